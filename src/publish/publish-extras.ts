@@ -1,7 +1,34 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Archive } from '../archive/types.js';
 import type { RenderOptions } from '../render/render-site.js';
+import { archiveFeeds } from './feeds.js';
+import { writeSearchIndex } from './search-index.js';
+import { isListedPage, listHtmlPages, robotsTxt, sitemapXml } from './sitemap.js';
 
-/** Writes what comes after the pages: feeds, sitemap, robots.txt, the search index. */
-export async function publishExtras(_archive: Archive, _options: RenderOptions): Promise<void> {
-  // Placeholder: the publish stage replaces this.
+export interface PublishResult {
+  /** Files written by this stage (feeds, sitemap, robots.txt), not counting Pagefind's bundle. */
+  files: number;
+}
+
+/**
+ * Writes what comes after the pages, into the folder they were rendered to:
+ * `feed.xml`, `topics/<id>/feed.xml`, `speakers/<id>/feed.xml` (Atom), `sitemap.xml`, `robots.txt`,
+ * and the Pagefind search index and UI in `pagefind/`.
+ */
+export async function publishExtras(archive: Archive, options: RenderOptions): Promise<PublishResult> {
+  const { outDir } = options;
+  const pages = await listHtmlPages(outDir);
+  const files = [
+    ...archiveFeeds(archive, options).map((feed) => ({ file: feed.file, text: feed.xml })),
+    { file: 'sitemap.xml', text: sitemapXml(pages.filter(isListedPage), options) },
+    { file: 'robots.txt', text: robotsTxt(options) },
+  ];
+  for (const { file, text } of files) {
+    const path = join(outDir, ...file.split('/'));
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text);
+  }
+  await writeSearchIndex(outDir, pages, options.basePath);
+  return { files: files.length };
 }

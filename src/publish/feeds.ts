@@ -1,0 +1,194 @@
+import { createHash } from 'node:crypto';
+import type { Archive, ArticleRecord } from '../archive/types.js';
+import { publicLink, type LinkOptions } from './urls.js';
+import { escapeXml } from './xml.js';
+
+/** The site's name, used as the feed author when an article names none. */
+export const SITE_TITLE = 'News archive';
+
+/**
+ * `updated` of an undated article, and of a feed with no dated article. Atom needs a date on every entry;
+ * the build time would make two builds differ, so a fixed date stands in. The entry has no `published`,
+ * which is how a reader can tell it is undated.
+ */
+export const UNDATED_FALLBACK = '2000-01-01T00:00:00Z';
+
+/** One feed to write: where, and its XML. */
+export interface FeedFile {
+  /** Path inside the output folder, forward slashes (`feed.xml`, `topics/<id>/feed.xml`). */
+  file: string;
+  xml: string;
+}
+
+export interface FeedSpec {
+  /** Stable key the feed id is derived from (`archive`, `topic:<id>`, `speaker:<id>`). */
+  key: string;
+  title: string;
+  /** Site path of the feed itself, with the base path. */
+  selfPath: string;
+  /** Site path of the HTML page the feed follows, with the base path. */
+  pagePath: string;
+  articles: readonly ArticleRecord[];
+}
+
+/** Every feed of the archive: the whole archive, one per topic, one per speaker. */
+export function archiveFeeds(archive: Archive, options: LinkOptions): FeedFile[] {
+  const { basePath } = options;
+  const feeds: FeedFile[] = [
+    {
+      file: 'feed.xml',
+      xml: atomFeed({ key: 'archive', title: SITE_TITLE, selfPath: `${basePath}feed.xml`, pagePath: basePath, articles: archive.articles }, options),
+    },
+  ];
+  for (const [kind, groups] of [
+    ['topics', articlesByTopic(archive)],
+    ['speakers', articlesBySpeaker(archive)],
+  ] as const) {
+    for (const [id, group] of [...groups].sort(([a], [b]) => compareText(a, b))) {
+      if (!isSafeSegment(id)) continue;
+      const dir = `${basePath}${kind}/${encodeURIComponent(id)}/`;
+      const title = `${group.name} — ${SITE_TITLE}`;
+      const key = `${kind === 'topics' ? 'topic' : 'speaker'}:${id}`;
+      feeds.push({
+        file: `${kind}/${id}/feed.xml`,
+        xml: atomFeed({ key, title, selfPath: `${dir}feed.xml`, pagePath: dir, articles: group.articles }, options),
+      });
+    }
+  }
+  return feeds;
+}
+
+interface Group {
+  name: string;
+  articles: ArticleRecord[];
+}
+
+function articlesByTopic(archive: Archive): Map<string, Group> {
+  const groups = new Map<string, Group>();
+  for (const article of archive.articles) {
+    for (const topic of article.topics) addTo(groups, topic.id, topic.label, article);
+  }
+  return groups;
+}
+
+/** A speaker's feed covers the articles that name them and those that quote them. */
+function articlesBySpeaker(archive: Archive): Map<string, Group> {
+  const groups = new Map<string, Group>();
+  for (const article of archive.articles) {
+    for (const speaker of article.speakers) addTo(groups, speaker.id, speaker.name, article);
+    for (const quote of article.quotes) {
+      if (quote.speakerId !== null) addTo(groups, quote.speakerId, quote.speaker ?? quote.speakerId, article);
+    }
+  }
+  return groups;
+}
+
+function addTo(groups: Map<string, Group>, id: string, name: string, article: ArticleRecord): void {
+  const group = groups.get(id) ?? { name, articles: [] };
+  if (!group.articles.includes(article)) group.articles.push(article);
+  groups.set(id, group);
+}
+
+/** An id that can be one folder name: no separator, not `.` or `..`, not empty. */
+function isSafeSegment(id: string): boolean {
+  return id !== '' && id !== '.' && id !== '..' && !/[/\\\u0000]/.test(id);
+}
+
+/** Renders one Atom feed (RFC 4287): newest article first, undated ones last. */
+export function atomFeed(spec: FeedSpec, options: LinkOptions): string {
+  const entries = sortNewestFirst(spec.articles);
+  const dates = entries.map((a) => a.date).filter((d): d is string => d !== null && isIsoDate(d));
+  const updated = dates.length > 0 ? toAtomDate(dates.reduce((a, b) => (a > b ? a : b))) : UNDATED_FALLBACK;
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `  <id>${stableId(`feed:${spec.key}`)}</id>`,
+    `  <title>${escapeXml(spec.title)}</title>`,
+    `  <updated>${updated}</updated>`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(publicLink(spec.selfPath, options))}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(publicLink(spec.pagePath, options))}"/>`,
+    `  <author><name>${escapeXml(SITE_TITLE)}</name></author>`,
+    '  <generator>news-archive</generator>',
+    ...entries.flatMap((article) => atomEntry(article, options)),
+    '</feed>',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function atomEntry(article: ArticleRecord, options: LinkOptions): string[] {
+  const dated = article.date !== null && isIsoDate(article.date);
+  const date = dated && article.date !== null ? toAtomDate(article.date) : UNDATED_FALLBACK;
+  const author = article.byline ?? article.source;
+  const summary = summaryOf(article.body);
+  return [
+    '  <entry>',
+    `    <id>${stableId(`article:${article.id}`)}</id>`,
+    `    <title type="text">${escapeXml(article.title)}</title>`,
+    `    <link rel="alternate" type="text/html" href="${escapeXml(publicLink(article.url, options))}"/>`,
+    ...(dated ? [`    <published>${date}</published>`] : []),
+    `    <updated>${date}</updated>`,
+    ...(author !== null && author.trim() !== '' ? [`    <author><name>${escapeXml(author.trim())}</name></author>`] : []),
+    ...article.topics.map((t) => `    <category term="${escapeXml(t.id)}" label="${escapeXml(t.label)}"/>`),
+    ...(summary !== '' ? [`    <summary type="text">${escapeXml(summary)}</summary>`] : []),
+    '  </entry>',
+  ];
+}
+
+/** Newest first by date; undated last; ties by title, then id, compared by code point so no locale can reorder them. */
+export function sortNewestFirst(articles: readonly ArticleRecord[]): ArticleRecord[] {
+  return [...articles].sort((a, b) => {
+    const da = a.date !== null && isIsoDate(a.date) ? a.date : null;
+    const db = b.date !== null && isIsoDate(b.date) ? b.date : null;
+    if (da !== db) {
+      if (da === null) return 1;
+      if (db === null) return -1;
+      return da > db ? -1 : 1;
+    }
+    return compareText(a.title, b.title) || compareText(a.id, b.id);
+  });
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function isIsoDate(date: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date);
+}
+
+function toAtomDate(date: string): string {
+  return `${date}T00:00:00Z`;
+}
+
+/**
+ * A `urn:uuid:` (name-based, SHA-1, as UUID version 5) for a key: the same article keeps the same entry id
+ * whatever the host or base path, so moving the site does not make readers see every entry as new.
+ */
+export function stableId(key: string): string {
+  const hash = createHash('sha1').update(`news-archive:${key}`).digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The article's first paragraph as plain text, at most about 300 characters. */
+export function summaryOf(markdown: string): string {
+  const paragraph =
+    markdown
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .find((p) => p !== '' && !p.startsWith('#')) ?? '';
+  const text = paragraph
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`]+/g, '')
+    .replace(/^>\s?/gm, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (text.length <= 300) return text;
+  const cut = text.slice(0, 300);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 200 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

@@ -1,0 +1,38 @@
+import { readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { pathOfOutputFile, publicLink, type LinkOptions } from './urls.js';
+import { escapeXml } from './xml.js';
+
+/**
+ * Every HTML page in the output folder, as paths relative to it with forward slashes, sorted.
+ * Pagefind's own folder is left out (it holds no pages unless its playground is written).
+ */
+export async function listHtmlPages(outDir: string): Promise<string[]> {
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => relative(outDir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .filter((file) => !file.startsWith('pagefind/'))
+    .sort();
+}
+
+/** Pages a search engine should not list: the not-found page is served for any missing URL. */
+export function isListedPage(file: string): boolean {
+  return file !== '404.html';
+}
+
+/** A sitemap (sitemaps.org 0.9) of the given pages, in the order given. */
+export function sitemapXml(pages: readonly string[], options: LinkOptions): string {
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...pages.map((file) => `  <url><loc>${escapeXml(publicLink(pathOfOutputFile(file, options.basePath), options))}</loc></url>`),
+    '</urlset>',
+    '',
+  ].join('\n');
+}
+
+/** robots.txt: everything may be crawled; the sitemap is named. */
+export function robotsTxt(options: LinkOptions): string {
+  return ['User-agent: *', 'Allow: /', `Sitemap: ${publicLink(`${options.basePath}sitemap.xml`, options)}`, ''].join('\n');
+}
