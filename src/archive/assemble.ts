@@ -1,5 +1,9 @@
 import type { ExtractedArticle } from '../extract/types.js';
-import type { Archive } from './types.js';
+import { foldWords } from './fold.js';
+import { joinNames } from './names.js';
+import { slugify, uniqueSlugs } from './slug.js';
+import { byText, compareArticles, compareArticlesOldestFirst } from './sort.js';
+import type { Archive, ArticleRecord, QuoteRecord, SpeakerRef, TopicRef } from './types.js';
 
 export interface ArchiveInput {
   /** Path relative to the content folder, forward slashes. */
@@ -12,23 +16,165 @@ export interface AssembleOptions {
   basePath: string;
 }
 
-/** Joins the extracted articles into one archive: ids, URLs, speakers and topics shared across articles. */
+/** Counts occurrences into a map. */
+function bump(map: Map<string, number>, key: string, by = 1): void {
+  map.set(key, (map.get(key) ?? 0) + by);
+}
+
+/** The most frequent key, ties broken by code-point order. */
+function mostFrequent(map: Map<string, number>): string | null {
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [key, count] of [...map.entries()].sort(([a], [b]) => byText(a, b))) {
+    if (count > bestCount) {
+      best = key;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** Within one article: every spelling (name or alias) → the article's canonical name for it. */
+function articleSpellings(article: ExtractedArticle): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const person of article.people) {
+    map.set(person.name, person.name);
+    for (const alias of person.aliases) if (!map.has(alias)) map.set(alias, person.name);
+  }
+  return map;
+}
+
+/**
+ * Joins the extracted articles into one archive: article ids and URLs, one name and id per speaker
+ * across articles (spelling variants joined, see `names.ts`), one id per topic, stable quote ids.
+ * Articles come out newest first, undated last, then by title and file. Pure and deterministic:
+ * the order of `inputs` does not matter.
+ */
 export function assembleArchive(inputs: ArchiveInput[], options: AssembleOptions): Archive {
-  // Placeholder: the archive stage replaces this.
-  const articles = inputs.map(({ file, article }, i) => ({
-    id: `a${i}`,
-    url: `${options.basePath}articles/a${i}/`,
-    file,
-    title: article.title,
-    date: article.date,
-    source: article.source,
-    byline: article.byline,
-    dateline: article.dateline,
-    speakers: article.speakers.map((name) => ({ name, id: name.toLowerCase().replace(/[^a-z0-9]+/g, '-') })),
-    quotes: article.quotes.map((q, j) => ({ id: `a${i}-q${j}`, text: q.text, speaker: q.speaker, speakerId: null, cue: q.cue })),
-    topics: article.topics.map((label) => ({ label, id: label.toLowerCase().replace(/[^a-z0-9]+/g, '-') })),
-    body: article.body,
-    messages: article.messages,
-  }));
+  const base = options.basePath;
+  const sorted = [...inputs].sort((a, b) =>
+    compareArticlesOldestFirst({ ...a.article, file: a.file }, { ...b.article, file: b.file }),
+  );
+
+  // --- people: join spellings across articles ---
+  const spellingCounts = new Map<string, number>();
+  const perArticle = sorted.map(({ article }) => {
+    const local = articleSpellings(article);
+    const names = new Set<string>([...article.people.map((p) => p.name), ...article.speakers]);
+    for (const q of article.quotes) if (q.speaker !== null) names.add(local.get(q.speaker) ?? q.speaker);
+    for (const name of names) bump(spellingCounts, name);
+    return local;
+  });
+  const canonicalOf = joinNames([...spellingCounts].map(([name, count]) => ({ name, count })));
+  const canonical = (local: Map<string, string>, name: string): string => {
+    const articleName = local.get(name) ?? name;
+    return canonicalOf.get(articleName) ?? articleName;
+  };
+
+  // Roles per person: the most frequent role across articles, for articles that give none.
+  const roleCounts = new Map<string, Map<string, number>>();
+  sorted.forEach(({ article }, i) => {
+    for (const person of article.people) {
+      if (!person.role) continue;
+      const name = canonical(perArticle[i]!, person.name);
+      const counts = roleCounts.get(name) ?? new Map<string, number>();
+      bump(counts, person.role);
+      roleCounts.set(name, counts);
+    }
+  });
+  const usualRole = new Map<string, string>();
+  for (const [name, counts] of roleCounts) {
+    const role = mostFrequent(counts);
+    if (role !== null) usualRole.set(name, role);
+  }
+
+  // --- topics: one label per folded spelling ---
+  const topicSpellings = new Map<string, Map<string, number>>();
+  for (const { article } of sorted) {
+    for (const label of article.topics) {
+      const key = foldWords(label) || label.trim();
+      if (!key) continue;
+      const counts = topicSpellings.get(key) ?? new Map<string, number>();
+      bump(counts, label.trim());
+      topicSpellings.set(key, counts);
+    }
+  }
+  const topicLabel = new Map<string, string>();
+  for (const [key, counts] of topicSpellings) topicLabel.set(key, mostFrequent(counts) ?? key);
+
+  // --- ids ---
+  const speakerNames = [...new Set(canonicalOf.values())].sort(byText);
+  const speakerIds = uniqueSlugs(speakerNames, (n) => slugify(n), 'speaker');
+  const topicKeys = [...topicLabel.keys()].sort(byText);
+  const topicIds = uniqueSlugs(topicKeys, (k) => slugify(topicLabel.get(k) ?? k), 'topic');
+  const titleOf = new Map(sorted.map((s) => [s.file, s.article.title]));
+  const articleIds = uniqueSlugs(
+    sorted.map((s) => s.file),
+    (file) => slugify(titleOf.get(file) ?? ''),
+    'article',
+  );
+
+  const articles: ArticleRecord[] = sorted.map(({ file, article }, i) => {
+    const local = perArticle[i]!;
+    const id = articleIds.get(file) ?? slugify(file);
+    const localRole = new Map<string, string>();
+    for (const person of article.people) {
+      if (person.role) {
+        const name = canonical(local, person.name);
+        if (!localRole.has(name)) localRole.set(name, person.role);
+      }
+    }
+    const speakers: SpeakerRef[] = [];
+    const seen = new Set<string>();
+    const addSpeaker = (rawName: string): void => {
+      const name = canonical(local, rawName);
+      if (seen.has(name)) return;
+      seen.add(name);
+      const ref: SpeakerRef = { name, id: speakerIds.get(name) ?? slugify(name) };
+      const role = localRole.get(name) ?? usualRole.get(name);
+      if (role) ref.role = role;
+      speakers.push(ref);
+    };
+    for (const name of article.speakers) addSpeaker(name);
+    for (const q of article.quotes) if (q.speaker !== null) addSpeaker(q.speaker);
+
+    const quotes: QuoteRecord[] = article.quotes.map((q, j) => {
+      const name = q.speaker === null ? null : canonical(local, q.speaker);
+      return {
+        id: `${id}-q${j + 1}`,
+        text: q.text,
+        speaker: name,
+        speakerId: name === null ? null : (speakerIds.get(name) ?? null),
+        cue: q.cue,
+      };
+    });
+
+    const topics: TopicRef[] = [];
+    const seenTopics = new Set<string>();
+    for (const raw of article.topics) {
+      const key = foldWords(raw) || raw.trim();
+      if (!key || seenTopics.has(key)) continue;
+      seenTopics.add(key);
+      topics.push({ label: topicLabel.get(key) ?? raw, id: topicIds.get(key) ?? slugify(raw) });
+    }
+
+    return {
+      id,
+      url: `${base}articles/${id}/`,
+      file,
+      title: article.title,
+      date: article.date,
+      source: article.source,
+      byline: article.byline,
+      dateline: article.dateline,
+      speakers,
+      quotes,
+      topics,
+      body: article.body,
+      messages: article.messages,
+    };
+  });
+
+  articles.sort(compareArticles);
   return { articles };
 }
