@@ -65,7 +65,7 @@ interface Group {
 
 function articlesByTopic(archive: Archive): Map<string, Group> {
   const groups = new Map<string, Group>();
-  for (const article of archive.articles) {
+  for (const article of byId(archive.articles)) {
     for (const topic of article.topics) addTo(groups, topic.id, topic.label, article);
   }
   return groups;
@@ -74,13 +74,18 @@ function articlesByTopic(archive: Archive): Map<string, Group> {
 /** A speaker's feed covers the articles that name them and those that quote them. */
 function articlesBySpeaker(archive: Archive): Map<string, Group> {
   const groups = new Map<string, Group>();
-  for (const article of archive.articles) {
+  for (const article of byId(archive.articles)) {
     for (const speaker of article.speakers) addTo(groups, speaker.id, speaker.name, article);
     for (const quote of article.quotes) {
       if (quote.speakerId !== null) addTo(groups, quote.speakerId, quote.speaker ?? quote.speakerId, article);
     }
   }
   return groups;
+}
+
+/** Articles in id order, so a name spelled two ways is always taken from the same article. */
+function byId(articles: readonly ArticleRecord[]): ArticleRecord[] {
+  return [...articles].sort((a, b) => compareText(a.id, b.id));
 }
 
 function addTo(groups: Map<string, Group>, id: string, name: string, article: ArticleRecord): void {

@@ -1,0 +1,87 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Archive } from '../src/archive/types.js';
+import { publishExtras } from '../src/publish/publish-extras.js';
+import { parseXml } from './browser/support/xml.js';
+
+const archive: Archive = {
+  articles: [
+    {
+      id: 'peace-talks',
+      url: '/news/articles/peace-talks/',
+      file: 'a.txt',
+      title: 'Peace talks stall',
+      date: '2024-02-01',
+      source: 'Reuters',
+      byline: null,
+      dateline: null,
+      speakers: [{ id: 'jane-roe', name: 'Jane Roe' }],
+      quotes: [{ id: 'q', text: 'We are not ready', speaker: 'Jane Roe', speakerId: 'jane-roe', cue: 'said' }],
+      topics: [{ id: 'diplomacy', label: 'Diplomacy' }],
+      body: 'Talks stalled.',
+      messages: [],
+    },
+  ],
+};
+
+const page = (body: string): string => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>${body}</body></html>`;
+const pages: Record<string, string> = {
+  'index.html': page('<h1>Home</h1>'),
+  'articles/peace-talks/index.html': page(
+    '<main data-pagefind-body><h1>Peace talks stall</h1><blockquote>“We are not ready,” Jane Roe said.</blockquote><span data-pagefind-filter="speaker">Jane Roe</span></main>',
+  ),
+  'search/index.html': page('<div id="search"></div>'),
+};
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+async function site(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'news-archive-publish-'));
+  dirs.push(dir);
+  for (const [file, html] of Object.entries(pages)) {
+    await mkdir(dirname(join(dir, file)), { recursive: true });
+    await writeFile(join(dir, file), html);
+  }
+  return dir;
+}
+
+async function tree(dir: string): Promise<Map<string, Buffer>> {
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
+  const out = new Map<string, Buffer>();
+  for (const e of files) out.set(join(e.parentPath, e.name).slice(dir.length), await readFile(join(e.parentPath, e.name)));
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+describe('publishExtras', () => {
+  it('writes the feeds, sitemap, robots.txt and the Pagefind bundle with its UI', async () => {
+    const dir = await site();
+    await publishExtras(archive, { outDir: dir, basePath: '/news/', siteUrl: null });
+    for (const file of ['feed.xml', 'topics/diplomacy/feed.xml', 'speakers/jane-roe/feed.xml', 'sitemap.xml']) {
+      const xml = await readFile(join(dir, file), 'utf8');
+      expect(() => parseXml(xml), file).not.toThrow();
+    }
+    expect(await readFile(join(dir, 'robots.txt'), 'utf8')).toContain('Sitemap: /news/sitemap.xml');
+    const bundle = await readdir(join(dir, 'pagefind'));
+    for (const file of ['pagefind.js', 'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-entry.json']) expect(bundle).toContain(file);
+    const entry = JSON.parse(await readFile(join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    // Only the page marked data-pagefind-body is indexed.
+    expect(Object.values(entry.languages).map((l) => l.page_count)).toEqual([1]);
+    expect(bundle.some((f) => f.includes('playground'))).toBe(false);
+  });
+
+  it('is byte-identical across two builds, even when run at the same time', async () => {
+    const [a, b] = await Promise.all([site(), site()]);
+    await Promise.all([
+      publishExtras(archive, { outDir: a, basePath: '/news/', siteUrl: 'https://example.org' }),
+      publishExtras(archive, { outDir: b, basePath: '/news/', siteUrl: 'https://example.org' }),
+    ]);
+    const [ta, tb] = await Promise.all([tree(a), tree(b)]);
+    expect([...ta.keys()]).toEqual([...tb.keys()]);
+    for (const [file, bytes] of ta) expect(bytes.equals(tb.get(file)!), file).toBe(true);
+  });
+});
