@@ -1,4 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { ArticleRef } from '../archive/article-ref.js';
+import { compareArticles } from '../archive/sort.js';
+import { speakerPages } from '../archive/speakers-index.js';
+import { topicPages } from '../archive/topics-index.js';
 import type { Archive, ArticleRecord } from '../archive/types.js';
 import { publicLink, type LinkOptions } from './urls.js';
 import { escapeXml } from './xml.js';
@@ -31,67 +35,39 @@ export interface FeedSpec {
   articles: readonly ArticleRecord[];
 }
 
-/** Every feed of the archive: the whole archive, one per topic, one per speaker. */
+/** Every feed of the archive: the whole archive, then one per topic and one per speaker, as their pages list them. */
 export function archiveFeeds(archive: Archive, options: LinkOptions): FeedFile[] {
   const { basePath } = options;
+  const byId = new Map(archive.articles.map((a) => [a.id, a]));
+  const records = (refs: readonly ArticleRef[]): ArticleRecord[] => [
+    ...new Set(refs.map((r) => byId.get(r.id)).filter((a): a is ArticleRecord => a !== undefined)),
+  ];
   const feeds: FeedFile[] = [
     {
       file: 'feed.xml',
       xml: atomFeed({ key: 'archive', title: SITE_TITLE, selfPath: `${basePath}feed.xml`, pagePath: basePath, articles: archive.articles }, options),
     },
   ];
-  for (const [kind, groups] of [
-    ['topics', articlesByTopic(archive)],
-    ['speakers', articlesBySpeaker(archive)],
-  ] as const) {
-    for (const [id, group] of [...groups].sort(([a], [b]) => compareText(a, b))) {
-      if (!isSafeSegment(id)) continue;
-      const dir = `${basePath}${kind}/${encodeURIComponent(id)}/`;
-      const title = `${group.name} — ${SITE_TITLE}`;
-      const key = `${kind === 'topics' ? 'topic' : 'speaker'}:${id}`;
-      feeds.push({
-        file: `${kind}/${id}/feed.xml`,
-        xml: atomFeed({ key, title, selfPath: `${dir}feed.xml`, pagePath: dir, articles: group.articles }, options),
-      });
-    }
+  const groups = [
+    ...topicPages(archive, basePath).map((t) => ({ kind: 'topics', key: `topic:${t.id}`, id: t.id, name: t.label, page: t, articles: records(t.articles) })),
+    ...speakerPages(archive, basePath).map((s) => ({
+      kind: 'speakers',
+      key: `speaker:${s.id}`,
+      id: s.id,
+      name: s.name,
+      page: s,
+      // The articles that name the speaker, and any other that quotes them.
+      articles: records([...s.articles, ...s.quotes.map((q) => q.article)]),
+    })),
+  ];
+  for (const group of groups) {
+    if (!isSafeSegment(group.id)) continue;
+    feeds.push({
+      file: `${group.kind}/${group.id}/feed.xml`,
+      xml: atomFeed({ key: group.key, title: `${group.name} — ${SITE_TITLE}`, selfPath: group.page.feedUrl, pagePath: group.page.url, articles: group.articles }, options),
+    });
   }
   return feeds;
-}
-
-interface Group {
-  name: string;
-  articles: ArticleRecord[];
-}
-
-function articlesByTopic(archive: Archive): Map<string, Group> {
-  const groups = new Map<string, Group>();
-  for (const article of byId(archive.articles)) {
-    for (const topic of article.topics) addTo(groups, topic.id, topic.label, article);
-  }
-  return groups;
-}
-
-/** A speaker's feed covers the articles that name them and those that quote them. */
-function articlesBySpeaker(archive: Archive): Map<string, Group> {
-  const groups = new Map<string, Group>();
-  for (const article of byId(archive.articles)) {
-    for (const speaker of article.speakers) addTo(groups, speaker.id, speaker.name, article);
-    for (const quote of article.quotes) {
-      if (quote.speakerId !== null) addTo(groups, quote.speakerId, quote.speaker ?? quote.speakerId, article);
-    }
-  }
-  return groups;
-}
-
-/** Articles in id order, so a name spelled two ways is always taken from the same article. */
-function byId(articles: readonly ArticleRecord[]): ArticleRecord[] {
-  return [...articles].sort((a, b) => compareText(a.id, b.id));
-}
-
-function addTo(groups: Map<string, Group>, id: string, name: string, article: ArticleRecord): void {
-  const group = groups.get(id) ?? { name, articles: [] };
-  if (!group.articles.includes(article)) group.articles.push(article);
-  groups.set(id, group);
 }
 
 /** An id that can be one folder name: no separator, not `.` or `..`, not empty. */
@@ -140,22 +116,10 @@ function atomEntry(article: ArticleRecord, options: LinkOptions): string[] {
   ];
 }
 
-/** Newest first by date; undated last; ties by title, then id, compared by code point so no locale can reorder them. */
+/** The archive's one article order (newest first, undated last, then title, then file); a date that is not `YYYY-MM-DD` counts as none. */
 export function sortNewestFirst(articles: readonly ArticleRecord[]): ArticleRecord[] {
-  return [...articles].sort((a, b) => {
-    const da = a.date !== null && isIsoDate(a.date) ? a.date : null;
-    const db = b.date !== null && isIsoDate(b.date) ? b.date : null;
-    if (da !== db) {
-      if (da === null) return 1;
-      if (db === null) return -1;
-      return da > db ? -1 : 1;
-    }
-    return compareText(a.title, b.title) || compareText(a.id, b.id);
-  });
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  const key = (a: ArticleRecord) => ({ date: a.date !== null && isIsoDate(a.date) ? a.date : null, title: a.title, file: a.file });
+  return [...articles].sort((a, b) => compareArticles(key(a), key(b)));
 }
 
 function isIsoDate(date: string): boolean {
