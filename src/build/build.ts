@@ -1,37 +1,205 @@
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { assembleArchive } from '../archive/assemble.js';
+import type { ExtractedArticle } from '../extract/types.js';
+import { loadContent } from '../load/load-content.js';
+import type { LoadedArticle } from '../load/types.js';
 import { publishExtras } from '../publish/publish-extras.js';
 import { renderSite } from '../render/render-site.js';
+import { fromExtractMessage, type Diagnostic } from '../report/diagnostics.js';
+import { NewsArchiveError, UsageError } from '../report/errors.js';
+import { createProgress, type Progress } from '../report/progress.js';
+import { countDiagnostics, formatReport } from '../report/reporter.js';
+import { formatSummary, peakMemoryMb } from '../report/summary.js';
+import { stageOutput, type StagedOutput } from '../write/output-dir.js';
 import { writeRecords } from '../write/write-records.js';
+import { applyFrontMatter } from './apply-front-matter.js';
+import { normaliseBasePath } from './base-path.js';
 import { extractAll } from './extract-all.js';
 
 export interface BuildOptions {
+  /** The content folder, as the user named it (messages show paths under it). */
   contentDir: string;
   outDir: string;
+  /** URL prefix the site is served under; normalised to start and end with `/`. */
   basePath: string;
+  /** Absolute site URL for canonical links and feeds, or null. */
   siteUrl: string | null;
+  /** Warnings fail the build (exit status 1). Default false. */
+  strict?: boolean;
+  /** Reuse extraction results from `.cache/` beside the output. Default true. */
+  cache?: boolean;
+  /** Print extractor infos as well as warnings and errors. Default false. */
+  verbose?: boolean;
+  /** Where the report and progress go. Default `process.stderr`. */
+  stderr?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  /** Where the closing summary goes. Default `process.stdout`. */
+  stdout?: NodeJS.WritableStream;
+  /** Stage progress is shown from this many articles on. Default 200. */
+  progressThreshold?: number;
 }
 
-/** load → extract → assemble → render → publish → write. Placeholder orchestration; the build stage replaces it. */
-export async function build(options: BuildOptions): Promise<void> {
+export interface BuildResult {
+  /** Articles in the site. */
+  built: number;
+  /** Files left out, relative to the content folder. */
+  leftOut: string[];
+  warnings: number;
+  pages: number;
+  seconds: number;
+  peakMemoryMb: number;
+  diagnostics: Diagnostic[];
+  /** 0: built; 1: a file was left out, or a warning under `strict`. */
+  exitCode: number;
+}
+
+/** Environment variable for tests only: milliseconds to wait, with the site complete in its staging folder, before swapping it in. */
+const PAUSE_BEFORE_SWAP = 'NEWS_ARCHIVE_TEST_PAUSE_BEFORE_SWAP_MS';
+
+async function checkContentDir(contentDir: string): Promise<void> {
+  let isDir = false;
+  try {
+    isDir = (await stat(contentDir)).isDirectory();
+  } catch {
+    throw new UsageError(`content folder '${contentDir}' does not exist; create it or name another with --content DIR`);
+  }
+  if (!isDir) throw new UsageError(`content folder '${contentDir}' is not a folder; name a folder with --content DIR`);
+}
+
+/** Extracts every article; should the extractor fail, extracts one by one so that only the failing file is left out. */
+async function extractArticles(
+  articles: LoadedArticle[],
+  cacheDir: string | null,
+  progress: Progress,
+): Promise<{ extracted: Array<ExtractedArticle | null>; diagnostics: Diagnostic[] }> {
+  const jobs = articles.map((a) => ({ file: a.file, text: a.text }));
+  try {
+    const extracted = await extractAll(jobs, { cacheDir, onProgress: (done) => progress.update(done) });
+    return { extracted, diagnostics: [] };
+  } catch {
+    const extracted: Array<ExtractedArticle | null> = [];
+    const diagnostics: Diagnostic[] = [];
+    for (const job of jobs) {
+      try {
+        const [one] = await extractAll([job], { cacheDir: null, workers: 0 });
+        extracted.push(one ?? null);
+      } catch (cause) {
+        extracted.push(null);
+        const why = cause instanceof Error ? cause.message : String(cause);
+        diagnostics.push({
+          file: job.file,
+          line: null,
+          severity: 'error',
+          ruleId: 'extract:crash',
+          reason: `the extractor failed on this file (${why}); it is left out: please report it with the file attached`,
+        });
+      }
+    }
+    return { extracted, diagnostics };
+  }
+}
+
+/** Removes the staging folder if the build is interrupted (Ctrl-C, kill), then exits as the signal would. */
+function onInterrupt(staged: StagedOutput): () => void {
+  const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => {
+    const handler = (): void => {
+      void staged.discard().finally(() => process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129));
+    };
+    process.once(signal, handler);
+    return () => process.removeListener(signal, handler);
+  });
+  return () => handlers.forEach((remove) => remove());
+}
+
+/**
+ * Builds the archive: load → extract → apply front matter → assemble → render → publish → write records,
+ * all into a staging folder beside `outDir` that replaces it only once complete. Prints the report (errors and
+ * warnings, like a linter) and a closing summary line. Throws a `UsageError` for a missing content folder or an
+ * `outDir` it must not replace, a `NewsArchiveError` when a stage fails; the previous site is then unchanged.
+ */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const stderr = options.stderr ?? process.stderr;
+  const stdout = options.stdout ?? process.stdout;
+  const basePath = normaliseBasePath(options.basePath);
+  if (basePath === null) throw new UsageError(`--base-path '${options.basePath}' is not a URL path; write it like /news/archive/`);
   const contentDir = resolve(options.contentDir);
-  const files = (await readdir(contentDir, { recursive: true }))
-    .filter((f) => /\.(txt|md)$/i.test(f))
-    .sort();
-  const jobs = await Promise.all(
-    files.map(async (f) => ({ file: relative(contentDir, join(contentDir, f)).split(sep).join('/'), text: await readFile(join(contentDir, f), 'utf8') })),
-  );
-  const extracted = await extractAll(jobs, { cacheDir: null });
-  const archive = assembleArchive(
-    jobs.map((job, i) => ({ file: job.file, article: extracted[i]! })),
-    { basePath: options.basePath },
-  );
-  const outDir = resolve(options.outDir);
-  await rm(outDir, { recursive: true, force: true });
-  await mkdir(outDir, { recursive: true });
-  const renderOptions = { outDir, basePath: options.basePath, siteUrl: options.siteUrl };
-  await renderSite(archive, renderOptions);
-  await publishExtras(archive, renderOptions);
-  await writeRecords(archive, outDir);
+  await checkContentDir(options.contentDir);
+  const staged = await stageOutput(options.outDir, contentDir);
+  const stopListening = onInterrupt(staged);
+  const progress = createProgress({ stream: stderr, threshold: options.progressThreshold ?? 200 });
+  const diagnostics: Diagnostic[] = [];
+  let leftOut: string[] = [];
+  let built = 0;
+  let pages = 0;
+  let stage = 'loading';
+  try {
+    progress.stage('loading', null);
+    const loaded = await loadContent(contentDir, { onProgress: (done, total) => progress.update(done, total) });
+    progress.end(`${loaded.articles.length} articles`);
+    diagnostics.push(...loaded.diagnostics);
+    leftOut = [...loaded.leftOut];
+
+    stage = 'extracting';
+    progress.stage('extracting', loaded.articles.length);
+    const cacheDir = options.cache === false ? null : join(dirname(staged.outDir), '.cache');
+    const { extracted, diagnostics: crashes } = await extractArticles(loaded.articles, cacheDir, progress);
+    progress.end(`${loaded.articles.length} articles`);
+    diagnostics.push(...crashes);
+
+    const inputs = [];
+    for (const [i, article] of loaded.articles.entries()) {
+      const raw = extracted[i];
+      if (raw === null || raw === undefined) {
+        leftOut.push(article.file);
+        continue;
+      }
+      const final = applyFrontMatter(raw, article.frontMatter);
+      diagnostics.push(...article.diagnostics, ...final.messages.map((m) => fromExtractMessage(article.file, m, article.lineOffset)));
+      inputs.push({ file: article.file, article: final });
+    }
+    leftOut.sort();
+    built = inputs.length;
+
+    stage = 'assembling';
+    const archive = assembleArchive(inputs, { basePath });
+    const renderOptions = { outDir: staged.stagingDir, basePath, siteUrl: options.siteUrl };
+    stage = 'rendering';
+    progress.stage('rendering', built);
+    const rendered = await renderSite(archive, renderOptions);
+    pages = rendered.pages;
+    progress.end(`${pages} pages`);
+    stage = 'indexing';
+    progress.stage('indexing', built);
+    await publishExtras(archive, renderOptions);
+    progress.end();
+    stage = 'writing';
+    await writeRecords(archive, staged.stagingDir);
+
+    const pause = Number(process.env[PAUSE_BEFORE_SWAP] ?? 0);
+    if (pause > 0) await new Promise((done) => setTimeout(done, pause));
+    await staged.commit();
+  } catch (error) {
+    await staged.discard();
+    if (error instanceof NewsArchiveError) throw error;
+    throw new NewsArchiveError(`the build failed while ${stage}; the previous site in '${options.outDir}' is unchanged`, { cause: error });
+  } finally {
+    stopListening();
+  }
+
+  const counts = countDiagnostics(diagnostics);
+  const report = formatReport(diagnostics, options.contentDir, options.verbose ?? false);
+  if (report.length > 0) stderr.write(`${report.join('\n')}\n`);
+  const result: BuildResult = {
+    built,
+    leftOut,
+    warnings: counts.warnings,
+    pages,
+    seconds: (performance.now() - started) / 1000,
+    peakMemoryMb: peakMemoryMb(),
+    diagnostics,
+    exitCode: leftOut.length > 0 || (options.strict === true && counts.warnings > 0) ? 1 : 0,
+  };
+  stdout.write(`${formatSummary({ ...result, leftOut: leftOut.length })}\n`);
+  return result;
 }

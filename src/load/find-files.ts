@@ -1,0 +1,71 @@
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import type { Diagnostic } from '../report/diagnostics.js';
+
+/** Extensions read as articles. */
+export const ARTICLE_EXTENSIONS = ['.txt', '.md'] as const;
+
+export function isArticleName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return ARTICLE_EXTENSIONS.some((ext) => lower.endsWith(ext) && lower.length > ext.length);
+}
+
+export interface FoundFiles {
+  /** Paths relative to the content folder, forward slashes, sorted by code point. */
+  files: string[];
+  diagnostics: Diagnostic[];
+}
+
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Every `.txt` and `.md` file under `root`, recursively, in a stable order whatever the order on disk.
+ * Hidden files and folders (a name starting with `.`) are skipped. A symbolic link is followed only when it
+ * points inside the content folder to a file; one pointing outside is reported and not followed.
+ */
+export async function findArticleFiles(root: string): Promise<FoundFiles> {
+  const realRoot = await realpath(root);
+  const files: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const inside = (target: string): boolean => target === realRoot || target.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
+
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => byCodePoint(a.name, b.name));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const rel = prefix + entry.name;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        await walk(full, `${rel}/`);
+      } else if (entry.isFile()) {
+        if (isArticleName(entry.name)) files.push(rel);
+      } else if (entry.isSymbolicLink()) {
+        let target: string;
+        try {
+          target = await realpath(full);
+        } catch {
+          if (isArticleName(entry.name)) {
+            diagnostics.push({ file: rel, line: null, severity: 'warning', ruleId: 'load:broken-link', reason: 'is a symbolic link to a file that does not exist; it is skipped (remove the link or restore its target)' });
+          }
+          continue;
+        }
+        const info = await stat(target);
+        if (!inside(target)) {
+          if (isArticleName(entry.name) || info.isDirectory()) {
+            diagnostics.push({ file: rel, line: null, severity: 'warning', ruleId: 'load:link-outside', reason: 'is a symbolic link to a place outside the content folder and is not followed; copy the file into the content folder instead' });
+          }
+        } else if (info.isFile() && isArticleName(entry.name)) {
+          files.push(rel);
+        }
+        // A link to a folder inside the content folder is skipped: that folder is read where it is.
+      } else if (isArticleName(entry.name)) {
+        diagnostics.push({ file: rel, line: null, severity: 'warning', ruleId: 'load:not-a-file', reason: 'is not a regular file (a pipe, socket or device); it is skipped' });
+      }
+    }
+  };
+  await walk(realRoot, '');
+  // Entries are visited sorted per folder; sort the whole list too so that `a/b.txt` vs `a-b.txt` is stable.
+  files.sort(byCodePoint);
+  return { files, diagnostics };
+}

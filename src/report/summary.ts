@@ -1,0 +1,26 @@
+export interface BuildSummary {
+  built: number;
+  leftOut: number;
+  warnings: number;
+  pages: number;
+  /** Wall-clock seconds. */
+  seconds: number;
+  /** Peak resident memory of the build process, in MiB. */
+  peakMemoryMb: number;
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** The closing line of every build. */
+export function formatSummary(summary: BuildSummary): string {
+  return (
+    `news-archive: ${plural(summary.built, 'article')} built, ${summary.leftOut} left out, ` +
+    `${plural(summary.warnings, 'warning')}, ${plural(summary.pages, 'page')} written ` +
+    `in ${summary.seconds.toFixed(2)} s, peak memory ${Math.round(summary.peakMemoryMb)} MiB`
+  );
+}
+
+/** Peak resident memory of this process (and its worker threads) so far, in MiB. */
+export function peakMemoryMb(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}

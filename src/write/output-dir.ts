@@ -1,0 +1,152 @@
+import { lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { NewsArchiveError, UsageError } from '../report/errors.js';
+
+/** The file that marks an output folder as written by news-archive, and so safe to replace. */
+export const MARKER_FILE = '.news-archive';
+const MARKER_TEXT = 'This folder is written by news-archive and replaced whole on every build. Do not keep your own files in it.\n';
+
+/** A site being built beside `--out`, swapped in only when complete. */
+export interface StagedOutput {
+  /** The final output folder. */
+  outDir: string;
+  /** Where this build writes; beside `outDir`. */
+  stagingDir: string;
+  /** Replaces `outDir` with the finished staging folder: old → trash, new → out, trash removed. */
+  commit(): Promise<void>;
+  /** Removes the staging folder, leaving `outDir` as it was. Never throws. */
+  discard(): Promise<void>;
+}
+
+const STAGING = 'building';
+const TRASH = 'old';
+
+function isInside(child: string, parent: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Folders a killed build left beside `outDir`: `.NAME.building-PID` and `.NAME.old-PID`. */
+async function leftovers(parent: string, name: string): Promise<Array<{ path: string; kind: string; pid: number }>> {
+  let entries: string[];
+  try {
+    entries = await readdir(parent);
+  } catch {
+    return [];
+  }
+  const pattern = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(${STAGING}|${TRASH})-(\\d+)$`);
+  return entries
+    .sort()
+    .flatMap((entry) => {
+      const m = pattern.exec(entry);
+      return m ? [{ path: join(parent, entry), kind: m[1]!, pid: Number(m[2]) }] : [];
+    });
+}
+
+/** Puts back a site a killed build had moved aside, and removes what killed builds left behind. */
+async function recover(outDir: string): Promise<void> {
+  const parent = dirname(outDir);
+  const name = basename(outDir);
+  for (const left of await leftovers(parent, name)) {
+    if (isAlive(left.pid)) continue;
+    if (left.kind === TRASH && !(await exists(outDir))) {
+      await rename(left.path, outDir);
+    } else {
+      await rm(left.path, { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * Checks that `--out` may be replaced, and creates the staging folder beside it.
+ * Refuses (exit status 2, nothing deleted) an `--out` that is not empty and was not written by news-archive,
+ * that is the file-system root, or that holds the content folder or lies inside it.
+ */
+export async function stageOutput(out: string, contentDir: string): Promise<StagedOutput> {
+  const outDir = resolve(out);
+  const parent = dirname(outDir);
+  const name = basename(outDir);
+  if (parent === outDir) throw new UsageError(`refusing to write the site to '${out}', the root of the file system; choose a folder such as _site`);
+  const content = resolve(contentDir);
+  if (isInside(content, outDir)) {
+    throw new UsageError(`refusing to write the site to '${out}': it holds the content folder '${contentDir}', which would be replaced; choose another --out such as _site`);
+  }
+  if (isInside(outDir, content)) {
+    throw new UsageError(`refusing to write the site to '${out}': it is inside the content folder '${contentDir}'; choose an --out outside it, such as _site`);
+  }
+
+  await recover(outDir);
+
+  let info;
+  try {
+    info = await lstat(outDir);
+  } catch {
+    info = null;
+  }
+  if (info !== null) {
+    if (!info.isDirectory()) throw new UsageError(`refusing to replace '${out}': it is not a folder; choose another --out or remove it yourself`);
+    const entries = await readdir(outDir);
+    if (entries.length > 0 && !entries.includes(MARKER_FILE)) {
+      throw new UsageError(
+        `refusing to replace '${out}': it is not empty and was not written by news-archive (no ${MARKER_FILE} file in it); choose an empty or new --out, or empty it yourself`,
+      );
+    }
+  }
+
+  const stagingDir = join(parent, `.${name}.${STAGING}-${process.pid}`);
+  try {
+    await mkdir(parent, { recursive: true });
+    await rm(stagingDir, { recursive: true, force: true });
+    await mkdir(stagingDir);
+    await writeFile(join(stagingDir, MARKER_FILE), MARKER_TEXT);
+  } catch (cause) {
+    throw new NewsArchiveError(`cannot create the build folder '${stagingDir}' beside --out; check that '${parent}' is writable`, { cause });
+  }
+
+  let settled = false;
+  return {
+    outDir,
+    stagingDir,
+    async commit() {
+      const trash = join(parent, `.${name}.${TRASH}-${process.pid}`);
+      try {
+        const hadOld = await exists(outDir);
+        if (hadOld) await rename(outDir, trash);
+        try {
+          await rename(stagingDir, outDir);
+        } catch (cause) {
+          if (hadOld) await rename(trash, outDir);
+          throw cause;
+        }
+        settled = true;
+        if (hadOld) await rm(trash, { recursive: true, force: true });
+      } catch (cause) {
+        throw new NewsArchiveError(`cannot move the finished site into '${out}'; the previous site is unchanged, check permissions on '${parent}'`, { cause });
+      }
+    },
+    async discard() {
+      if (settled) return;
+      settled = true;
+      await rm(stagingDir, { recursive: true, force: true }).catch(() => undefined);
+    },
+  };
+}
