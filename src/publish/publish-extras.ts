@@ -29,6 +29,6 @@ export async function publishExtras(archive: Archive, options: RenderOptions): P
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, text);
   }
-  await writeSearchIndex(outDir, pages, options.basePath);
+  await writeSearchIndex(outDir, pages);
   return { files: files.length };
 }

@@ -1,0 +1,212 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ArticleRecord } from '../../src/archive/types.js';
+import { describeViolations, runAxe } from './support/axe.js';
+import { haveChromium, launchChromium, watchedPage, type WatchedPage } from './support/chromium.js';
+import { pageKinds, type PageKind } from './support/pages.js';
+import { serveStatic, type StaticServer } from './support/server.js';
+import { buildSite, type BuiltSite } from './support/site.js';
+import { parseXml } from './support/xml.js';
+
+/** The seeds, built under a base path, served on 127.0.0.1 and opened in Debian's Chromium. One build, one browser. */
+const BASE = '/news-archive/';
+
+let site: BuiltSite;
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+let kinds: PageKind[];
+/** Every page opened by the tests, to check at the end that none went off-site, opened a dialog or logged an error. */
+const watched: WatchedPage[] = [];
+
+async function open(path: string): Promise<Page> {
+  const w = await watchedPage(context, server.origin);
+  watched.push(w);
+  await w.page.goto(`${server.home}${path}`);
+  return w.page;
+}
+
+/** Clicks the first link whose href matches, and waits for the page it leads to. */
+async function follow(page: Page, href: RegExp): Promise<string> {
+  const links = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  const index = links.findIndex((h) => href.test(h));
+  expect(index, `a link matching ${href} on ${page.url()}; links: ${links.join(' ')}`).toBeGreaterThanOrEqual(0);
+  const target = links[index]!;
+  await Promise.all([page.waitForURL((url) => url.pathname === new URL(target, page.url()).pathname), page.locator('a[href]').nth(index).click()]);
+  return target;
+}
+
+const h1 = async (page: Page): Promise<string> => (await page.locator('h1').first().innerText()).trim();
+const articleByUrl = (url: string): ArticleRecord | undefined => site.archive.articles.find((a) => a.url === url);
+
+describe.skipIf(!haveChromium)('the built site in Chromium', { timeout: 60_000 }, () => {
+  beforeAll(async () => {
+    [site, browser] = await Promise.all([buildSite({ basePath: BASE }), launchChromium()]);
+    server = await serveStatic(site.outDir, BASE);
+    context = await browser.newContext();
+    kinds = await pageKinds(site.outDir);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await site?.remove();
+  });
+
+  it('opens the home page, follows an article, its speaker and its topic', async () => {
+    const page = await open('');
+    expect(await page.title()).not.toBe('');
+    const articleUrl = await follow(page, new RegExp(`^${BASE}articles/[^/]+/$`));
+    const article = articleByUrl(articleUrl);
+    expect(article, `records.json has ${articleUrl}`).toBeDefined();
+    expect(await h1(page)).toBe(article!.title);
+
+    const speakerUrl = await follow(page, new RegExp(`^${BASE}speakers/[^/]+/$`));
+    const speakerId = speakerUrl.split('/').at(-2);
+    const speaker = site.archive.articles.flatMap((a) => a.speakers).find((s) => s.id === speakerId);
+    expect(speaker, `a speaker with id ${speakerId}`).toBeDefined();
+    expect(await h1(page)).toContain(speaker!.name);
+
+    await page.goBack();
+    const topicUrl = await follow(page, new RegExp(`^${BASE}topics/[^/]+/$`));
+    const topicId = topicUrl.split('/').at(-2);
+    const topic = site.archive.articles.flatMap((a) => a.topics).find((t) => t.id === topicId);
+    expect(topic, `a topic with id ${topicId}`).toBeDefined();
+    expect(await h1(page)).toContain(topic!.label);
+  });
+
+  it('reaches a speaker page and a topic page from the home page through the indexes', async () => {
+    const page = await open('');
+    await follow(page, new RegExp(`^${BASE}speakers/$`));
+    await follow(page, new RegExp(`^${BASE}speakers/[^/]+/$`));
+    expect(await page.locator('h1').count()).toBe(1);
+    await page.goto(server.home);
+    await follow(page, new RegExp(`^${BASE}topics/$`));
+    await follow(page, new RegExp(`^${BASE}topics/[^/]+/$`));
+    expect(await page.locator('h1').count()).toBe(1);
+  });
+
+  it('finds the article of a seed quote from the search page, and the speaker filter narrows the results', async () => {
+    const page = await open('search/');
+    const input = page.locator('#search input[type="text"], #search input[type="search"]').first();
+    const results = async (): Promise<string[]> => {
+      await page.locator('.pagefind-ui__message').filter({ hasText: /result/ }).waitFor();
+      await page.waitForFunction(() => document.querySelectorAll('.pagefind-ui__result-link').length === document.querySelectorAll('.pagefind-ui__result').length);
+      return page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    };
+    const search = async (query: string): Promise<string[]> => {
+      await input.fill('');
+      await input.fill(query);
+      await page.locator('.pagefind-ui__message').filter({ hasText: query.trim().split(' ').at(-1)! }).waitFor();
+      return results();
+    };
+
+    // Every seed article with an attributed quote: a phrase of the quote finds it.
+    const quoted = site.archive.articles.filter((a) => a.quotes.some((q) => q.speakerId !== null && words(q.text).length >= 4));
+    expect(quoted.length, 'seed articles with an attributed quote of four words or more').toBeGreaterThan(0);
+    for (const article of quoted) {
+      const quote = article.quotes.find((q) => q.speakerId !== null && words(q.text).length >= 4)!;
+      const phrase = words(quote.text).slice(0, 6).join(' ');
+      expect(await search(phrase), `search for "${phrase}"`).toContain(article.url);
+    }
+
+    // A word several articles share, and a speaker in some but not all of them: ticking the speaker narrows the list to theirs.
+    const { word, speaker } = narrowingCase(site.archive.articles);
+    const before = await search(word);
+    const withSpeaker = site.archive.articles.filter((a) => a.speakers.some((s) => s.name === speaker));
+    await page.locator(`#search input[type="checkbox"][name="speaker"][value="${cssString(speaker)}"]`).check();
+    await page.waitForFunction((n) => document.querySelectorAll('.pagefind-ui__result').length < n, before.length);
+    const after = await results();
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.length).toBeLessThan(before.length);
+    for (const url of after) expect(withSpeaker.map((a) => a.url), `${url} is an article naming ${speaker}`).toContain(url);
+  });
+
+  it('shows how to browse on the search page when JavaScript is off', async () => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await noScript.newPage();
+      await page.goto(`${server.home}search/`);
+      const links = await page.locator('main a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      expect(links.filter((h) => new RegExp(`^${BASE}(topics|speakers|timeline)/`).test(h)), 'links to browse by topic, speaker or date').not.toEqual([]);
+    } finally {
+      await noScript.close();
+    }
+  });
+
+  it('serves the 404 page for a missing URL', async () => {
+    const w = await watchedPage(context, server.origin);
+    watched.push(w);
+    const response = await w.page.goto(`${server.home}no/such/page/`);
+    expect(response?.status()).toBe(404);
+    expect(await w.page.locator(`a[href="${BASE}"]`).count(), 'a link home').toBeGreaterThan(0);
+  });
+
+  it('links the archive, topic and speaker feeds with <link rel="alternate">, and they are well-formed Atom', async () => {
+    const feedsOf = async (path: string): Promise<string[]> => {
+      const page = await open(path);
+      return page.locator('link[rel="alternate"][type="application/atom+xml"]').evaluateAll((ls) => ls.map((l) => l.getAttribute('href') ?? ''));
+    };
+    const topic = kinds.find((k) => k.kind === 'topics/*/')!;
+    const speaker = kinds.find((k) => k.kind === 'speakers/*/')!;
+    expect(await feedsOf('')).toContain(`${BASE}feed.xml`);
+    expect(await feedsOf(topic.path)).toContain(`${BASE}${topic.path}feed.xml`);
+    expect(await feedsOf(speaker.path)).toContain(`${BASE}${speaker.path}feed.xml`);
+    for (const path of ['feed.xml', `${topic.path}feed.xml`, `${speaker.path}feed.xml`, 'sitemap.xml']) {
+      const response = await context.request.get(`${server.home}${path}`);
+      expect(response.status(), path).toBe(200);
+      expect(parseXml(await response.text()).name).toBe(path === 'sitemap.xml' ? 'urlset' : 'feed');
+    }
+  });
+
+  it('has no axe-core violations on any kind of page, in light and dark mode', async () => {
+    expect(kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(['home', 'articles/*/', 'topics/', 'topics/*/', 'speakers/', 'speakers/*/', 'search/', '404.html']));
+    const failures: string[] = [];
+    for (const { kind, path } of kinds) {
+      const page = await open(path);
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        const violations = await runAxe(page);
+        if (violations.length > 0) failures.push(`${kind} (${path}, ${colorScheme}):\n${describeViolations(violations)}`);
+      }
+      await page.close();
+    }
+    // The search page with results and filters showing.
+    const search = await open('search/');
+    await search.locator('#search input[type="text"], #search input[type="search"]').first().fill(words(site.archive.articles[0]!.title)[0] ?? 'the');
+    await search.locator('.pagefind-ui__result').first().waitFor();
+    const violations = await runAxe(search);
+    if (violations.length > 0) failures.push(`search/ with results:\n${describeViolations(violations)}`);
+    expect(failures.join('\n\n')).toBe('');
+  });
+
+  it('made no request off the site, opened no dialog and logged no error on any page it opened', () => {
+    expect(watched.flatMap((w) => w.offsite)).toEqual([]);
+    expect(watched.flatMap((w) => w.dialogs)).toEqual([]);
+    // The deliberate visit to a missing page logs its 404 in the console; nothing else may.
+    expect(watched.flatMap((w) => w.errors).filter((e) => !/Failed to load resource: the server responded with a status of 404/.test(e))).toEqual([]);
+  });
+});
+
+/** The words of a text, without punctuation, as a searcher would type them. */
+function words(text: string): string[] {
+  return text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+function cssString(text: string): string {
+  return text.replace(/["\\]/g, '\\$&');
+}
+
+/** A word (five letters or more) in several article bodies, and a speaker named by some but not all of those articles. */
+function narrowingCase(articles: readonly ArticleRecord[]): { word: string; speaker: string } {
+  const bodies = articles.map((a) => new Set(words(`${a.title} ${a.body}`.toLowerCase())));
+  const candidates = [...new Set(bodies.flatMap((b) => [...b]))].filter((w) => w.length >= 5 && /^\p{L}+$/u.test(w)).sort();
+  for (const word of candidates) {
+    const having = articles.filter((_, i) => bodies[i]!.has(word));
+    if (having.length < 2) continue;
+    const names = [...new Set(having.flatMap((a) => a.speakers.map((s) => s.name)))].sort();
+    const speaker = names.find((n) => having.some((a) => !a.speakers.some((s) => s.name === n)));
+    if (speaker !== undefined) return { word, speaker };
+  }
+  throw new Error('no word shared by two seed articles with different speakers');
+}
