@@ -1,0 +1,276 @@
+#!/usr/bin/env node
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { extractArticle } from '../src/extract/index.js';
+import { generateArticle, makePools, toMarkdownPost } from './generate.js';
+import type { ArchivePools } from './generate.js';
+import { parseOptions } from './options.js';
+import type { BenchOptions } from './options.js';
+import { summariseProfiles } from './profile.js';
+import { runNodeTimed } from './run-timed.js';
+import type { TimedRun } from './run-timed.js';
+
+/** The project's root: this file is `dist/bench/main.js`. */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = join(ROOT, 'dist/src/cli/main.js');
+const ELEVENTY = join(ROOT, 'node_modules/@11ty/eleventy/cmd.cjs');
+const BASELINE = join(ROOT, 'bench/eleventy-baseline');
+const RSS_PROBE = new URL('./rss-probe.js', import.meta.url).href;
+
+interface Paths {
+  work: string;
+  content: string;
+  news: string;
+  site: string;
+  eleventy: string;
+  logs: string;
+}
+
+interface Figures {
+  cold: TimedRun[];
+  warm: TimedRun[];
+  baseline: TimedRun[];
+}
+
+async function main(): Promise<void> {
+  let options: BenchOptions;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  for (const [what, path] of [['the compiled CLI', CLI], ['Eleventy', ELEVENTY], ['the baseline site', BASELINE]] as const) {
+    if (!existsSync(path)) {
+      console.error(`bench: ${what} is missing at ${path} (run \`npm ci\` and \`npm run compile\`).`);
+      process.exit(1);
+    }
+  }
+  const work = options.keep === null ? mkdtempSync(join(tmpdir(), 'news-archive-bench-')) : resolve(options.keep);
+  const paths: Paths = {
+    work,
+    content: join(work, 'content'),
+    news: join(work, 'news'),
+    site: join(work, 'news', 'site'),
+    eleventy: join(work, 'eleventy'),
+    logs: join(work, 'logs'),
+  };
+  const cleanup = (): void => {
+    if (options.keep === null) rmSync(work, { recursive: true, force: true });
+  };
+  process.on('SIGINT', () => {
+    cleanup();
+    process.exit(130);
+  });
+  try {
+    await bench(options, paths);
+  } finally {
+    cleanup();
+  }
+}
+
+async function bench(options: BenchOptions, paths: Paths): Promise<void> {
+  const n = options.articles;
+  const cores = availableParallelism();
+  log(`news-archive bench: ${n} articles, seed ${options.seed}, ${options.runs} run(s); ${cores} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; work in ${paths.work}`);
+
+  // 1. The synthetic archive, as raw text for news-archive and as Markdown posts for the baseline.
+  const pools = makePools(options.seed);
+  let t = performance.now();
+  for (const dir of [paths.work, paths.logs]) mkdirSync(dir, { recursive: true });
+  for (const dir of [paths.content, paths.eleventy, paths.news]) rmSync(dir, { recursive: true, force: true });
+  mkdirSync(paths.content, { recursive: true });
+  cpSync(BASELINE, paths.eleventy, { recursive: true });
+  const posts = join(paths.eleventy, 'src', 'posts');
+  mkdirSync(posts, { recursive: true });
+  let words = 0;
+  let quotes = 0;
+  let bytes = 0;
+  for (let i = 0; i < n; i++) {
+    const article = generateArticle(pools, options.seed, i);
+    writeFileSync(join(paths.content, article.file), article.text);
+    writeFileSync(join(posts, article.file.replace(/\.txt$/, '.md')), toMarkdownPost(article));
+    words += article.words;
+    quotes += article.quotes;
+    bytes += Buffer.byteLength(article.text);
+  }
+  log(`generated ${n} articles in ${seconds(performance.now() - t)} s: ${(bytes / 2 ** 20).toFixed(1)} MiB, ${Math.round(words / n)} body words and ${(quotes / n).toFixed(1)} quotes per article`);
+
+  // 2. Extraction alone, in this process, on one core.
+  t = performance.now();
+  const rate = extractionRate(pools, options);
+  log(`extraction alone: ${Math.round(rate)} articles/s on one core (${options.extractSample} articles, ${seconds(performance.now() - t)} s)`);
+
+  // 3. The builds, interleaved so that load from elsewhere on the machine hits both alike.
+  const figures: Figures = { cold: [], warm: [], baseline: [] };
+  for (let run = 0; run < options.runs; run++) {
+    if (run % 2 === 0) {
+      figures.baseline.push(await baselineBuild(paths, run));
+      await newsArchiveBuilds(paths, pools, options, run, figures);
+    } else {
+      await newsArchiveBuilds(paths, pools, options, run, figures);
+      figures.baseline.push(await baselineBuild(paths, run));
+    }
+  }
+  const pagesNews = countFiles(paths.site, '.html');
+  const pagesBaseline = countFiles(join(paths.eleventy, '_site'), '.html');
+
+  if (options.cpuProf) await profileBuilds(paths, pools, options);
+
+  const cold = median(figures.cold.map((r) => r.wallS));
+  const warm = median(figures.warm.map((r) => r.wallS));
+  const baseline = median(figures.baseline.map((r) => r.wallS));
+  const peak = maxOf([...figures.cold, ...figures.warm].map((r) => r.peakRssMb));
+  const peakBaseline = maxOf(figures.baseline.map((r) => r.peakRssMb));
+  const rows: Array<[string, string, string, string]> = [
+    ['', 'news-archive', 'eleventy', 'ratio'],
+    ['cold build, s (median)', fixed(cold, 2), fixed(baseline, 2), fixed(cold / baseline, 3)],
+    ['  all runs, s', list(figures.cold), list(figures.baseline), ''],
+    ['warm rebuild +1 article, s', fixed(warm, 2), '', `${fixed(warm / cold, 3)} of cold`],
+    ['  all runs, s', list(figures.warm), '', ''],
+    ['peak RSS, MiB (max)', fixed(peak, 0), fixed(peakBaseline, 0), fixed(peak / peakBaseline, 2)],
+    ['pages (.html)', String(pagesNews), String(pagesBaseline), ''],
+    ['pages/s, cold', fixed(pagesNews / cold, 0), fixed(pagesBaseline / baseline, 0), ''],
+    ['extraction, articles/s, 1 core', fixed(rate, 0), '', ''],
+  ];
+  const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
+  console.log('');
+  for (const row of rows) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
+  console.log('');
+  console.log(
+    JSON.stringify({
+      articles: n,
+      cold_s: round(cold, 3),
+      baseline_s: round(baseline, 3),
+      ratio: round(cold / baseline, 3),
+      warm_s: round(warm, 3),
+      warm_ratio: round(warm / cold, 3),
+      peak_rss_mb: round(peak, 0),
+      extract_articles_per_s: round(rate, 0),
+    }),
+  );
+}
+
+/** Times `extractArticle` over the first `extractSample` generated texts, after a short warm-up. */
+function extractionRate(pools: ArchivePools, options: BenchOptions): number {
+  const texts: string[] = [];
+  for (let i = 0; i < options.extractSample; i++) texts.push(generateArticle(pools, options.seed, i).text);
+  for (const text of texts.slice(0, 50)) extractArticle(text);
+  const start = performance.now();
+  let sink = 0;
+  for (const text of texts) sink += extractArticle(text).quotes.length;
+  const elapsed = (performance.now() - start) / 1000;
+  if (sink < 0) console.log(sink);
+  return texts.length / elapsed;
+}
+
+/** A cold build (no output, no cache), then a warm rebuild after adding one article. */
+async function newsArchiveBuilds(paths: Paths, pools: ArchivePools, options: BenchOptions, run: number, figures: Figures): Promise<void> {
+  rmSync(paths.news, { recursive: true, force: true });
+  mkdirSync(paths.news, { recursive: true });
+  const cold = await buildNews(paths, `cold-${run}`);
+  figures.cold.push(cold);
+  log(`run ${run + 1}: news-archive cold ${seconds(cold.wallS * 1000)} s, ${rss(cold)}`);
+  const extra = generateArticle(pools, options.seed, options.articles);
+  const extraPath = join(paths.content, extra.file);
+  writeFileSync(extraPath, extra.text);
+  try {
+    const warm = await buildNews(paths, `warm-${run}`);
+    figures.warm.push(warm);
+    log(`run ${run + 1}: news-archive warm ${seconds(warm.wallS * 1000)} s, ${rss(warm)}`);
+  } finally {
+    rmSync(extraPath, { force: true });
+  }
+}
+
+async function buildNews(paths: Paths, name: string, nodeArgs: string[] = []): Promise<TimedRun> {
+  const logFile = join(paths.logs, `news-archive-${name}.log`);
+  const result = await runNodeTimed(CLI, ['build', '--content', paths.content, '--out', paths.site], {
+    cwd: paths.news,
+    logFile,
+    nodeArgs,
+    rssProbe: RSS_PROBE,
+  });
+  check(result, `news-archive build (${name})`, logFile);
+  return result;
+}
+
+async function baselineBuild(paths: Paths, run: number): Promise<TimedRun> {
+  rmSync(join(paths.eleventy, '_site'), { recursive: true, force: true });
+  const logFile = join(paths.logs, `eleventy-${run}.log`);
+  const result = await runNodeTimed(ELEVENTY, ['--quiet'], { cwd: paths.eleventy, logFile, rssProbe: RSS_PROBE });
+  check(result, 'Eleventy baseline build', logFile);
+  log(`run ${run + 1}: eleventy baseline ${seconds(result.wallS * 1000)} s, ${rss(result)}`);
+  return result;
+}
+
+/** One more cold and warm build under `--cpu-prof`; prints self time by area and by function. */
+async function profileBuilds(paths: Paths, pools: ArchivePools, options: BenchOptions): Promise<void> {
+  for (const kind of ['cold', 'warm'] as const) {
+    const dir = join(paths.work, 'prof', kind);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    if (kind === 'cold') {
+      rmSync(paths.news, { recursive: true, force: true });
+      mkdirSync(paths.news, { recursive: true });
+    }
+    const extra = generateArticle(pools, options.seed, options.articles);
+    const extraPath = join(paths.content, extra.file);
+    if (kind === 'warm') writeFileSync(extraPath, extra.text);
+    try {
+      const run = await buildNews(paths, `profile-${kind}`, ['--cpu-prof', '--cpu-prof-dir', dir]);
+      const summary = summariseProfiles(dir);
+      console.log(`\nprofile of a ${kind} build: ${seconds(run.wallS * 1000)} s wall, ${seconds(summary.totalMs)} s CPU samples over ${summary.threads} thread(s)`);
+      for (const row of summary.byArea.slice(0, 14)) console.log(`  ${percent(row.ms, summary.totalMs)}  ${seconds(row.ms).padStart(7)} s  ${row.name}`);
+      console.log('  top functions (self time):');
+      for (const row of summary.byFunction.slice(0, 12)) console.log(`  ${percent(row.ms, summary.totalMs)}  ${seconds(row.ms).padStart(7)} s  ${row.name}`);
+    } finally {
+      rmSync(extraPath, { force: true });
+    }
+  }
+}
+
+function check(result: TimedRun, what: string, logFile: string): void {
+  if (result.exitCode === 0) return;
+  const tail = readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');
+  throw new Error(`${what} failed with exit code ${result.exitCode}; the end of ${logFile}:\n${tail}`);
+}
+
+function countFiles(dir: string, suffix: string): number {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(suffix)).length;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function maxOf(values: Array<number | null>): number {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length === 0 ? Number.NaN : Math.max(...known);
+}
+
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+const fixed = (value: number, digits: number): string => (Number.isFinite(value) ? value.toFixed(digits) : '—');
+const seconds = (ms: number): string => (ms / 1000).toFixed(2);
+const percent = (part: number, whole: number): string => `${((100 * part) / whole).toFixed(1).padStart(5)}%`;
+const list = (runs: TimedRun[]): string => runs.map((r) => r.wallS.toFixed(2)).join(' ');
+const rss = (run: TimedRun): string => (run.peakRssMb === null ? 'peak RSS unknown' : `peak RSS ${run.peakRssMb.toFixed(0)} MiB (${run.rssSource})`);
+
+function log(line: string): void {
+  console.log(`· ${line}`);
+}
+
+await main().catch((error: unknown) => {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

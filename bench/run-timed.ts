@@ -1,0 +1,64 @@
+import { spawn } from 'node:child_process';
+import { existsSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+
+/** One finished child process: wall-clock time and the peak resident size of its process tree. */
+export interface TimedRun {
+  wallS: number;
+  /** Largest resident set size of the process or any child it waited for, in MiB; null when unknown. */
+  peakRssMb: number | null;
+  exitCode: number;
+  /** How peak RSS was read. */
+  rssSource: 'time -v' | 'resourceUsage' | 'none';
+}
+
+export interface RunTimedOptions {
+  cwd: string;
+  /** stdout and stderr of the child go here. */
+  logFile: string;
+  /** Extra arguments for node itself (before the script), e.g. `--cpu-prof`. */
+  nodeArgs?: string[];
+  /** A compiled module that writes `process.resourceUsage().maxRSS` to `$BENCH_RSS_FILE` on exit (fallback). */
+  rssProbe: string;
+}
+
+const GNU_TIME = '/usr/bin/time';
+
+/**
+ * Runs `node <script> <args>` and measures it. With GNU time (`/usr/bin/time`, Debian's `time` package) the
+ * peak RSS is `ru_maxrss` of the child and of whatever it waited for, worker threads included (they share the
+ * process); without it, the child reports its own `process.resourceUsage().maxRSS` through a preloaded probe.
+ */
+export async function runNodeTimed(script: string, args: string[], options: RunTimedOptions): Promise<TimedRun> {
+  const nodeArgs = options.nodeArgs ?? [];
+  const report = `${options.logFile}.rusage`;
+  rmSync(report, { force: true });
+  const useTime = existsSync(GNU_TIME);
+  const command = useTime ? GNU_TIME : process.execPath;
+  const argv = useTime
+    ? ['-v', '-o', report, process.execPath, ...nodeArgs, script, ...args]
+    : ['--import', options.rssProbe, ...nodeArgs, script, ...args];
+  const log = openSync(options.logFile, 'w');
+  const start = performance.now();
+  const exitCode = await new Promise<number>((resolve, reject) => {
+    const child = spawn(command, argv, {
+      cwd: options.cwd,
+      stdio: ['ignore', log, log],
+      env: { ...process.env, BENCH_RSS_FILE: report, CI: 'true' },
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+  const wallS = (performance.now() - start) / 1000;
+  closeSync(log);
+  let peakRssMb: number | null = null;
+  try {
+    const text = readFileSync(report, 'utf8');
+    const kb = useTime ? /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(text)?.[1] : text.trim();
+    if (kb !== undefined && /^\d+$/.test(kb)) peakRssMb = Number(kb) / 1024;
+  } catch {
+    // no report
+  }
+  rmSync(report, { force: true });
+  return { wallS, peakRssMb, exitCode, rssSource: peakRssMb === null ? 'none' : useTime ? 'time -v' : 'resourceUsage' };
+}

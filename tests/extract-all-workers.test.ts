@@ -1,0 +1,36 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateArticle, makePools } from '../bench/generate.js';
+import { extractAll } from '../src/build/extract-all.js';
+import type { ExtractAllStats, ExtractJob } from '../src/build/extract-all.js';
+
+const pools = makePools(3);
+const seeds: ExtractJob[] = readdirSync('content')
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((file) => ({ file, text: readFileSync(join('content', file), 'utf8') }));
+const jobs: ExtractJob[] = [
+  ...seeds,
+  ...Array.from({ length: 40 }, (_, i) => {
+    const article = generateArticle(pools, 3, i);
+    return { file: article.file, text: article.text };
+  }),
+  { file: 'empty.txt', text: '' },
+];
+
+describe('extractAll on worker threads', () => {
+  it('gives exactly the in-process results, in input order', async () => {
+    const inProcess = await extractAll(jobs, { cacheDir: null, workers: 0 });
+    let stats: ExtractAllStats | null = null;
+    const onWorkers = await extractAll(jobs, { cacheDir: null, workers: 2, inProcessBelow: 0, batchSize: 3, onStats: (s) => (stats = s) });
+    expect(stats).toMatchObject({ workers: 2, extracted: jobs.length });
+    expect(onWorkers).toEqual(inProcess);
+  });
+
+  it('stays in-process below the threshold', async () => {
+    let stats: ExtractAllStats | null = null;
+    await extractAll(jobs.slice(0, 5), { cacheDir: null, workers: 2, onStats: (s) => (stats = s) });
+    expect(stats).toMatchObject({ workers: 0, extracted: 5 });
+  });
+});
