@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { build } from '../build/build.js';
 import { errorChain, NewsArchiveError, UsageError } from '../report/errors.js';
 import { oneLine } from '../report/reporter.js';
 import { helpText, parseArgs } from './options.js';
@@ -23,6 +22,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
     if (options.command === 'serve') return await serve(options);
+    // Loaded only now, so that --help and a wrong option answer at once.
+    const { build } = await import('../build/build.js');
     const result = await build({
       contentDir: options.contentDir,
       outDir: options.outDir,

@@ -190,6 +190,6 @@ function decodeUtf8(bytes: Uint8Array): DecodeResult {
   }
   const encoding = guessSingleByte(bytes);
   return finish(new TextDecoder(encoding).decode(bytes), encoding, [
-    { line: null, ruleId: 'load:legacy-encoding', reason: `is not UTF-8; decoded as ${ENCODING_NAMES[encoding]}: check its accented letters on the site and re-save the file as UTF-8` },
+    { line: null, ruleId: 'load:legacy-encoding', reason: `is not UTF-8; decoded as ${ENCODING_NAMES[encoding]}: check its letters on the site and re-save the file as UTF-8` },
   ]);
 }
