@@ -9,6 +9,14 @@ export interface ArticleRef {
   source: string | null;
 }
 
+const refs = new WeakMap<ArticleRecord, ArticleRef>();
+
+/** The article's ref; one shared object per record, so index views stay small. */
 export function articleRef(article: ArticleRecord): ArticleRef {
-  return { id: article.id, url: article.url, title: article.title, date: article.date, source: article.source };
+  let ref = refs.get(article);
+  if (!ref) {
+    ref = { id: article.id, url: article.url, title: article.title, date: article.date, source: article.source };
+    refs.set(article, ref);
+  }
+  return ref;
 }

@@ -141,7 +141,7 @@ export function assembleArchive(inputs: ArchiveInput[], options: AssembleOptions
     const quotes: QuoteRecord[] = article.quotes.map((q, j) => {
       const name = q.speaker === null ? null : canonical(local, q.speaker);
       return {
-        id: `${id}-q${j + 1}`,
+        id: `q-${id}-${j + 1}`,
         text: q.text,
         speaker: name,
         speakerId: name === null ? null : (speakerIds.get(name) ?? null),

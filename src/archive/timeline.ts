@@ -7,7 +7,7 @@ export interface TimelineMonth {
   /** Two digits, "01"–"12". */
   month: string;
   name: string;
-  /** Anchor id on the year page, e.g. "2024-07". */
+  /** Anchor id on the year page, e.g. "m-2024-07". */
   anchor: string;
   count: number;
   articles: ArticleRef[];
@@ -46,7 +46,7 @@ export function timeline(archive: Archive, basePath: string): Timeline {
     }
     let m = y.months[y.months.length - 1];
     if (!m || m.month !== month) {
-      m = { month, name: MONTH_NAMES[Number(month) - 1] ?? month, anchor: `${year}-${month}`, count: 0, articles: [] };
+      m = { month, name: MONTH_NAMES[Number(month) - 1] ?? month, anchor: `m-${year}-${month}`, count: 0, articles: [] };
       y.months.push(m);
     }
     y.count += 1;

@@ -1,0 +1,53 @@
+import { nameKey } from '../archive/names.js';
+import type { ArticleRecord } from '../archive/types.js';
+
+/**
+ * JSON for a `<script type="application/ld+json">` element: `<`, `>`, `&` and the JavaScript line
+ * separators are written as `\u` escapes, so no text (not even `</script>`) can end the element.
+ */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+const agent = (name: string, url: string | null): Record<string, string> => ({
+  '@type': nameKey(name).organisation ? 'Organization' : 'Person',
+  name,
+  ...(url ? { url } : {}),
+});
+
+/**
+ * schema.org `NewsArticle` for one article, each quote a `Quotation` with its `creator`.
+ * `absolute` turns a site path (base path included) into a full URL when the site URL is known (else
+ * keeps the path); `speakerPath` gives a speaker page's path.
+ */
+export function articleJsonLd(
+  article: ArticleRecord,
+  description: string,
+  absolute: (path: string) => string,
+  speakerPath: (id: string) => string,
+): string {
+  const data: Record<string, unknown> = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    url: absolute(article.url),
+    description,
+  };
+  if (article.date) data['datePublished'] = article.date;
+  if (article.source) data['publisher'] = { '@type': 'Organization', name: article.source };
+  if (article.byline) data['author'] = { '@type': 'Person', name: article.byline.replace(/^by\s+/i, '') };
+  if (article.topics.length) data['keywords'] = article.topics.map((t) => t.label);
+  const speakerUrl = new Map(article.speakers.map((s) => [s.id, absolute(speakerPath(s.id))]));
+  data['hasPart'] = article.quotes.map((q) => ({
+    '@type': 'Quotation',
+    '@id': `${absolute(article.url)}#${q.id}`,
+    text: q.text,
+    ...(q.speaker ? { creator: agent(q.speaker, q.speakerId ? (speakerUrl.get(q.speakerId) ?? null) : null) } : {}),
+  }));
+  return scriptSafeJson(data);
+}

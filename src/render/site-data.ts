@@ -1,0 +1,70 @@
+import { articleRef, type ArticleRef } from '../archive/article-ref.js';
+import { quotesByYear, type QuotesYear } from '../archive/quotes-index.js';
+import { speakerPages, type SpeakerPage } from '../archive/speakers-index.js';
+import { timeline, type Timeline } from '../archive/timeline.js';
+import { topicPages, type TopicPage } from '../archive/topics-index.js';
+import type { Archive } from '../archive/types.js';
+import { articlePage, type ArticlePage } from './article-pages.js';
+import { absoluteUrl, normaliseBasePath, siteRoot } from './site-urls.js';
+
+/** How many articles the home page lists in each section. */
+export const HOME_LATEST = 20;
+
+/** The global data the templates read as `site`: every view precomputed, pages paginate over arrays. */
+export interface SiteData {
+  name: string;
+  basePath: string;
+  /** Full URL of the site root (ending in `/`), or null when no site URL was given. */
+  root: string | null;
+  counts: { articles: number; dated: number; undated: number; speakers: number; topics: number; quotes: number };
+  home: { latest: ArticleRef[]; undated: ArticleRef[] };
+  articles: ArticlePage[];
+  speakers: SpeakerPage[];
+  topics: TopicPage[];
+  timeline: Timeline;
+  quoteYears: QuotesYear[];
+}
+
+export interface SiteDataOptions {
+  basePath: string;
+  siteUrl: string | null;
+  /** The site's name in titles and the header. */
+  name?: string;
+}
+
+/** Computes all page data from the archive, bodies rendered to HTML once here. Linear in the archive's size. */
+export function siteData(archive: Archive, options: SiteDataOptions): SiteData {
+  const basePath = normaliseBasePath(options.basePath);
+  const root = siteRoot(options.siteUrl, basePath);
+  const speakerUrl = (id: string): string => `${basePath}speakers/${id}/`;
+  const topicUrl = (id: string): string => `${basePath}topics/${id}/`;
+  const absolute = (path: string): string => absoluteUrl(root, basePath, path);
+  const list = archive.articles;
+  const articles = list.map((article, i) =>
+    articlePage(article, list[i + 1] ?? null, list[i - 1] ?? null, { speakerUrl, topicUrl, absolute }),
+  );
+  const dated = list.filter((a) => a.date !== null);
+  const undated = list.filter((a) => a.date === null);
+  const speakers = speakerPages(archive, basePath);
+  const topics = topicPages(archive, basePath);
+  const quoteYears = quotesByYear(archive, basePath);
+  return {
+    name: options.name ?? 'News archive',
+    basePath,
+    root,
+    counts: {
+      articles: list.length,
+      dated: dated.length,
+      undated: undated.length,
+      speakers: speakers.length,
+      topics: topics.length,
+      quotes: quoteYears.reduce((n, y) => n + y.count, 0),
+    },
+    home: { latest: dated.slice(0, HOME_LATEST).map(articleRef), undated: undated.slice(0, HOME_LATEST).map(articleRef) },
+    articles,
+    speakers,
+    topics,
+    timeline: timeline(archive, basePath),
+    quoteYears,
+  };
+}
