@@ -1,0 +1,60 @@
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../src/build/build.js';
+import { Capture } from './fixtures/inputs/capture.js';
+import { SEEDS, snapshot } from './fixtures/inputs/run-cli.js';
+
+let dir: string;
+const extra: Record<string, string> = {
+  'b/second.md': '---\ntitle: Second\ndate: 2024-01-02\n---\nText of the second article. "It is fine," Anna Berg said.\n',
+  'a/first.txt': 'First article\n\nJanuary 1, 2024\n\n"We agree," Anna Berg said.\n',
+  'same-1.txt': 'Same title\n\nOne body.\n',
+  'same-2.txt': 'Same title\n\nAnother body.\n',
+};
+
+async function writeContent(content: string, reverse: boolean): Promise<void> {
+  const seeds = (await readdir(SEEDS)).filter((f) => f.endsWith('.txt'));
+  const files: Array<[string, () => Promise<void>]> = [
+    ...seeds.map((seed): [string, () => Promise<void>] => [seed, () => copyFile(join(SEEDS, seed), join(content, seed))]),
+    ...Object.entries(extra).map(([file, text]): [string, () => Promise<void>] => [
+      file,
+      async () => {
+        await mkdir(join(content, file, '..'), { recursive: true });
+        await writeFile(join(content, file), text);
+      },
+    ]),
+  ];
+  if (reverse) files.reverse();
+  for (const [, write] of files) await write();
+}
+
+async function buildInto(content: string, out: string, cache: boolean): Promise<Record<string, string>> {
+  await build({ contentDir: content, outDir: out, basePath: '/', siteUrl: 'https://example.org/', cache, stderr: new Capture(), stdout: new Capture() });
+  return snapshot(out);
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'news-archive-determinism-'));
+  await mkdir(join(dir, 'one', 'content'), { recursive: true });
+  await mkdir(join(dir, 'two', 'content'), { recursive: true });
+  await writeContent(join(dir, 'one', 'content'), false);
+  await writeContent(join(dir, 'two', 'content'), true);
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('determinism', () => {
+  it('the same content gives byte-identical output, whatever the order files were created in, with or without the cache', async () => {
+    const first = await buildInto(join(dir, 'one', 'content'), join(dir, 'one', 'site'), false);
+    const again = await buildInto(join(dir, 'one', 'content'), join(dir, 'one', 'site'), true);
+    const cached = await buildInto(join(dir, 'one', 'content'), join(dir, 'one', 'site'), true);
+    const reversed = await buildInto(join(dir, 'two', 'content'), join(dir, 'two', 'site'), true);
+    expect(Object.keys(first).length).toBeGreaterThan(2);
+    expect(again).toEqual(first);
+    expect(cached).toEqual(first);
+    expect(reversed).toEqual(first);
+  }, 60_000);
+});

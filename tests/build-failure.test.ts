@@ -1,0 +1,44 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Capture } from './fixtures/inputs/capture.js';
+
+const failures = vi.hoisted(() => ({ render: false }));
+
+vi.mock('../src/render/render-site.js', () => ({
+  renderSite: async (_archive: unknown, options: { outDir: string }) => {
+    await writeFile(join(options.outDir, 'index.html'), 'half a site');
+    if (failures.render) throw new Error('template exploded');
+    return { pages: 1 };
+  },
+}));
+
+const { build } = await import('../src/build/build.js');
+const { NewsArchiveError } = await import('../src/report/errors.js');
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'news-archive-failure-'));
+  await mkdir(join(dir, 'content'));
+  await writeFile(join(dir, 'content', 'one.txt'), 'A headline\n\nText.\n');
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('a build that fails', () => {
+  it('leaves the previous site as it was, and nothing beside it', async () => {
+    const options = { contentDir: join(dir, 'content'), outDir: join(dir, 'site'), basePath: '/', siteUrl: null, cache: false, stderr: new Capture(), stdout: new Capture() };
+    await build(options);
+    const before = await readFile(join(dir, 'site', 'records.json'), 'utf8');
+    await writeFile(join(dir, 'content', 'two.txt'), 'Another headline\n\nText.\n');
+    failures.render = true;
+    const failed = build(options);
+    await expect(failed).rejects.toBeInstanceOf(NewsArchiveError);
+    await expect(build(options)).rejects.toThrow(/the build failed while rendering; the previous site in .* is unchanged/);
+    expect(await readFile(join(dir, 'site', 'records.json'), 'utf8')).toBe(before);
+    expect((await readdir(dir)).sort()).toEqual(['content', 'site']);
+  });
+});
