@@ -33,6 +33,9 @@ interface Figures {
   cold: TimedRun[];
   warm: TimedRun[];
   baseline: TimedRun[];
+  /** Stage times the build reported, per run. */
+  coldStages: Array<Map<string, number>>;
+  warmStages: Array<Map<string, number>>;
 }
 
 async function main(): Promise<void> {
@@ -105,7 +108,7 @@ async function bench(options: BenchOptions, paths: Paths): Promise<void> {
   log(`extraction alone: ${Math.round(rate)} articles/s on one core (${options.extractSample} articles, ${seconds(performance.now() - t)} s)`);
 
   // 3. The builds, interleaved so that load from elsewhere on the machine hits both alike.
-  const figures: Figures = { cold: [], warm: [], baseline: [] };
+  const figures: Figures = { cold: [], warm: [], baseline: [], coldStages: [], warmStages: [] };
   for (let run = 0; run < options.runs; run++) {
     if (run % 2 === 0) {
       figures.baseline.push(await baselineBuild(paths, run));
@@ -136,6 +139,17 @@ async function bench(options: BenchOptions, paths: Paths): Promise<void> {
     ['pages/s, cold', fixed(pagesNews / cold, 0), fixed(pagesBaseline / baseline, 0), ''],
     ['extraction, articles/s, 1 core', fixed(rate, 0), '', ''],
   ];
+  const stageNames = [...new Set([...figures.coldStages, ...figures.warmStages].flatMap((m) => [...m.keys()]))];
+  for (const stage of stageNames) {
+    const c = median(figures.coldStages.map((m) => m.get(stage) ?? 0));
+    const w = median(figures.warmStages.map((m) => m.get(stage) ?? 0));
+    rows.push([`  stage ${stage}, s (cold / warm)`, `${fixed(c, 2)} / ${fixed(w, 2)}`, '', `${percent(c * 1000, cold * 1000).trim()} of cold`]);
+  }
+  if (stageNames.length > 0) {
+    const rest = (runs: TimedRun[], stages: Array<Map<string, number>>): number =>
+      median(runs.map((r, i) => r.wallS - [...(stages[i] ?? new Map<string, number>()).values()].reduce((a, b) => a + b, 0)));
+    rows.push(['  start-up and the rest, s', `${fixed(rest(figures.cold, figures.coldStages), 2)} / ${fixed(rest(figures.warm, figures.warmStages), 2)}`, '', '']);
+  }
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
   console.log('');
   for (const row of rows) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
@@ -173,6 +187,7 @@ async function newsArchiveBuilds(paths: Paths, pools: ArchivePools, options: Ben
   mkdirSync(paths.news, { recursive: true });
   const cold = await buildNews(paths, `cold-${run}`);
   figures.cold.push(cold);
+  figures.coldStages.push(stageTimes(join(paths.logs, `news-archive-cold-${run}.log`)));
   log(`run ${run + 1}: news-archive cold ${seconds(cold.wallS * 1000)} s, ${rss(cold)}`);
   const extra = generateArticle(pools, options.seed, options.articles);
   const extraPath = join(paths.content, extra.file);
@@ -180,6 +195,7 @@ async function newsArchiveBuilds(paths: Paths, pools: ArchivePools, options: Ben
   try {
     const warm = await buildNews(paths, `warm-${run}`);
     figures.warm.push(warm);
+    figures.warmStages.push(stageTimes(join(paths.logs, `news-archive-warm-${run}.log`)));
     log(`run ${run + 1}: news-archive warm ${seconds(warm.wallS * 1000)} s, ${rss(warm)}`);
   } finally {
     rmSync(extraPath, { force: true });
@@ -223,10 +239,15 @@ async function profileBuilds(paths: Paths, pools: ArchivePools, options: BenchOp
     try {
       const run = await buildNews(paths, `profile-${kind}`, ['--cpu-prof', '--cpu-prof-dir', dir]);
       const summary = summariseProfiles(dir);
-      console.log(`\nprofile of a ${kind} build: ${seconds(run.wallS * 1000)} s wall, ${seconds(summary.totalMs)} s CPU samples over ${summary.threads} thread(s)`);
-      for (const row of summary.byArea.slice(0, 14)) console.log(`  ${percent(row.ms, summary.totalMs)}  ${seconds(row.ms).padStart(7)} s  ${row.name}`);
+      const idle = summary.byArea.find((row) => row.name === 'idle')?.ms ?? 0;
+      const busy = summary.totalMs - idle;
+      console.log(
+        `\nprofile of a ${kind} build: ${seconds(run.wallS * 1000)} s wall; node threads: ${summary.threads}, busy ${seconds(busy)} s, idle ${seconds(idle)} s (waiting on I/O or child processes such as Pagefind, whose CPU is not sampled)`,
+      );
+      console.log('  self time by area (share of busy time):');
+      for (const row of summary.byArea.filter((r) => r.name !== 'idle').slice(0, 14)) console.log(`  ${percent(row.ms, busy)}  ${seconds(row.ms).padStart(7)} s  ${row.name}`);
       console.log('  top functions (self time):');
-      for (const row of summary.byFunction.slice(0, 12)) console.log(`  ${percent(row.ms, summary.totalMs)}  ${seconds(row.ms).padStart(7)} s  ${row.name}`);
+      for (const row of summary.byFunction.filter((r) => !r.name.startsWith('(idle)')).slice(0, 12)) console.log(`  ${percent(row.ms, busy)}  ${seconds(row.ms).padStart(7)} s  ${row.name}`);
     } finally {
       rmSync(extraPath, { force: true });
     }
@@ -237,6 +258,16 @@ function check(result: TimedRun, what: string, logFile: string): void {
   if (result.exitCode === 0) return;
   const tail = readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');
   throw new Error(`${what} failed with exit code ${result.exitCode}; the end of ${logFile}:\n${tail}`);
+}
+
+/** Stage lines the build prints when not on a terminal, e.g. `rendering: 2008 pages in 7.3 s`. */
+function stageTimes(logFile: string): Map<string, number> {
+  const stages = new Map<string, number>();
+  for (const line of readFileSync(logFile, 'utf8').split('\n')) {
+    const match = /^([a-z][a-z -]*): .*\bin ([\d.]+) s$/.exec(line.trim());
+    if (match) stages.set(match[1]!, (stages.get(match[1]!) ?? 0) + Number(match[2]));
+  }
+  return stages;
 }
 
 function countFiles(dir: string, suffix: string): number {
