@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { countDiagnostics, formatDiagnostic, formatReport, oneLine } from '../src/report/reporter.js';
+import { createProgress } from '../src/report/progress.js';
+import { formatSummary } from '../src/report/summary.js';
+import { Capture } from './fixtures/inputs/capture.js';
+import type { Diagnostic } from '../src/report/diagnostics.js';
+
+const d = (file: string | null, line: number | null, severity: Diagnostic['severity'], ruleId = 'date:missing'): Diagnostic => ({ file, line, severity, reason: 'no date found', ruleId });
+
+describe('the report', () => {
+  it('formats like a linter', () => {
+    expect(formatDiagnostic(d('kyiv.txt', 12, 'warning'), 'content')).toBe('content/kyiv.txt:12: warning: no date found [date:missing]');
+    expect(formatDiagnostic(d('kyiv.txt', null, 'error'), 'content/')).toBe('content/kyiv.txt: error: no date found [date:missing]');
+    expect(formatDiagnostic(d('kyiv.txt', 3, 'warning'), '.')).toBe('kyiv.txt:3: warning: no date found [date:missing]');
+  });
+
+  it('keeps every message on one line, whatever the file name', () => {
+    expect(formatDiagnostic(d('a\nb\u001b.txt', 1, 'error'), 'content')).toBe('content/a b\\u001b.txt:1: error: no date found [date:missing]');
+    expect(oneLine('a\r\nb')).toBe('a  b');
+  });
+
+  it('sorts by file and line, hides infos unless verbose, and counts', () => {
+    const all = [d('b.txt', 2, 'warning'), d('a.txt', 10, 'warning'), d('a.txt', 2, 'error'), d('a.txt', 1, 'info')];
+    expect(formatReport(all, 'c')).toEqual(['c/a.txt:2: error: no date found [date:missing]', 'c/a.txt:10: warning: no date found [date:missing]', 'c/b.txt:2: warning: no date found [date:missing]']);
+    expect(formatReport(all, 'c', true)).toHaveLength(4);
+    expect(countDiagnostics(all)).toEqual({ errors: 1, warnings: 2 });
+  });
+
+  it('ends with a summary line', () => {
+    expect(formatSummary({ built: 1, leftOut: 0, warnings: 1, pages: 1, seconds: 0.5, peakMemoryMb: 99.6 })).toBe(
+      'news-archive: 1 article built, 0 left out, 1 warning, 1 page written in 0.50 s, peak memory 100 MiB',
+    );
+  });
+});
+
+describe('progress', () => {
+  const clock = () => {
+    let t = 0;
+    return { now: () => t, advance: (ms: number) => (t += ms) };
+  };
+
+  it('prints one line per stage when piped, nothing for small builds', () => {
+    const stream = new Capture();
+    const time = clock();
+    const progress = createProgress({ stream, threshold: 100, now: time.now });
+    progress.stage('loading', null);
+    progress.update(50, 50);
+    progress.end('50 articles');
+    progress.stage('extracting', 500);
+    progress.update(250);
+    time.advance(1500);
+    progress.end();
+    expect(stream.text).toBe('extracting: 500 in 1.5 s\n');
+  });
+
+  it('redraws one line per stage on a terminal, with counts and an estimate', () => {
+    const stream = new Capture();
+    stream.isTTY = true;
+    const time = clock();
+    const saved = process.env.CI;
+    delete process.env.CI;
+    try {
+      const progress = createProgress({ stream, threshold: 10, now: time.now });
+      progress.stage('extracting', 1000);
+      time.advance(2000);
+      progress.update(500);
+      time.advance(2000);
+      progress.end('1000 articles');
+    } finally {
+      if (saved !== undefined) process.env.CI = saved;
+    }
+    expect(stream.text).toContain('\r\u001b[2Kextracting 0/1000 (0%)');
+    expect(stream.text).toContain('extracting 500/1000 (50%), about 2.0 s left');
+    expect(stream.text.endsWith('\r\u001b[2Kextracting: 1000 articles in 4.0 s\n')).toBe(true);
+  });
+});
