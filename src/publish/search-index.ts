@@ -26,7 +26,7 @@ async function indexPages(outDir: string, pages: readonly string[]): Promise<voi
   try {
     for (const file of [...pages].sort()) {
       const content = await readFile(join(outDir, ...file.split('/')), 'utf8');
-      const added = await index.addHTMLFile({ url: pathOfOutputFile(file, '/'), content });
+      const added = await index.addHTMLFile({ url: pathOfOutputFile(file, '/'), content: escapeFilterValues(content) });
       if (added.errors.length > 0) throw new SearchIndexError(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
     }
     const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
@@ -35,6 +35,51 @@ async function indexPages(outDir: string, pages: readonly string[]): Promise<voi
     await index.deleteIndex();
     await pagefind.close();
   }
+}
+
+/** An element marked as a filter whose content is plain text: `<a … data-pagefind-filter="speaker">Jane Roe</a>`. */
+const FILTER_ELEMENT = /(<([a-zA-Z][\w-]*)\s[^>]*?\bdata-pagefind-filter="([^":]*)"[^>]*>)([^<]*)(<\/\2\s*>)/g;
+/** A filter given in the attribute itself: `data-pagefind-filter="year:2024"`. */
+const FILTER_ATTRIBUTE = /(\bdata-pagefind-filter=")([^":]+:)([^"]*)(")/g;
+
+/**
+ * Makes filter values safe for Pagefind's UI, in the copy of the page given to Pagefind (the page itself is
+ * not changed).
+ *
+ * Pagefind stores a filter value as the page's text with character references decoded (more than once:
+ * `&amp;lt;` comes out as `<`), and its UI writes the value into the filter list with `innerHTML`. A speaker
+ * or topic pasted as `<img src=x onerror=…>` would become markup on the search page. So each value is decoded
+ * here until nothing changes, `<` and `>` become their full-width forms `＜` `＞`, an `&` that could start a
+ * reference becomes `＆`, and the value is escaped again: whatever Pagefind and `innerHTML` decode, no markup
+ * can come out. Names without those characters are indexed as they are.
+ */
+export function escapeFilterValues(html: string): string {
+  return html
+    .replace(FILTER_ELEMENT, (_all, open: string, _tag: string, _name: string, text: string, close: string) => `${open}${inertValue(text)}${close}`)
+    .replace(FILTER_ATTRIBUTE, (_all, start: string, name: string, value: string, end: string) => `${start}${name}${inertValue(value)}${end}`);
+}
+
+function inertValue(escaped: string): string {
+  let text = escaped;
+  for (let previous = ''; previous !== text; ) {
+    previous = text;
+    text = decodeReferences(text);
+  }
+  return text
+    .replace(/</g, '\uFF1C')
+    .replace(/>/g, '\uFF1E')
+    .replace(/&(?=[#a-zA-Z])/g, '\uFF06')
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;');
+}
+
+/** Decodes the character references a template writes (`&lt;` `&gt;` `&amp;` `&quot;` `&apos;` and numeric ones). */
+function decodeReferences(text: string): string {
+  return text.replace(/&(?:(lt|gt|amp|quot|apos)|#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6}));?/gi, (all, name?: string, dec?: string, hex?: string) => {
+    if (name !== undefined) return { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[name.toLowerCase() as 'lt'] ?? all;
+    const code = dec !== undefined ? Number(dec) : Number.parseInt(hex ?? '', 16);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+  });
 }
 
 export class SearchIndexError extends Error {
