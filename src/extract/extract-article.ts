@@ -1,14 +1,38 @@
-import type { ExtractedArticle } from './types.js';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import './data.js';
+import remarkFindDate from './plugins/find-date.js';
+import remarkFindPeople from './plugins/find-people.js';
+import remarkFindQuotes from './plugins/find-quotes.js';
+import remarkFindSource from './plugins/find-source.js';
+import remarkFindTitle from './plugins/find-title.js';
+import remarkFindTopics from './plugins/find-topics.js';
+import remarkSplitBlocks from './plugins/split-blocks.js';
+import remarkStripBoilerplate from './plugins/strip-boilerplate.js';
+import remarkWriteBody from './plugins/write-body.js';
+import type { ExtractedArticle, ExtractMessage } from './types.js';
 
 /** Bumped whenever extraction output may change, so cached results are not reused. */
-export const EXTRACTOR_VERSION = '0.0.1';
+export const EXTRACTOR_VERSION = '1.0.0';
 
-/** Turns one article's plain text (front matter already removed) into its record. Never throws. */
-export function extractArticle(text: string): ExtractedArticle {
-  // Placeholder until the unified pipeline lands (owned by the extractor work).
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+/** The extractor: remark-parse, then one plugin per field, each filling its part of `file.data.article`. */
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkSplitBlocks)
+  .use(remarkStripBoilerplate)
+  .use(remarkFindDate)
+  .use(remarkFindTitle)
+  .use(remarkFindSource)
+  .use(remarkFindPeople)
+  .use(remarkFindQuotes)
+  .use(remarkFindTopics)
+  .use(remarkWriteBody)
+  .freeze();
+
+function emptyArticle(): ExtractedArticle {
   return {
-    title: (lines[0] ?? 'Untitled').slice(0, 120),
+    title: '',
     titleFromLead: false,
     date: null,
     source: null,
@@ -18,7 +42,25 @@ export function extractArticle(text: string): ExtractedArticle {
     speakers: [],
     quotes: [],
     topics: [],
-    body: lines.slice(1).join('\n\n'),
+    body: '',
     messages: [],
   };
+}
+
+/** Turns one article's plain text (front matter already removed) into its record. */
+export function extractArticle(text: string): ExtractedArticle {
+  const file = new VFile({ value: text.replace(/\r\n?/g, '\n') });
+  file.data.article = emptyArticle();
+  const tree = processor.parse(file);
+  processor.runSync(tree, file);
+  const article = file.data.article;
+  article.messages = file.messages.map(
+    (m): ExtractMessage => ({
+      severity: m.fatal === true ? 'warning' : m.fatal === false ? 'warning' : 'info',
+      ruleId: `${m.ruleId ?? 'extract'}`,
+      reason: m.reason,
+      line: m.line ?? null,
+    }),
+  );
+  return article;
 }

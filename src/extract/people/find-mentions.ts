@@ -1,0 +1,149 @@
+import { COMMON_WORDS } from '../lexicon/common-words.js';
+import { GAZETTEER } from '../lexicon/places.js';
+import { HONORIFICS, ORG_HEADS, ROLE_HEADS, ROLE_NOUNS } from '../lexicon/roles.js';
+import { SPEECH_VERBS } from '../lexicon/speech-verbs.js';
+
+/** A run of capitalised words in a sentence, read as a person, an organisation or a place. */
+export interface Mention {
+  start: number;
+  end: number;
+  /** The name as written, without a possessive. */
+  name: string;
+  kind: 'person' | 'surname' | 'organisation' | 'place' | 'other';
+  /** Role or title words written right before the name in the same run ("Turkish Foreign Minister"). */
+  prefix: string;
+  possessive: boolean;
+  /** The next word is a verb of speech ("Peskov said"). */
+  beforeSpeechVerb: boolean;
+}
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.]*/gu;
+const PARTICLES = new Set(['al', 'bin', 'ibn', 'de', 'da', 'van', 'von', 'der', 'du', 'di', 'la', 'le', 'el', 'abu', 'del', 'dos', 'das', 'ben']);
+const GEO_WORDS = new Set(['province', 'region', 'oblast', 'district', 'city', 'peninsula', 'sea', 'river', 'island', 'islands', 'square', 'street', 'mountains', 'valley', 'county', 'krai', 'republic', 'strait', 'bay', 'ocean', 'airport', 'port', 'border', 'plant', 'station']);
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(text)) !== null) {
+    let word = m[0];
+    // keep the dot of an initial or an abbreviation ("J.", "U.S.", "Mr."), drop a sentence's full stop
+    if (word.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(word) && !HONORIFICS.has(word.slice(0, -1).toLowerCase())) word = word.replace(/\.+$/, '');
+    tokens.push({ text: word, start: m.index, end: m.index + word.length });
+  }
+  return tokens;
+}
+
+const isCapital = (word: string): boolean => /^\p{Lu}/u.test(word);
+const bare = (word: string): string => word.replace(/['’]s$/u, '').replace(/\.$/, '').toLowerCase();
+
+function isNameWord(word: string): boolean {
+  const b = bare(word);
+  if (COMMON_WORDS.has(b) || ROLE_HEADS.has(b) || HONORIFICS.has(b) || ORG_HEADS.has(b) || GEO_WORDS.has(b)) return false;
+  if (GAZETTEER.has(b) || GAZETTEER.has(word.replace(/['’]s$/u, '').toLowerCase())) return false;
+  if (/^\p{Lu}{2,}$/u.test(word.replace(/['’]s$/u, '')) && word.length <= 5) return false; // acronyms: NATO, FSB
+  if (/\d/.test(word)) return false;
+  return true;
+}
+
+function gazetteerAt(tokens: Token[], i: number, end: number): number {
+  for (let n = Math.min(4, end - i); n >= 1; n--) {
+    const phrase = tokens.slice(i, i + n).map((t) => t.text.replace(/['’]s$/u, '')).join(' ').toLowerCase();
+    if (GAZETTEER.has(phrase)) return n;
+  }
+  return 0;
+}
+
+/** Finds the capitalised runs in `text` and reads each as a mention. `mask` may hide quotations. */
+export function findMentions(text: string): Mention[] {
+  const tokens = tokenize(text);
+  const mentions: Mention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isCapital(tokens[i]!.text)) {
+      i++;
+      continue;
+    }
+    // a run: capitalised tokens separated by single spaces, with name particles allowed inside
+    let j = i + 1;
+    while (j < tokens.length) {
+      const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start);
+      if (!/^ $/.test(gap) || /['’]s$/u.test(tokens[j - 1]!.text)) break;
+      const word = tokens[j]!.text;
+      if (isCapital(word)) j++;
+      else if (PARTICLES.has(word.toLowerCase()) && j + 1 < tokens.length && isCapital(tokens[j + 1]!.text)) j++;
+      else if (/^(?:al|el)-\p{Lu}/u.test(word)) j++;
+      else break;
+    }
+    readRun(text, tokens, i, j, mentions);
+    i = j;
+  }
+  return mentions;
+}
+
+function readRun(text: string, tokens: Token[], from: number, to: number, out: Mention[]): void {
+  let i = from;
+  const prefixWords: string[] = [];
+  // strip leading words that are not names: sentence openers, roles, places, honorifics
+  while (i < to) {
+    const word = tokens[i]!.text;
+    const places = gazetteerAt(tokens, i, to);
+    if (places > 0 && i + places < to) {
+      prefixWords.push(...tokens.slice(i, i + places).map((t) => t.text));
+      i += places;
+      continue;
+    }
+    if (!isNameWord(word) && i + 1 < to) {
+      prefixWords.push(word);
+      i++;
+      continue;
+    }
+    break;
+  }
+  const last = tokens[to - 1]!;
+  const possessive = /['’]s$/u.test(last.text);
+  const start = tokens[i]!.start;
+  const end = possessive ? last.end - 2 : last.end;
+  const name = text.slice(start, end);
+  const words = tokens.slice(i, to).map((t) => t.text);
+  const after = tokens[to]?.text.toLowerCase() ?? '';
+  const afterNext = tokens[to + 1]?.text.toLowerCase() ?? '';
+  const gapAfter = tokens[to] ? text.slice(last.end, tokens[to]!.start) : '';
+  const beforeSpeechVerb = /^\s+$/.test(gapAfter) && (SPEECH_VERBS.has(after) || (['also', 'then', 'later', 'further', 'has', 'had', 'was', 'once', 'again'].includes(after) && SPEECH_VERBS.has(afterNext)));
+  const prefix = prefixWords.join(' ');
+  const base = { start, end, name, prefix, possessive, beforeSpeechVerb };
+
+  const wholeRun = tokens.slice(from, to).map((t) => t.text.replace(/['’]s$/u, '')).join(' ');
+  if (gazetteerAt(tokens, i, to) === to - i) {
+    out.push({ ...base, kind: GAZETTEER.get(wholeRun.toLowerCase())?.kind === 'organisation' ? 'organisation' : 'place' });
+    return;
+  }
+  if (words.some((w) => ORG_HEADS.has(bare(w)))) {
+    const orgStart = prefixWords.length && prefixWords.every((w) => GAZETTEER.has(bare(w)) || !COMMON_WORDS.has(bare(w)) || ROLE_HEADS.has(bare(w))) ? tokens[from]!.start : start;
+    const orgText = text.slice(orgStart, end).replace(/^the\s+/i, '');
+    out.push({ ...base, start: orgStart, name: orgText, kind: 'organisation', prefix: '' });
+    return;
+  }
+  const nameWords = words.filter(isNameWord);
+  if (nameWords.length >= 2 && nameWords.length === words.filter((w) => !PARTICLES.has(w.toLowerCase())).length) {
+    out.push({ ...base, kind: 'person' });
+  } else if (words.length === 1 && isNameWord(words[0]!)) {
+    out.push({ ...base, kind: 'surname' });
+  } else {
+    out.push({ ...base, kind: 'other' });
+  }
+}
+
+/** True when the words before a name hold a role ("spokesman", "Foreign Minister"). */
+export function hasRoleNoun(phrase: string): boolean {
+  return phrase
+    .toLowerCase()
+    .split(/[^\p{L}.\-]+/u)
+    .some((w) => ROLE_NOUNS.has(w) || w.startsWith('spokes'));
+}

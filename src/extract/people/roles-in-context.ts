@@ -1,0 +1,60 @@
+import { GAZETTEER } from '../lexicon/places.js';
+import { ROLE_HEADS } from '../lexicon/roles.js';
+import { wordCount } from '../text/fold.js';
+import { hasRoleNoun, type Mention } from './find-mentions.js';
+
+const CONNECTORS = new Set(['of', 'to', 'for', 'on', 'and', 'the', '-']);
+
+/**
+ * The role written around a name: before it ("Kremlin spokesman Dmitry Peskov", "Russia’s ambassador
+ * to Washington, Anatoly Antonov") or as an apposition after it ("Dmitry Peskov, the Presidential
+ * Press Secretary,"). Null when none.
+ */
+export function roleAround(text: string, mention: Mention): string | null {
+  return roleBefore(text, mention) ?? roleAfter(text, mention);
+}
+
+function isRoleWord(word: string): boolean {
+  const w = word.replace(/['’]s$/u, '').toLowerCase();
+  return ROLE_HEADS.has(w) || GAZETTEER.has(w) || /^(?:\p{L}\.)+$/u.test(word) || w.startsWith('spokes');
+}
+
+function roleBefore(text: string, mention: Mention): string | null {
+  const before = text.slice(0, mention.start);
+  // "…, Russia’s ambassador to Washington, Anatoly Antonov"
+  const comma = /(?:^|[,;:.]\s+|\b(?:and|but|while|as)\s+)((?:the\s+|a\s+)?[^,;:.“”"]{3,80}?),\s*$/u.exec(before);
+  if (comma) {
+    const phrase = comma[1]!.replace(/^(?:the|a|an|in turn|meanwhile|however)\s+/i, '').trim();
+    const first = phrase.split(/\s+/)[0] ?? '';
+    if (wordCount(phrase) <= 8 && hasRoleNoun(phrase) && (isRoleWord(first) || /['’]s$/u.test(first))) return phrase;
+  }
+  // words right before the run: "security council chief Rustem Umerov", "Kremlin spokesman Dmitry Peskov"
+  const words = before.split(/\s+/).filter(Boolean);
+  const taken: string[] = [];
+  for (let i = words.length - 1; i >= 0 && taken.length < 7; i--) {
+    const word = words[i]!;
+    if (/[,;:.!?“”"()]$/.test(word)) break;
+    const lower = word.toLowerCase();
+    if (isRoleWord(word) || (CONNECTORS.has(lower) && lower !== 'and' && taken.length > 0) || (/['’]s$/u.test(word) && taken.length > 0)) {
+      taken.unshift(word);
+      continue;
+    }
+    break;
+  }
+  while (taken.length && CONNECTORS.has(taken[0]!.toLowerCase())) taken.shift();
+  const phrase = taken.join(' ');
+  return phrase && hasRoleNoun(phrase) ? phrase : null;
+}
+
+function roleAfter(text: string, mention: Mention): string | null {
+  if (mention.possessive) return null;
+  const after = text.slice(mention.end);
+  const m = /^,\s*((?:the\s+|a\s+)?[^,;:.“”"()]{3,80}?)(?:,|\.|;|$)/u.exec(after);
+  if (!m) return null;
+  const phrase = m[1]!.replace(/^(?:the|a|an)\s+/i, '').trim();
+  if (wordCount(phrase) > 8 || !hasRoleNoun(phrase)) return null;
+  const first = phrase.split(/\s+/)[0] ?? '';
+  if (!isRoleWord(first) && !/['’]s$/u.test(first) && !/^\p{Lu}/u.test(first)) return null;
+  if (/\b(?:said|says|told|added|who|which|that)\b/i.test(phrase)) return null;
+  return phrase;
+}

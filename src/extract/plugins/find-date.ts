@@ -1,0 +1,68 @@
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import type { Block } from '../blocks.js';
+import { findDates } from '../text/dates.js';
+import { wordCount } from '../text/fold.js';
+
+/**
+ * Finds the publication date: a date stamp line of the article itself ("Jul 9, 2024 8:07 AM",
+ * "Published: 26 November 2025", "2024-03-26 21:57:13") or a dateline date, never a date told in the
+ * story or a caption. An "Updated" stamp counts only when it is the only one. No full date: null.
+ */
+export default function remarkFindDate() {
+  return (_tree: Root, file: VFile): void => {
+    const blocks = file.data.blocks ?? [];
+    const found = findPublicationDate(blocks);
+    file.data.article!.date = found;
+    if (!found) file.message('No publication date stated in the text', { ruleId: 'date:missing', source: 'news-archive' });
+  };
+}
+
+const UPDATED = /\b(?:updated|modified|edited|last updated|revised)\b/i;
+const PUBLISHED = /\b(?:published|posted|created|first published|date|dated|issued|released)\b/i;
+const TIME = /\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?(?:[A-Z]{2,5}|GMT[+-]?\d*|UTC[+-]?\d*)\)?)?/gi;
+const LABELS = /\b(?:published|posted|created|first|updated|modified|last|edited|revised|date|dated|on|at|issued|released|time|read|min|mins|minutes?|reading)\b/gi;
+const WEEKDAY = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?/gi;
+const TIMEZONE = /\b(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|KST|JST)(?:[+-]\d{1,2}(?::?\d{2})?)?\b|[+-]\d{2}:?\d{2}\b/g;
+
+/** How much of a line is the date stamp: true when little is left once date, time, labels and byline are gone. */
+function isStampLine(text: string, dateIndex: number, dateLength: number): boolean {
+  let rest = text.slice(0, dateIndex) + ' ' + text.slice(dateIndex + dateLength);
+  rest = rest.replace(/\bby\s+[^|•·,]+/i, ' ').replace(TIME, ' ').replace(TIMEZONE, ' ').replace(LABELS, ' ').replace(WEEKDAY, ' ');
+  return wordCount(rest) <= 4;
+}
+
+type Kind = 'published' | 'plain' | 'dateline' | 'updated';
+const RANK: Record<Kind, number> = { published: 0, plain: 1, dateline: 2, updated: 3 };
+
+/** A dateline that opens the first paragraph: "KYIV, Nov 26, 2025 (Reuters) —" or "March 3, 2025 —". */
+const DATELINE_HEAD = /^(?:[\p{Lu}][\p{L}.'’ -]{1,40},\s*)?(.{6,30}?)\s*(?:\([^()]{2,40}\)\s*)?[—–-]{1,2}\s/u;
+
+export function findPublicationDate(blocks: Block[]): string | null {
+  const candidates: { iso: string; kind: Kind; index: number }[] = [];
+  let firstStory = -1;
+  for (const block of blocks) {
+    if (block.role === 'boilerplate' || block.role === 'caption' || block.role === 'hashtags') continue;
+    const dates = findDates(block.text);
+    const isStory = block.role === 'body' && wordCount(block.text) > 25;
+    if (isStory && firstStory < 0) {
+      firstStory = block.index;
+      const head = DATELINE_HEAD.exec(block.text);
+      const date = dates[0];
+      if (head && date && date.index < head[0].length) candidates.push({ iso: date.iso, kind: 'dateline', index: block.index });
+      continue;
+    }
+    if (dates.length !== 1 && !(dates.length === 2 && UPDATED.test(block.text))) continue;
+    const date = dates[0]!;
+    if (!isStampLine(block.text, date.index, date.length) && !(dates.length === 2)) continue;
+    const before = block.text.slice(0, date.index);
+    const kind: Kind = UPDATED.test(before) ? 'updated' : PUBLISHED.test(before) ? 'published' : 'plain';
+    candidates.push({ iso: date.iso, kind, index: block.index });
+    if (dates.length === 2 && kind !== 'updated') {
+      // "Published 3 March 2025, updated 4 March 2025": the first is publication
+    }
+    block.role = block.role === 'body' ? 'stamp' : block.role;
+  }
+  candidates.sort((a, b) => RANK[a.kind] - RANK[b.kind] || a.index - b.index);
+  return candidates[0]?.iso ?? null;
+}

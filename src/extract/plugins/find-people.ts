@@ -1,0 +1,54 @@
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import type { Block } from '../blocks.js';
+import { storyBlocks } from '../blocks.js';
+import { findMentions, hasRoleNoun } from '../people/find-mentions.js';
+import { PersonRegistry } from '../people/registry.js';
+import { roleAround } from '../people/roles-in-context.js';
+import { HONORIFICS } from '../lexicon/roles.js';
+import { wordCount } from '../text/fold.js';
+
+/**
+ * Finds the people and organisations the story names, with their roles: full names first, then
+ * surnames and other spellings resolved to them (Zelenskiy → Volodymyr Zelensky).
+ */
+export default function remarkFindPeople() {
+  return (_tree: Root, file: VFile): void => {
+    const registry = findPeople(file.data.blocks ?? []);
+    file.data.people = registry;
+    file.data.article!.people = registry.people();
+  };
+}
+
+/** A headline-style line in Title Case: its capitalised words are not names. */
+function isTitleCase(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
+  if (words.length < 4) return false;
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.7;
+}
+
+export function findPeople(blocks: Block[]): PersonRegistry {
+  const registry = new PersonRegistry();
+  const story = storyBlocks(blocks).filter((b) => !isTitleCase(b.text));
+  const surnames: { block: Block; name: string; role: string | null; evidence: boolean }[] = [];
+  for (const block of story) {
+    for (const mention of findMentions(block.text)) {
+      if (mention.kind === 'person') {
+        registry.add(mention.name, 'person', roleAround(block.text, mention), block.index);
+      } else if (mention.kind === 'organisation' && wordCount(mention.name) >= 1) {
+        registry.add(mention.name, 'organisation', null, block.index);
+      } else if (mention.kind === 'surname') {
+        const role = roleAround(block.text, mention);
+        const prefixWord = mention.prefix.split(/\s+/).pop()?.replace(/\.$/, '').toLowerCase() ?? '';
+        const evidence = mention.beforeSpeechVerb || Boolean(role) || HONORIFICS.has(prefixWord) || hasRoleNoun(mention.prefix);
+        surnames.push({ block, name: mention.name, role, evidence });
+      }
+    }
+  }
+  for (const { block, name, role, evidence } of surnames) {
+    const known = registry.find(name, 'person');
+    if (known) registry.add(name, 'person', role, block.index);
+    else if (evidence) registry.add(name, 'person', role, block.index);
+  }
+  return registry;
+}

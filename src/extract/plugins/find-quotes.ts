@@ -1,0 +1,164 @@
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import type { Block } from '../blocks.js';
+import { findMentions } from '../people/find-mentions.js';
+import type { Entity, PersonRegistry } from '../people/registry.js';
+import { attribute, speakingSubjects, type AttributionContext } from '../quotes/attribute.js';
+import { attributionLinePerson, isRoleLine } from '../quotes/attribution-line.js';
+import { classifySpan } from '../quotes/classify-span.js';
+import { speakerCandidates } from '../quotes/speaker-candidates.js';
+import { fold, wordCount } from '../text/fold.js';
+import { findQuoteSpans, maskQuotes } from '../text/quote-spans.js';
+import { splitSentences } from '../text/sentences.js';
+import type { ExtractedQuote } from '../types.js';
+
+/**
+ * Finds the direct quotations and who said them: quotation marks of every kind, pull-quotes with an
+ * attribution line under them, phrases quoted inside reported speech, paragraphs that go on with the
+ * previous speaker. Names and titles in quotation marks and scare quotes are left out.
+ */
+export default function remarkFindQuotes() {
+  return (_tree: Root, file: VFile): void => {
+    const registry = file.data.people!;
+    const quotes = findQuotes(file.data.blocks ?? [], registry);
+    const article = file.data.article!;
+    article.quotes = quotes;
+    const speakers: string[] = [];
+    for (const quote of quotes) if (quote.speaker && !speakers.includes(quote.speaker)) speakers.push(quote.speaker);
+    article.speakers = speakers;
+    for (const quote of quotes) {
+      if (!quote.speaker) {
+        file.message(`Quotation with no speaker: “${quote.text.slice(0, 60)}${quote.text.length > 60 ? '…' : ''}”`, {
+          place: quote.line ? { line: quote.line, column: 1 } : undefined,
+          ruleId: 'quote:unattributed',
+          source: 'news-archive',
+        });
+      }
+    }
+  };
+}
+
+interface Found {
+  quote: ExtractedQuote;
+  entity: Entity | null;
+  confidence: number;
+}
+
+const QUOTABLE = new Set(['body', 'pullquote']);
+
+function nextStory(blocks: Block[], from: number): Block | null {
+  for (let i = from + 1; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.role === 'boilerplate' || b.role === 'caption') continue;
+    return b.role === 'body' ? b : null;
+  }
+  return null;
+}
+
+/** Marks the attribution line(s) under a block and returns the person they name. */
+function pullAttribution(blocks: Block[], index: number, registry: PersonRegistry): Entity | null {
+  const next = nextStory(blocks, index);
+  if (!next) return null;
+  const person = attributionLinePerson(next.text, registry);
+  if (!person) return null;
+  next.role = 'attribution';
+  const after = nextStory(blocks, next.index);
+  if (after && isRoleLine(after.text) && !attributionLinePerson(after.text, registry)) after.role = 'attribution';
+  return person;
+}
+
+export function findQuotes(blocks: Block[], registry: PersonRegistry): ExtractedQuote[] {
+  const found: Found[] = [];
+  let focus: Entity | null = null;
+  let focusBlock = -10;
+  let latestOrganisation: Entity | null = null;
+  let lastQuoteBlock = -10;
+  let lastQuoteSpeaker: Entity | null = null;
+
+  const add = (text: string, entity: Entity | null, cue: string | null, confidence: number, block: Block): void => {
+    found.push({ quote: { text, speaker: entity?.name ?? null, cue: entity ? cue : null, line: block.line }, entity, confidence });
+    if (entity && entity.kind === 'person') {
+      focus = entity;
+      focusBlock = block.index;
+    }
+    lastQuoteBlock = block.index;
+    lastQuoteSpeaker = entity;
+  };
+
+  for (const block of blocks) {
+    if (!QUOTABLE.has(block.role)) continue;
+    const text = block.text;
+    const spans = findQuoteSpans(text);
+
+    if (spans.length === 0) {
+      if (wordCount(text) >= 6 && block.kind !== 'heading') {
+        const person = pullAttribution(blocks, block.index, registry);
+        if (person) {
+          block.role = 'pullquote';
+          add(text.replace(/\s+$/, ''), person, 'attribution line', 3, block);
+          continue;
+        }
+      }
+    }
+
+    const mask = maskQuotes(text, spans);
+    const mentions = findMentions(mask);
+    const sentences = splitSentences(text, mask);
+    for (const sentence of sentences) {
+      const candidates = speakerCandidates(mask.slice(sentence.start, sentence.end), sentence.start, mentions, registry, latestOrganisation);
+      const ctx: AttributionContext = { mask, sentenceStart: sentence.start, sentenceEnd: sentence.end, candidates, focus: focusBlock >= block.index - 3 ? focus : null };
+      for (const span of spans) {
+        if (span.open < sentence.start || span.open >= sentence.end) continue;
+        const kind = classifySpan(text, span);
+        const attribution = attribute(ctx, span);
+        if (kind === 'name' && !(attribution && attribution.confidence >= 3)) continue;
+        if (kind === 'partial' && !attribution) continue;
+        if (attribution) {
+          add(span.text, attribution.speaker, attribution.cue, attribution.confidence, block);
+          ctx.focus = focus;
+          continue;
+        }
+        // no speaker in the sentence: a paragraph going on with the previous speaker, or a pull-quote
+        const startsParagraph = span.open <= 1;
+        if (startsParagraph && lastQuoteBlock >= block.index - 2 && lastQuoteSpeaker) {
+          add(span.text, lastQuoteSpeaker, 'continuation', 1, block);
+          continue;
+        }
+        const person = startsParagraph && sentences.length === 1 ? pullAttribution(blocks, block.index, registry) : null;
+        if (person) add(span.text, person, 'attribution line', 3, block);
+        else add(span.text, null, null, 0, block);
+      }
+      for (const subject of speakingSubjects(ctx)) {
+        const entity = subject.kind === 'pronoun' ? ctx.focus : subject.entity;
+        if (entity && entity.kind === 'person') {
+          focus = entity;
+          focusBlock = block.index;
+        }
+      }
+      for (const mention of mentions) {
+        if (mention.start < sentence.start || mention.end > sentence.end) continue;
+        if (mention.kind === 'organisation') latestOrganisation = registry.find(mention.name, 'organisation') ?? latestOrganisation;
+      }
+    }
+  }
+  return dedupe(found);
+}
+
+/** One quotation quoted twice in an article is kept once, with the surest attribution. */
+function dedupe(found: Found[]): ExtractedQuote[] {
+  const byText = new Map<string, Found>();
+  const order: string[] = [];
+  for (const f of found) {
+    const key = fold(f.quote.text).replace(/[^\p{L}\p{N} ]/gu, '');
+    const seen = byText.get(key);
+    if (!seen) {
+      byText.set(key, f);
+      order.push(key);
+    } else if (f.confidence > seen.confidence && f.entity) {
+      seen.quote = { ...f.quote, line: seen.quote.line };
+      seen.entity = f.entity;
+      seen.confidence = f.confidence;
+    }
+  }
+  return order.map((k) => byText.get(k)!.quote);
+}

@@ -1,0 +1,98 @@
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import type { Block } from '../blocks.js';
+import { WIRE_AGENCIES } from '../lexicon/wires.js';
+import { wordCount } from '../text/fold.js';
+
+/**
+ * Finds who published the article: a wire in a dateline ("LONDON (Reuters) -", "Moscow (agencies)"),
+ * a "Source: …" line, "writes UNN", a "© 2025 Reuters" footer, the site of a title suffix, the
+ * organisation of a byline. Also the byline and the dateline place. An agency only quoted in the
+ * story ("according to TASS") is not the source.
+ */
+export default function remarkFindSource() {
+  return (_tree: Root, file: VFile): void => {
+    const found = findSource(file.data.blocks ?? []);
+    const article = file.data.article!;
+    article.byline = found.byline;
+    article.dateline = found.dateline;
+    article.source = found.source ?? file.data.titleSite ?? null;
+    if (!article.source) file.message('No publisher or wire named in the text', { ruleId: 'source:missing', source: 'news-archive' });
+  };
+}
+
+export interface SourceResult {
+  source: string | null;
+  byline: string | null;
+  dateline: string | null;
+}
+
+const DATELINE = /^([\p{Lu}][\p{L}'’.\- ]{1,40}?)(?:,\s*[^()]{1,40}?)?\s*\(([^()]{2,40})\)\s*(?:[-—–:]{1,2}\s*|$)/u;
+const SOURCE_LINE = /^(?:source|sources|via|credit|originally published (?:by|in|on|at)|this (?:article|story) (?:was )?(?:first )?(?:appeared|published) (?:in|on|by))\s*[:\-–—]?\s*(.+?)\.?$/i;
+const WRITES = /(?:,|—|–|-)\s*(?:writes|reports|informs|according to)\s+(?:the\s+)?([\p{Lu}][\p{L}\p{N}.\-]*(?:\s+[\p{Lu}][\p{L}\p{N}.\-]*){0,3})(?:\s+(?:with reference to|citing|referring to)\b[^.]*)?\.?$/u;
+const COPYRIGHT = /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?([^.|,]{2,60}?)(?:[.,|]|\s+all rights reserved|$)/i;
+const BYLINE = /^by\s+([^|•·\n]{2,80}?)(?:\s*[|•·]\s*(.*))?$/i;
+const ORGISH = /\b(?:agency|news|press|times|post|media|network|tv|radio|daily|wire|service|herald|journal|gazette|tribune|channel|online|\.com|\.net|\.org)\b/i;
+
+function domainOf(text: string): string {
+  const m = /^(?:https?:\/\/)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)/i.exec(text.trim());
+  return m ? m[1]! : text.trim();
+}
+
+function cleanName(text: string): string {
+  return text.replace(/^the\s+/i, (m) => m).replace(/[\s.,;:]+$/, '').trim();
+}
+
+export function findSource(blocks: Block[]): SourceResult {
+  let source: string | null = null;
+  let byline: string | null = null;
+  let dateline: string | null = null;
+  let storySeen = 0;
+  for (const block of blocks) {
+    if (block.role === 'caption' || block.role === 'hashtags') continue;
+    const text = block.text;
+    const words = wordCount(text);
+    if (block.role === 'body' && words > 25) storySeen++;
+
+    const bylineMatch = BYLINE.exec(text);
+    if (!byline && bylineMatch && words <= 16 && block.role !== 'title') {
+      const [name, org] = bylineMatch[1]!.split(/\s*,\s*|\s+(?:for|of)\s+/);
+      byline = cleanName(name ?? '');
+      const credit = org ?? bylineMatch[2] ?? '';
+      if (!source && credit && (ORGISH.test(credit) || WIRE_AGENCIES.has(credit.trim().toLowerCase()))) source = cleanName(credit);
+      if (WIRE_AGENCIES.has(byline.toLowerCase())) source ??= WIRE_AGENCIES.get(byline.toLowerCase())!;
+      if (block.role === 'body' || block.role === 'stamp') block.role = 'byline';
+      continue;
+    }
+    if (storySeen <= 1 && block.role !== 'boilerplate') {
+      const m = DATELINE.exec(text);
+      if (m && !dateline) {
+        const credit = m[2]!.trim();
+        const isWire = WIRE_AGENCIES.has(credit.toLowerCase()) || ORGISH.test(credit) || /^[A-Z]{2,6}$/.test(credit);
+        if (isWire) {
+          dateline = m[1]!.trim();
+          source ??= WIRE_AGENCIES.get(credit.toLowerCase()) ?? credit;
+          if (words <= 6 && block.role === 'body') block.role = 'dateline';
+          continue;
+        }
+      }
+    }
+    const sourceLine = SOURCE_LINE.exec(text);
+    if (sourceLine && words <= 14) {
+      source ??= domainOf(sourceLine[1]!);
+      block.role = 'boilerplate';
+      continue;
+    }
+    const copyright = COPYRIGHT.exec(text);
+    if (copyright && words <= 20) {
+      source ??= cleanName(copyright[1]!);
+      block.role = 'boilerplate';
+      continue;
+    }
+    if (storySeen <= 2 && block.role === 'body') {
+      const writes = WRITES.exec(text);
+      if (writes && !/according to/i.test(writes[0])) source ??= writes[1]!;
+    }
+  }
+  return { source, byline, dateline };
+}

@@ -1,0 +1,193 @@
+import { SPEECH_VERBS } from '../lexicon/speech-verbs.js';
+import type { Entity } from '../people/registry.js';
+import type { QuoteSpan } from '../text/quote-spans.js';
+import type { Candidate } from './speaker-candidates.js';
+
+/** Who said a quotation, and how that was found. */
+export interface Attribution {
+  /** The speaker, or null where the candidate could not be resolved (an unnamed "official"). */
+  speaker: Entity | null;
+  /** True when a speaker was pointed at, even if unresolved. */
+  found: boolean;
+  cue: string;
+  /** 3: next to the quotation; 2: in its sentence; 1: inferred. */
+  confidence: number;
+}
+
+export interface AttributionContext {
+  /** The paragraph with quotation contents masked. */
+  mask: string;
+  sentenceStart: number;
+  sentenceEnd: number;
+  candidates: Candidate[];
+  /** Whom "he" or "she" points at here. */
+  focus: Entity | null;
+}
+
+const VERB = /\b\p{Ll}[\p{Ll}\-]+\b/gu;
+const MODIFIER = /^(?:also|then|later|further|again|once|has|had|have|was|is|would|will|had\s+earlier|earlier|previously|recently|quickly|simply|firmly|bluntly|angrily|calmly|flatly|repeatedly|on\s+\w+)$/i;
+const DETERMINER_BEFORE = /\b(?:the|a|an|its|their|his|her|our|this|that)\s+$/i;
+const PREPOSITION_BEFORE = /\b(?:to|with|from|by|of|for|about|including|against|toward|towards|between|among|on|at|in|into|than|like|as|via|after|before|under|over|and|or)\s+$/i;
+
+interface VerbHit {
+  index: number;
+  end: number;
+  word: string;
+}
+
+function speechVerbs(mask: string, from: number, to: number): VerbHit[] {
+  const hits: VerbHit[] = [];
+  VERB.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = VERB.exec(mask)) !== null && m.index < to) {
+    if (SPEECH_VERBS.has(m[0]) && !DETERMINER_BEFORE.test(mask.slice(Math.max(0, m.index - 8), m.index))) hits.push({ index: m.index, end: m.index + m[0].length, word: m[0] });
+  }
+  return hits;
+}
+
+function resolve(candidate: Candidate, focus: Entity | null): Entity | null {
+  return candidate.kind === 'pronoun' ? focus : candidate.entity;
+}
+
+function isParticiple(word: string): boolean {
+  return word.endsWith('ing');
+}
+
+/** The subject of a verb: the nearest candidate before it in the clause, not after a preposition, not a possessive. */
+function subjectBefore(ctx: AttributionContext, from: number, verbIndex: number): Candidate | null {
+  const before = ctx.candidates.filter((c) => c.end <= verbIndex && c.start >= from);
+  const owner = before.filter((c) => c.statementOwner).pop();
+  if (owner) return owner;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const c = before[i]!;
+    if (c.possessive) continue;
+    const lead = ctx.mask.slice(Math.max(from, c.start - 14), c.start);
+    if (PREPOSITION_BEFORE.test(lead)) continue;
+    const between = ctx.mask.slice(c.end, verbIndex);
+    // "Peskov, who …, said" is fine; "Peskov. Then Putin said" is not
+    if (/[.!?;]\s/.test(between)) continue;
+    return c;
+  }
+  return null;
+}
+
+function mainSubject(ctx: AttributionContext, until: number): Candidate | null {
+  const owner = ctx.candidates.filter((c) => c.statementOwner && c.start >= ctx.sentenceStart && c.end <= until).pop();
+  if (owner) return owner;
+  for (const c of ctx.candidates) {
+    if (c.start < ctx.sentenceStart || c.end > until) continue;
+    if (c.possessive) continue;
+    const lead = ctx.mask.slice(Math.max(ctx.sentenceStart, c.start - 14), c.start);
+    if (PREPOSITION_BEFORE.test(lead)) continue;
+    return c;
+  }
+  return null;
+}
+
+function candidateAt(ctx: AttributionContext, position: number): Candidate | null {
+  return ctx.candidates.find((c) => c.start === position && !c.possessive) ?? null;
+}
+
+function result(candidate: Candidate, ctx: AttributionContext, cue: string, confidence: number): Attribution {
+  return { speaker: resolve(candidate, ctx.focus), found: true, cue, confidence };
+}
+
+/** "…,” Peskov said. / “…,” said the U.S. President. / “…,” he added. */
+function afterQuote(ctx: AttributionContext, span: QuoteSpan): Attribution | null {
+  if (!span.closed) return null;
+  let p = span.close + 1;
+  while (p < ctx.sentenceEnd && /[\s,.!?—–\-]/.test(ctx.mask[p]!)) p++;
+  if (p >= ctx.sentenceEnd + 1) return null;
+  const subject = candidateAt(ctx, p);
+  if (subject) {
+    let q = subject.end;
+    let rest = ctx.mask.slice(q);
+    // skip an apposition: "Peskov, the Kremlin spokesman, said"
+    const apposition = /^,\s+[^,“”"]{2,60},\s+/.exec(rest);
+    if (apposition) {
+      q += apposition[0].length;
+      rest = ctx.mask.slice(q);
+    }
+    const verb = /^\s+((?:\p{Ll}+\s+){0,2}?)(\p{Ll}[\p{Ll}\-]+)\b/u.exec(rest);
+    if (verb && SPEECH_VERBS.has(verb[2]!) && verb[1]!.split(/\s+/).filter(Boolean).every((w) => MODIFIER.test(w))) {
+      return result(subject, ctx, verb[2]!, 3);
+    }
+  }
+  const verbFirst = /^((?:\p{Ll}+\s+)?)(\p{Ll}[\p{Ll}\-]+)\s+/u.exec(ctx.mask.slice(p));
+  if (verbFirst && SPEECH_VERBS.has(verbFirst[2]!) && (!verbFirst[1] || MODIFIER.test(verbFirst[1].trim()))) {
+    const who = candidateAt(ctx, p + verbFirst[0].length);
+    if (who) return result(who, ctx, verbFirst[2]!, 3);
+  }
+  return null;
+}
+
+/** Peskov added, “…” / The agency’s statement, reported by …, said: “…” / Peskov: “…” */
+function beforeQuote(ctx: AttributionContext, span: QuoteSpan): Attribution | null {
+  const before = ctx.mask.slice(ctx.sentenceStart, span.open);
+  if (!/(?:[,:]\s*|\bthat\s+|\b\p{Ll}+\s+)$/u.test(before) && before.trim() !== '') return null;
+  const colonName = ctx.candidates.filter((c) => c.end <= span.open && c.start >= ctx.sentenceStart && /^\s*:\s*$/.test(ctx.mask.slice(c.end, span.open))).pop();
+  if (colonName && !colonName.possessive) return result(colonName, ctx, ':', 3);
+  const verbs = speechVerbs(ctx.mask, ctx.sentenceStart, span.open);
+  const verb = verbs[verbs.length - 1];
+  if (!verb) return null;
+  const gap = ctx.mask.slice(verb.end, span.open);
+  // the verb opens the quotation: "said, “…”", "told reporters: “…”", "added that “…”"
+  if (!/^\s*(?:[\p{L}\-]+\s+){0,3}?(?:[,:]\s*|that\s+)?$/u.test(gap) || !/[,:]|that/.test(gap) && gap.trim() !== '') return null;
+  return fromVerb(ctx, verb, 3);
+}
+
+function fromVerb(ctx: AttributionContext, verb: VerbHit, confidence: number): Attribution | null {
+  if (isParticiple(verb.word)) {
+    const subject = mainSubject(ctx, verb.index);
+    return subject ? result(subject, ctx, verb.word, confidence - 1) : null;
+  }
+  const subject = subjectBefore(ctx, ctx.sentenceStart, verb.index);
+  return subject ? result(subject, ctx, verb.word, confidence) : null;
+}
+
+/** A phrase quoted inside reported speech: the subject of the sentence's verb of speech. */
+function inSentence(ctx: AttributionContext, span: QuoteSpan): Attribution | null {
+  const verbs = speechVerbs(ctx.mask, ctx.sentenceStart, ctx.sentenceEnd);
+  if (verbs.length === 0) return null;
+  const before = verbs.filter((v) => v.end <= span.open);
+  const reporting = before.find((v) => /\bthat\b/.test(ctx.mask.slice(v.end, span.open)) && !isParticiple(v.word));
+  if (reporting) {
+    const found = fromVerb(ctx, reporting, 2);
+    if (found) return found;
+  }
+  const after = verbs.filter((v) => v.index >= span.close);
+  for (const verb of after) {
+    const subject = subjectBefore(ctx, span.close, verb.index);
+    if (subject) return result(subject, ctx, verb.word, 2);
+  }
+  for (let i = before.length - 1; i >= 0; i--) {
+    const found = fromVerb(ctx, before[i]!, 2);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Finds the speaker of one quotation from its own sentence. */
+export function attribute(ctx: AttributionContext, span: QuoteSpan): Attribution | null {
+  return afterQuote(ctx, span) ?? reportedThat(ctx, span) ?? beforeQuote(ctx, span) ?? inSentence(ctx, span);
+}
+
+/** "Peskov informed reporters that “…” was that leaders expressed their “…”": reported speech belongs to the reporting verb's subject. */
+function reportedThat(ctx: AttributionContext, span: QuoteSpan): Attribution | null {
+  const verbs = speechVerbs(ctx.mask, ctx.sentenceStart, span.open);
+  const reporting = verbs.find((v) => !isParticiple(v.word) && /^\s+(?:[\p{L}\-]+\s+){0,3}?that\b/u.test(ctx.mask.slice(v.end, span.open)));
+  return reporting ? fromVerb(ctx, reporting, 2) : null;
+}
+
+/** The person a sentence is about: a name or pronoun right before a verb of speech, for later "he said". */
+export function speakingSubjects(ctx: AttributionContext): Candidate[] {
+  return speechVerbs(ctx.mask, ctx.sentenceStart, ctx.sentenceEnd)
+    .filter((v) => !isParticiple(v.word))
+    .map((v) => {
+      const subject = subjectBefore(ctx, ctx.sentenceStart, v.index);
+      // only a subject right before its verb: "Peskov said", "Peskov, the spokesman, also noted"
+      const gap = subject ? ctx.mask.slice(subject.end, v.index) : '';
+      return subject && /^\s*(?:,[^,]{1,60},)?\s*(?:\p{Ll}+\s+){0,2}$/u.test(gap) ? subject : null;
+    })
+    .filter((c): c is Candidate => c !== null);
+}

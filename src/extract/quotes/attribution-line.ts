@@ -1,0 +1,31 @@
+import { GAZETTEER } from '../lexicon/places.js';
+import { ROLE_HEADS } from '../lexicon/roles.js';
+import { findMentions, hasRoleNoun } from '../people/find-mentions.js';
+import type { Entity, PersonRegistry } from '../people/registry.js';
+import { wordCount } from '../text/fold.js';
+
+/**
+ * A line that only names who spoke the paragraph above it: "Kremlin spokesman Dmitry Peskov",
+ * "— Dmitry Peskov, Kremlin spokesman". Returns the person, or null when the line is anything else.
+ */
+export function attributionLinePerson(text: string, registry: PersonRegistry): Entity | null {
+  const line = text.replace(/^[\s\-–—~•*]+/, '').trim();
+  if (!line || wordCount(line) > 10 || /[.!?:;"“”]$/.test(line)) return null;
+  const mentions = findMentions(line).filter((m) => m.kind === 'person' || m.kind === 'surname');
+  if (mentions.length !== 1) return null;
+  const mention = mentions[0]!;
+  const person = registry.find(mention.name, 'person');
+  if (!person) return null;
+  const rest = (line.slice(0, mention.start) + ' ' + line.slice(mention.end)).split(/[\s,]+/).filter(Boolean);
+  const roleLike = rest.every((w) => {
+    const bare = w.replace(/['’]s$/u, '').toLowerCase();
+    return ROLE_HEADS.has(bare) || GAZETTEER.has(bare) || /^\p{Lu}/u.test(w) || ['of', 'to', 'for', 'the', 'and', 'at', 'in'].includes(bare) || bare.startsWith('spokes');
+  });
+  return roleLike ? person : null;
+}
+
+/** A line that is only a role ("Kremlin spokesman"), as the second line of a two-line attribution. */
+export function isRoleLine(text: string): boolean {
+  const line = text.trim();
+  return wordCount(line) <= 7 && !/[.!?:;"“”]$/.test(line) && hasRoleNoun(line);
+}

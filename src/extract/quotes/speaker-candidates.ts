@@ -1,0 +1,74 @@
+import type { Mention } from '../people/find-mentions.js';
+import type { Entity, PersonRegistry } from '../people/registry.js';
+import { ROLE_NOUNS, SPEAKING_ORG_NOUNS } from '../lexicon/roles.js';
+
+/** Something in the text that can be the speaker of a quotation. */
+export interface Candidate {
+  start: number;
+  end: number;
+  kind: 'pronoun' | 'entity' | 'role' | 'organisation-noun' | 'unknown';
+  entity: Entity | null;
+  /** A possessive ("Zelensky’s", "the agency’s") directly followed by a word for a statement. */
+  statementOwner: boolean;
+  possessive: boolean;
+}
+
+const STATEMENT_NOUN = /^\s+(?:[\p{L}\-]+\s+){0,2}?(?:statement|statements|remarks|comments|words|message|post|speech|address|letter|claim|claims|reply|response|answer|interview|tweet|announcement|communiqué|communique|note|release)\b/iu;
+const ROLE_NP = /\b(?:the|a|an|this|that|The|A|An|This|That)\s+((?:[\p{L}.’'\-,;:]+\s*){1,5})/gu;
+const PRONOUN = /\b(he|she|He|She)\b/g;
+
+/** Reads the candidates for a speaker inside `text` (offsets are within `text`). */
+export function speakerCandidates(text: string, offset: number, mentions: Mention[], registry: PersonRegistry, latestOrganisation: Entity | null): Candidate[] {
+  const out: Candidate[] = [];
+  const end = offset + text.length;
+  for (const mention of mentions) {
+    if (mention.start < offset || mention.end > end) continue;
+    if (mention.kind === 'place' || mention.kind === 'other') continue;
+    let entity: Entity | null = null;
+    if (mention.kind === 'organisation') entity = registry.find(mention.name, 'organisation');
+    else entity = registry.find(mention.name, 'person');
+    if (!entity) continue;
+    const afterText = text.slice(mention.end - offset + (mention.possessive ? 2 : 0));
+    out.push({
+      start: mention.start,
+      end: mention.end,
+      kind: 'entity',
+      entity,
+      possessive: mention.possessive,
+      statementOwner: mention.possessive && STATEMENT_NOUN.test(afterText),
+    });
+  }
+  PRONOUN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PRONOUN.exec(text)) !== null) {
+    out.push({ start: offset + m.index, end: offset + m.index + m[0].length, kind: 'pronoun', entity: null, possessive: false, statementOwner: false });
+  }
+  ROLE_NP.lastIndex = 0;
+  while ((m = ROLE_NP.exec(text)) !== null) {
+    ROLE_NP.lastIndex = m.index + 1;
+    const words = m[1]!.split(/\s+/).filter(Boolean);
+    const bare = words.map((w) => w.replace(/['’]s$/u, '').replace(/[.,;:]$/, '').toLowerCase());
+    let headAt = bare.findIndex((w) => ROLE_NOUNS.has(w) || w.startsWith('spokes'));
+    const isRole = headAt >= 0;
+    if (!isRole) headAt = bare.findIndex((w) => SPEAKING_ORG_NOUNS.has(w));
+    if (headAt < 0) continue;
+    while (headAt + 1 < bare.length && (ROLE_NOUNS.has(bare[headAt + 1]!) || (!isRole && SPEAKING_ORG_NOUNS.has(bare[headAt + 1]!)))) headAt++;
+    if (words.slice(0, headAt).some((w) => /[,;:]$/.test(w))) continue;
+    const headWord = words[headAt]!;
+    const possessive = /['’]s$/u.test(headWord);
+    const phraseWords = words.slice(0, headAt + 1);
+    const phrase = phraseWords.join(' ').replace(/['’]s$/u, '');
+    const relEnd = m.index + m[0].indexOf(m[1]!) + phraseWords.join(' ').length;
+    const afterText = text.slice(relEnd);
+    const head = bare[headAt]!;
+    const base = { start: offset + m.index, end: offset + relEnd, possessive, statementOwner: possessive && STATEMENT_NOUN.test(afterText) };
+    if (isRole) {
+      out.push({ ...base, kind: 'role', entity: registry.findByRole(phrase) });
+    } else {
+      const entity = head === 'statement' ? null : latestOrganisation;
+      const fits = entity && (entity.name.toLowerCase().includes(head) || ['agency', 'service', 'organization', 'organisation', 'group'].includes(head));
+      out.push({ ...base, kind: 'organisation-noun', entity: fits ? entity : null });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}

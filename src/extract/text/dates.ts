@@ -1,0 +1,66 @@
+import { format, isValid, parse } from 'date-fns';
+import { MONTH_PATTERN, MONTHS } from '../lexicon/calendar.js';
+
+/** A full date (with a year) found in text. */
+export interface DateMatch {
+  /** `YYYY-MM-DD`. */
+  iso: string;
+  index: number;
+  length: number;
+}
+
+const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => [number, number, number] | null }[] = [
+  // 2025-11-26, 2025-11-26T10:00, 2025/11/26
+  { re: /\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?![\d/-])/g, read: (m) => [+m[1]!, +m[2]!, +m[3]!] },
+  // 03/17/2022 (US) or 17/03/2022; 17.03.2022 (day first)
+  {
+    re: /\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b/g,
+    read: (m) => {
+      const a = +m[1]!;
+      const b = +m[3]!;
+      const y = +m[4]!;
+      if (m[2] === '.' || a > 12) return [y, b, a];
+      return [y, a, b];
+    },
+  },
+  // 26 November 2025, 26th Nov. 2025, 26 November, 2025
+  {
+    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_PATTERN})\\s*,?\\s+(\\d{4})\\b`, 'gi'),
+    read: (m) => monthDate(m[3]!, m[2]!, m[1]!),
+  },
+  // November 26, 2025; Nov. 25 2025; November 26th, 2025
+  {
+    re: new RegExp(`\\b(${MONTH_PATTERN})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})\\b`, 'gi'),
+    read: (m) => monthDate(m[3]!, m[1]!, m[2]!),
+  },
+];
+
+function monthDate(year: string, month: string, day: string): [number, number, number] | null {
+  const number = MONTHS.get(month.toLowerCase().replace(/\.$/, ''));
+  return number ? [+year, number, +day] : null;
+}
+
+/** Checks and formats a date with date-fns; null for an impossible date or an implausible year. */
+export function toIsoDate(year: number, month: number, day: number): string | null {
+  if (year < 1900 || year > 2100) return null;
+  const parsed = parse(`${year}-${month}-${day}`, 'yyyy-M-d', new Date(2000, 0, 1));
+  if (!isValid(parsed) || parsed.getDate() !== day || parsed.getMonth() + 1 !== month) return null;
+  return format(parsed, 'yyyy-MM-dd');
+}
+
+/** Every full date in the text, in order of appearance. */
+export function findDates(text: string): DateMatch[] {
+  const found: DateMatch[] = [];
+  for (const { re, read } of PATTERNS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const parts = read(m);
+      const iso = parts ? toIsoDate(parts[0], parts[1], parts[2]) : null;
+      if (iso && !found.some((f) => m!.index < f.index + f.length && f.index < m!.index + m![0].length)) {
+        found.push({ iso, index: m.index, length: m[0].length });
+      }
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
