@@ -3,6 +3,7 @@ import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { markQuotes, type QuoteMark } from './mark-quotes.js';
+import { parsePlainMarkdown } from './plain-markdown.js';
 import { tidyBody } from './tidy-body.js';
 
 /** Prefix the sanitizer (remark-html's default schema) puts before every id in a body. */
@@ -17,11 +18,12 @@ export interface RenderedBody {
 }
 
 /**
- * Markdown → HTML with remark-html (sanitized by its default schema: no raw HTML, no scripts,
+ * Markdown → HTML: parsed by remark-parse (or, for plain paragraphs and headings, by the equivalent
+ * fast path of `plain-markdown.ts`), compiled by remark-html (sanitized by its default schema: no raw HTML, no scripts,
  * no `javascript:` URLs), each quote marked up by `markQuotes` on the way.
  */
 export function renderBody(markdown: string, marks: readonly QuoteMark[]): RenderedBody {
-  const tree = processor.parse(markdown) as Root;
+  const tree = parsePlainMarkdown(markdown) ?? (processor.parse(markdown) as Root);
   tidyBody(tree);
   const marked = markQuotes(tree, marks);
   const html = processor.stringify(processor.runSync(tree) as Root);

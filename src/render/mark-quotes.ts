@@ -33,16 +33,24 @@ const OPENING = /[“"‘'«„‚‹「『]\s?$/u;
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Finds `needle` in `hay` from `from`: exactly, or else with any run of white space matching any other. */
-function findText(hay: string, needle: string, from: number): { start: number; end: number } | null {
-  const exact = hay.indexOf(needle, from);
-  if (exact >= 0) return { start: exact, end: exact + needle.length };
+type Finder = (hay: string, from: number) => { start: number; end: number } | null;
+
+/** Finds the words exactly. */
+const exactFinder = (needle: string): Finder => (hay, from) => {
+  const at = hay.indexOf(needle, from);
+  return at >= 0 ? { start: at, end: at + needle.length } : null;
+};
+
+/** Finds the words with any run of white space matching any other; null when that is no different from exact. */
+function looseFinder(needle: string): Finder | null {
   const words = needle.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0 || needle.length > 5000) return null;
+  if (words.length < 2 || needle.length > 5000) return null;
   const re = new RegExp(words.map(escapeRegExp).join('\\s+'), 'gu');
-  re.lastIndex = from;
-  const m = re.exec(hay);
-  return m ? { start: m.index, end: m.index + m[0].length } : null;
+  return (hay, from) => {
+    re.lastIndex = from;
+    const m = re.exec(hay);
+    return m ? { start: m.index, end: m.index + m[0].length } : null;
+  };
 }
 
 /** The nodes a marked quote becomes: `<q id>` with the words, then `<sup>` naming the speaker (a link) or "unattributed". */
@@ -78,28 +86,33 @@ export function markQuotes(tree: Root, marks: readonly QuoteMark[]): Set<string>
   for (const mark of marks) {
     if (!mark.text.trim()) continue;
     let found: { slot: number; start: number; end: number } | null = null;
-    for (const pass of [0, 1]) {
-      const first = pass === 0 ? cursorSlot : 0;
-      for (let i = first; i < slots.length && !found; i += 1) {
-        const node = slots[i]!.node;
-        let from = pass === 0 && i === cursorSlot ? cursorOffset : 0;
-        let plain: { slot: number; start: number; end: number } | null = null;
-        for (;;) {
-          const hit = findText(node.value, mark.text, from);
-          if (!hit) break;
-          if (!overlaps(node, hit.start, hit.end)) {
-            // Prefer the words inside quotation marks; else their first free occurrence.
-            if (OPENING.test(node.value.slice(Math.max(0, hit.start - 2), hit.start))) {
-              found = { slot: i, ...hit };
-              break;
+    // The loose finder (a regular expression) is only built when the exact one finds nothing.
+    search: for (const make of [exactFinder, looseFinder]) {
+      const find = make(mark.text);
+      if (!find) continue;
+      for (const pass of [0, 1]) {
+        const first = pass === 0 ? cursorSlot : 0;
+        for (let i = first; i < slots.length && !found; i += 1) {
+          const node = slots[i]!.node;
+          let from = pass === 0 && i === cursorSlot ? cursorOffset : 0;
+          let plain: { slot: number; start: number; end: number } | null = null;
+          for (;;) {
+            const hit = find(node.value, from);
+            if (!hit) break;
+            if (!overlaps(node, hit.start, hit.end)) {
+              // Prefer the words inside quotation marks; else their first free occurrence.
+              if (OPENING.test(node.value.slice(Math.max(0, hit.start - 2), hit.start))) {
+                found = { slot: i, ...hit };
+                break;
+              }
+              plain ??= { slot: i, ...hit };
             }
-            plain ??= { slot: i, ...hit };
+            from = hit.start + 1;
           }
-          from = hit.start + 1;
+          if (!found && plain) found = plain;
         }
-        if (!found && plain) found = plain;
+        if (found) break search;
       }
-      if (found) break;
     }
     if (!found) continue;
     const node = slots[found.slot]!.node;

@@ -1,0 +1,62 @@
+import type { Heading, Paragraph, Root, RootContent } from 'mdast';
+
+/**
+ * A fast path for remark-parse: most article bodies are plain paragraphs and `#` headings, for which
+ * micromark's full tokenizer (about 90% of the time spent rendering a body) is not needed. Returns
+ * the same mdast tree as remark-parse (without positions) when the text can only be paragraphs and
+ * ATX headings, and null otherwise — any character or line shape that could start other Markdown
+ * (emphasis, code, links, HTML, entities, escapes, lists, quotes, setext headings, indented code,
+ * hard breaks) sends the text down the full parser. `tests/render-plain-markdown.test.ts` checks the
+ * trees are equal on generated texts.
+ */
+
+/** Characters that may start inline or block syntax other than paragraphs and ATX headings. */
+const SYNTAX = /[\\`*_[\]<>&!~|\r\0\t]/;
+/** Lines that are not plain paragraph text or an ATX heading. */
+const LIST_ITEM = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
+const SETEXT_OR_BREAK = /^ {0,3}(?:=+|-+)[ \t]*$/;
+const THEMATIC = /^ {0,3}(?:[-_*][ \t]*){3,}$/;
+const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
+const HASH_START = /^ {0,3}#/;
+const INDENTED = /^ {4,}/;
+const BLANK = /^[ \t]*$/;
+
+export function parsePlainMarkdown(markdown: string): Root | null {
+  if (SYNTAX.test(markdown)) return null;
+  const children: RootContent[] = [];
+  let paragraph: string[] = [];
+  const flush = (): void => {
+    if (paragraph.length === 0) return;
+    const node: Paragraph = { type: 'paragraph', children: [{ type: 'text', value: paragraph.join('\n') }] };
+    children.push(node);
+    paragraph = [];
+  };
+  const lines = markdown.split('\n');
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i]!;
+    if (BLANK.test(line)) {
+      flush();
+      continue;
+    }
+    if (LIST_ITEM.test(line) || SETEXT_OR_BREAK.test(line) || THEMATIC.test(line)) return null;
+    if (HASH_START.test(line)) {
+      const m = ATX.exec(line);
+      // "#hashtag" (no space) is paragraph text in CommonMark, and a closing "#" sequence is syntax: full parser.
+      if (!m || line.trimEnd().endsWith('#') && (m[2] ?? '') !== '') return null;
+      if (m[2] === undefined && !/^ {0,3}#{1,6}[ \t]*$/.test(line)) return null;
+      if ((m[2] ?? '').endsWith('#')) return null;
+      flush();
+      const text = (m[2] ?? '').replace(/^[ \t]+|[ \t]+$/g, '');
+      const heading: Heading = { type: 'heading', depth: m[1]!.length as Heading['depth'], children: text ? [{ type: 'text', value: text }] : [] };
+      children.push(heading);
+      continue;
+    }
+    if (paragraph.length === 0 && INDENTED.test(line)) return null;
+    // A line ending in two or more spaces before another line of the paragraph is a hard break.
+    const next = lines[i + 1];
+    if (/ {2,}$/.test(line) && next !== undefined && !BLANK.test(next)) return null;
+    paragraph.push(line.replace(/^[ ]+/, '').replace(/[ ]+$/, ''));
+  }
+  flush();
+  return { type: 'root', children };
+}
