@@ -26,16 +26,27 @@ export interface WatchedPage {
   errors: string[];
 }
 
-/** Opens a page in `context` that aborts and records every request leaving `origin`. */
+/** Contexts whose requests are already routed, with the pages opened in them. */
+const routed = new WeakMap<BrowserContext, WatchedPage[]>();
+
+/** Opens a page in `context`; every request in the context that leaves `origin` is aborted and recorded. */
 export async function watchedPage(context: BrowserContext, origin: string): Promise<WatchedPage> {
+  let pages = routed.get(context);
+  if (pages === undefined) {
+    const all: WatchedPage[] = [];
+    pages = all;
+    routed.set(context, all);
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+      const owner = all.find((w) => w.page === route.request().frame().page()) ?? all[0];
+      owner?.offsite.push(url);
+      return route.abort();
+    });
+  }
   const page = await context.newPage();
   const watched: WatchedPage = { page, offsite: [], dialogs: [], errors: [] };
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-    watched.offsite.push(url);
-    return route.abort();
-  });
+  pages.push(watched);
   page.on('dialog', (dialog) => {
     watched.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     void dialog.dismiss();
