@@ -36,7 +36,7 @@ type Kind = 'published' | 'plain' | 'dateline' | 'updated';
 const RANK: Record<Kind, number> = { published: 0, plain: 1, dateline: 2, updated: 3 };
 
 /** A dateline that opens the first paragraph: "KYIV, Nov 26, 2025 (Reuters) —" or "March 3, 2025 —". */
-const DATELINE_HEAD = /^(?:[\p{Lu}][\p{L}.'’ -]{1,40},\s*)?(.{6,30}?)\s*(?:\([^()]{2,40}\)\s*)?[—–-]{1,2}\s/u;
+const DATELINE_HEAD = /^(?:[\p{Lu}][\p{L}.'’ -]{1,40},\s*)?(.{6,30}?)\s*(?:\([^()]{2,40}\)\s*)?(?:[—–-]{1,2}|[.:])\s/u;
 
 export function findPublicationDate(blocks: Block[]): string | null {
   const candidates: { iso: string; kind: Kind; index: number }[] = [];
@@ -52,14 +52,16 @@ export function findPublicationDate(blocks: Block[]): string | null {
       if (head && date && date.index < head[0].length) candidates.push({ iso: date.iso, kind: 'dateline', index: block.index });
       continue;
     }
-    if (dates.length !== 1 && !(dates.length === 2 && UPDATED.test(block.text))) continue;
-    const date = dates[0]!;
-    if (!isStampLine(block.text, date.index, date.length) && !(dates.length === 2)) continue;
-    const before = block.text.slice(0, date.index);
-    const kind: Kind = UPDATED.test(before) ? 'updated' : PUBLISHED.test(before) ? 'published' : 'plain';
-    candidates.push({ iso: date.iso, kind, index: block.index });
-    if (dates.length === 2 && kind !== 'updated') {
-      // "Published 3 March 2025, updated 4 March 2025": the first is publication
+    if (dates.length === 0 || dates.length > 2) continue;
+    if (dates.length === 2 && !UPDATED.test(block.text)) continue;
+    if (dates.length === 1 && !isStampLine(block.text, dates[0]!.index, dates[0]!.length)) continue;
+    if (dates.length === 2 && wordCount(block.text) > 16) continue;
+    let labelFrom = 0;
+    for (const date of dates) {
+      const label = block.text.slice(labelFrom, date.index);
+      const kind: Kind = UPDATED.test(label) ? 'updated' : PUBLISHED.test(label) ? 'published' : 'plain';
+      candidates.push({ iso: date.iso, kind, index: block.index });
+      labelFrom = date.index + date.length;
     }
     block.role = block.role === 'body' ? 'stamp' : block.role;
   }

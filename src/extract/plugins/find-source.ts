@@ -32,7 +32,9 @@ const SOURCE_LINE = /^(?:source|sources|via|credit|originally published (?:by|in
 const WRITES = /(?:,|—|–|-)\s*(?:writes|reports|informs|according to)\s+(?:the\s+)?([\p{Lu}][\p{L}\p{N}.\-]*(?:\s+[\p{Lu}][\p{L}\p{N}.\-]*){0,3})(?:\s+(?:with reference to|citing|referring to)\b[^.]*)?\.?$/u;
 const COPYRIGHT = /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?([^.|,]{2,60}?)(?:[.,|]|\s+all rights reserved|$)/i;
 const BYLINE = /^by\s+([^|•·\n]{2,80}?)(?:\s*[|•·]\s*(.*))?$/i;
-const ORGISH = /\b(?:agency|news|press|times|post|media|network|tv|radio|daily|wire|service|herald|journal|gazette|tribune|channel|online|\.com|\.net|\.org)\b/i;
+const ORGISH = /\b(?:agency|news|press|times|post|media|network|tv|radio|daily|wire|service|herald|journal|gazette|tribune|channel|online|desk|courier|observer|review|report|magazine|monitor|chronicle|dispatch|\.com|\.net|\.org)\b/i;
+/** "GULF COURIER STAFF", "Web Desk": a publication's own staff credit. */
+const STAFF_LINE = /^(?:by\s+)?(?!by\s)([\p{L}&.' -]{2,40}?)\s+(?:staff(?: writers?| reporters?)?|news desk|web desk|newsroom|desk)$/iu;
 
 function domainOf(text: string): string {
   const m = /^(?:https?:\/\/)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)/i.exec(text.trim());
@@ -40,7 +42,14 @@ function domainOf(text: string): string {
 }
 
 function cleanName(text: string): string {
-  return text.replace(/^the\s+/i, (m) => m).replace(/[\s.,;:]+$/, '').trim();
+  return text.replace(/[\s.,;:]+$/, '').trim();
+}
+
+/** "GULF COURIER" → "Gulf Courier"; mixed case is left alone. */
+function titleCase(text: string): string {
+  const trimmed = cleanName(text);
+  if (trimmed !== trimmed.toUpperCase()) return trimmed;
+  return trimmed.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
 export function findSource(blocks: Block[]): SourceResult {
@@ -54,8 +63,18 @@ export function findSource(blocks: Block[]): SourceResult {
     const words = wordCount(text);
     if (block.role === 'body' && words > 25) storySeen++;
 
+    const staff = STAFF_LINE.exec(text);
+    if (staff && words <= 6 && block.role === 'body') {
+      source ??= titleCase(staff[1]!);
+      block.role = 'byline';
+      continue;
+    }
     const bylineMatch = BYLINE.exec(text);
     if (!byline && bylineMatch && words <= 16 && block.role !== 'title') {
+      const withAgency = /^(.+?)\s+with\s+(.+)$/i.exec(bylineMatch[1]!);
+      if (withAgency && (WIRE_AGENCIES.has(withAgency[2]!.trim().toLowerCase()) || /^[A-Z]{2,5}$/.test(withAgency[2]!.trim()))) {
+        source ??= titleCase(withAgency[1]!);
+      }
       const [name, org] = bylineMatch[1]!.split(/\s*,\s*|\s+(?:for|of)\s+/);
       byline = cleanName(name ?? '');
       const credit = org ?? bylineMatch[2] ?? '';
@@ -79,7 +98,7 @@ export function findSource(blocks: Block[]): SourceResult {
     }
     const sourceLine = SOURCE_LINE.exec(text);
     if (sourceLine && words <= 14) {
-      source ??= domainOf(sourceLine[1]!);
+      source ??= domainOf(cleanName(sourceLine[1]!.split(/\.\s/)[0]!));
       block.role = 'boilerplate';
       continue;
     }
@@ -91,7 +110,7 @@ export function findSource(blocks: Block[]): SourceResult {
     }
     if (storySeen <= 2 && block.role === 'body') {
       const writes = WRITES.exec(text);
-      if (writes && !/according to/i.test(writes[0])) source ??= writes[1]!;
+      if (writes && !/according to/i.test(writes[0])) source ??= cleanName(writes[1]!);
     }
   }
   return { source, byline, dateline };

@@ -18,7 +18,8 @@ function looksHardWrapped(lines: string[]): boolean {
   for (let i = 0; i < lines.length - 1; i++) {
     const line = lines[i]!.trimEnd();
     const next = lines[i + 1]!.trimStart();
-    if (!/[.!?:"”’)\]]$/.test(line) || /^\p{Ll}/u.test(next)) wrapped++;
+    // a line broken inside a sentence: the next goes on in lower case, or a long line stops mid-sentence
+    if (/^\p{Ll}/u.test(next) || /[,;\-]$/.test(line) || (line.length >= 60 && next.length >= 40 && /^\p{L}/u.test(next) && !/[.!?:"”’)\]]$/.test(line))) wrapped++;
   }
   return wrapped * 2 >= lines.length - 1;
 }

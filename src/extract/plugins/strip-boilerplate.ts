@@ -68,7 +68,9 @@ const CREDIT = /\((?:[^()]*\b(?:photo|photograph|image|picture|pic|file photo|cr
 const URL_ONLY = /^(?:<)?(?:https?:\/\/|www\.)\S+(?:>)?$/i;
 const HASHTAG_LINE = /^(?:#[\p{L}\p{N}_]+[\s,]*)+$/u;
 const SLUG = /\b[a-z]+(?:-[a-z]+)*-(?:and|or|of|in)-[a-z]+(?:-[a-z]+)*\b/g;
-const SLUG_LINE = /^(?:[a-z0-9]+(?:-[a-z0-9]+)+[\s,|/]*){2,}$/;
+const SLUG_LINE = /^(?=.*[a-z]-[a-z])[a-z][a-z0-9-]*(?:\s*[,|/»›>]\s*[a-z][a-z0-9-]*|\s+[a-z][a-z0-9]*-[a-z0-9-]+)+$/;
+/** "Home » Politics » Diplomacy", "News / World / Europe". */
+const BREADCRUMB = /^(?:[\p{L}&'’ -]{1,30}\s+[»›>/|]\s+){1,6}[\p{L}&'’ -]{1,30}$/u;
 
 function isHeadlineLike(text: string): boolean {
   return wordCount(text) <= 24 && !/[.!?]["”’]?$/.test(text);
@@ -102,6 +104,7 @@ export function markBoilerplate(blocks: Block[]): string[] {
       PREFIXED.test(text) ||
       URL_ONLY.test(text) ||
       SLUG_LINE.test(text) ||
+      (BREADCRUMB.test(text) && !/[.!?]$/.test(text) && text.split(/\s+[»›>/|]\s+/).every((part) => wordCount(part) <= 4)) ||
       slugs >= 2 ||
       (wordCount(text) <= 60 && NOTICE.some((re) => re.test(text)))
     ) {
