@@ -216,6 +216,10 @@ describe('gold checks', () => {
     const bad = goldArticle({ quotes: [{ text: 'We are open to talks', speaker: 'Dmitry Peskov', kind: 'full' }] });
     expect(checkGold(bad, text)).toEqual(['quote 0 not verbatim in text: We are open to talks']);
   });
+  it('flags a must-have topic that a forbidden label would also match', () => {
+    const text = 'Kremlin says talks possible\n\n“We are open to dialogue, but we will not accept ultimatums.” Just “futility”. Read more: x';
+    expect(checkGold(goldArticle(), text, ['talks'])).toEqual(['must-have topic peace talks is also forbidden (talks)']);
+  });
 });
 
 describe('targets, options and output', () => {

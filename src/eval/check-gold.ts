@@ -3,12 +3,16 @@
  * a typo in gold.json is caught before it is blamed on the extractor.
  */
 import type { GoldArticle } from './gold-types.js';
+import { topicMatches } from './match.js';
 import { fold } from './normalize.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Problems with one gold article, empty when it is consistent with `text`. */
-export function checkGold(gold: GoldArticle, text: string): string[] {
+/**
+ * Problems with one gold article, empty when it is consistent with `text`.
+ * `setForbidden` is the set-wide `topics_forbidden`, checked against the article's must-have topics.
+ */
+export function checkGold(gold: GoldArticle, text: string, setForbidden: readonly string[] = []): string[] {
   const problems: string[] = [];
   const folded = fold(text);
   const has = (s: string): boolean => text.includes(s);
@@ -36,6 +40,13 @@ export function checkGold(gold: GoldArticle, text: string): string[] {
   for (const b of gold.boilerplate ?? []) if (!folded.includes(fold(b))) problems.push(`boilerplate not in text: ${b}`);
   for (const n of gold.not_quotes ?? []) if (!folded.includes(fold(n))) problems.push(`not_quote not in text: ${n}`);
   for (const h of gold.subheadings ?? []) if (!has(h)) problems.push(`subheading not in text: ${h}`);
+  const forbidden = [...setForbidden, ...(gold.topics_forbidden ?? [])];
+  for (const group of gold.topics_must ?? []) {
+    for (const alias of group) {
+      const clash = forbidden.find((f) => topicMatches(alias, f));
+      if (clash !== undefined) problems.push(`must-have topic ${alias} is also forbidden (${clash})`);
+    }
+  }
   for (const [canon, list] of Object.entries(gold.speaker_aliases ?? {})) {
     if (list.includes(canon)) problems.push(`alias list of ${canon} repeats the canonical name`);
   }

@@ -16,7 +16,7 @@ function main(argv: readonly string[]): number {
     return 0;
   }
   const corpus = options.gold ? loadGoldWithContent(options.gold, options.content) : loadCorpus(options.corpus);
-  for (const c of corpus.cases) for (const p of checkGold(c.gold, c.text)) console.error(`gold ${c.file}: ${p}`);
+  for (const c of corpus.cases) for (const p of checkGold(c.gold, c.text, corpus.gold.topics_forbidden)) console.error(`gold ${c.file}: ${p}`);
   const records = options.records ? loadRecordsFile(options.records) : undefined;
   const { result, errors } = evaluate(corpus, records);
   for (const e of errors) console.error(e);
