@@ -25,7 +25,7 @@ afterAll(async () => {
 async function run(options: Partial<BuildOptions> = {}) {
   const stderr = new Capture();
   const stdout = new Capture();
-  const result = await build({ contentDir: join(dir, 'content'), outDir: join(dir, 'site'), basePath: '/', siteUrl: null, cache: false, stderr, stdout, ...options });
+  const result = await build({ contentDir: join(dir, 'content'), outDir: join(dir, 'site'), basePath: '/', siteUrl: null, stderr, stdout, ...options });
   const records = JSON.parse(await readFile(join(dir, 'site', 'records.json'), 'utf8')) as Archive;
   return { result, stderr, stdout, records };
 }

@@ -14,6 +14,17 @@ vi.mock('../src/render/render-site.js', () => ({
   },
 }));
 
+vi.mock('../src/build/extract-all.js', async (original) => {
+  const real = await original<typeof import('../src/build/extract-all.js')>();
+  return {
+    ...real,
+    extractAll: async (jobs: Array<{ file: string; text: string }>, options: Parameters<typeof real.extractAll>[1]) => {
+      if (jobs.some((job) => job.text.includes('BOOM'))) throw new Error('the extractor tripped');
+      return real.extractAll(jobs, options);
+    },
+  };
+});
+
 const { build } = await import('../src/build/build.js');
 const { NewsArchiveError } = await import('../src/report/errors.js');
 
@@ -40,5 +51,23 @@ describe('a build that fails', () => {
     await expect(build(options)).rejects.toThrow(/the build failed while rendering; the previous site in .* is unchanged/);
     expect(await readFile(join(dir, 'site', 'records.json'), 'utf8')).toBe(before);
     expect((await readdir(dir)).sort()).toEqual(['content', 'site']);
+  });
+});
+
+describe('an extractor that fails on one file', () => {
+  it('leaves that file out, names it once, and builds the others', async () => {
+    failures.render = false;
+    const content = join(dir, 'crash-content');
+    await mkdir(content);
+    await writeFile(join(content, 'fine.txt'), 'A fine headline\n\nText.\n');
+    await writeFile(join(content, 'boom.txt'), 'A BOOM headline\n\nText.\n');
+    const stderr = new Capture();
+    const result = await build({ contentDir: content, outDir: join(dir, 'crash-site'), basePath: '/', siteUrl: null, cache: false, stderr, stdout: new Capture() });
+    expect(result.built).toBe(1);
+    expect(result.leftOut).toEqual(['boom.txt']);
+    expect(result.exitCode).toBe(1);
+    expect(stderr.lines().filter((l) => l.includes('boom.txt'))).toEqual([
+      `${content}/boom.txt: error: the extractor failed on this file (the extractor tripped); it is left out: please report it with the file attached [extract:crash]`,
+    ]);
   });
 });

@@ -71,11 +71,18 @@ async function extractArticles(
   articles: LoadedArticle[],
   cacheDir: string | null,
   progress: Progress,
-): Promise<{ extracted: Array<ExtractedArticle | null>; diagnostics: Diagnostic[] }> {
+): Promise<{ extracted: Array<ExtractedArticle | null>; diagnostics: Diagnostic[]; note: string }> {
   const jobs = articles.map((a) => ({ file: a.file, text: a.text }));
+  let note = `${jobs.length} articles`;
   try {
-    const extracted = await extractAll(jobs, { cacheDir, onProgress: (done) => progress.update(done) });
-    return { extracted, diagnostics: [] };
+    const extracted = await extractAll(jobs, {
+      cacheDir,
+      onProgress: (done) => progress.update(done),
+      onStats: (stats) => {
+        if (stats.cache !== null) note += ` (${stats.cached} from the cache)`;
+      },
+    });
+    return { extracted, diagnostics: [], note };
   } catch {
     const extracted: Array<ExtractedArticle | null> = [];
     const diagnostics: Diagnostic[] = [];
@@ -95,7 +102,7 @@ async function extractArticles(
         });
       }
     }
-    return { extracted, diagnostics };
+    return { extracted, diagnostics, note };
   }
 }
 
@@ -143,8 +150,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     stage = 'extracting';
     progress.stage('extracting', loaded.articles.length);
     const cacheDir = options.cache === false ? null : join(dirname(staged.outDir), '.cache');
-    const { extracted, diagnostics: crashes } = await extractArticles(loaded.articles, cacheDir, progress);
-    progress.end(`${loaded.articles.length} articles`);
+    const { extracted, diagnostics: crashes, note } = await extractArticles(loaded.articles, cacheDir, progress);
+    progress.end(note);
     diagnostics.push(...crashes);
 
     const inputs = [];
@@ -165,14 +172,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const archive = assembleArchive(inputs, { basePath });
     const renderOptions = { outDir: staged.stagingDir, basePath, siteUrl: options.siteUrl };
     stage = 'rendering';
-    progress.stage('rendering', built);
+    progress.stage('rendering', null, built);
     const rendered = await renderSite(archive, renderOptions);
     pages = rendered.pages;
     progress.end(`${pages} pages`);
     stage = 'indexing';
-    progress.stage('indexing', built);
-    await publishExtras(archive, renderOptions);
-    progress.end();
+    progress.stage('indexing', null, built);
+    const published = await publishExtras(archive, renderOptions);
+    progress.end(`feeds, sitemap and search index, ${published.files} files`);
     stage = 'writing';
     await writeRecords(archive, staged.stagingDir);
 

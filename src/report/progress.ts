@@ -8,8 +8,11 @@ export interface ProgressOptions {
 }
 
 export interface Progress {
-  /** Starts a stage (`loading`, `extracting`, `rendering`, `indexing`…) over `total` items (null when unknown). */
-  stage(name: string, total: number | null): void;
+  /**
+   * Starts a stage (`loading`, `extracting`, `rendering`, `indexing`…) over `total` items (null when unknown or
+   * not counted). `size`, the number of articles the stage works on, decides whether the stage is shown at all.
+   */
+  stage(name: string, total: number | null, size?: number): void;
   /** Reports how many items of the current stage are done, and how many there are once known. */
   update(done: number, total?: number): void;
   /** Ends the current stage, with a note such as "42 pages". */
@@ -35,7 +38,7 @@ export function createProgress(options: ProgressOptions): Progress {
 
   const line = (done: number): string => {
     const elapsed = now() - started;
-    let text = `${name}`;
+    let text = total === null ? `${name}…` : name;
     if (total !== null) {
       text += ` ${done}/${total}`;
       if (total > 0) text += ` (${Math.floor((done / total) * 100)}%)`;
@@ -52,12 +55,13 @@ export function createProgress(options: ProgressOptions): Progress {
   };
 
   return {
-    stage(stageName, stageTotal) {
+    stage(stageName, stageTotal, size) {
       name = stageName;
       total = stageTotal;
       started = now();
       lastDraw = 0;
-      active = stageTotal !== null && stageTotal >= options.threshold;
+      const work = size ?? stageTotal;
+      active = work !== null && work >= options.threshold;
       if (active && tty) draw(line(0));
     },
     update(done, newTotal) {
