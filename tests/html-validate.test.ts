@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { HtmlValidate, type ConfigData } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listHtmlPages } from '../src/publish/sitemap.js';
+import { HOSTILE } from './browser/support/hostile-articles.js';
 import { buildSite, type BuiltSite } from './browser/support/site.js';
 
 /**
@@ -20,21 +21,28 @@ const config: ConfigData = {
 
 let site: BuiltSite;
 let siteWithUrl: BuiltSite;
+let hostile: BuiltSite;
 
 describe('html-validate', { timeout: 60_000 }, () => {
   beforeAll(async () => {
     // Under a base path and with a site URL (canonical and Open Graph links), so every optional part is written.
-    [site, siteWithUrl] = await Promise.all([buildSite({ basePath: '/' }), buildSite({ basePath: '/sub/path/', siteUrl: 'https://example.org' })]);
+    // And with markup pasted into articles, which must come out as valid HTML too.
+    [site, siteWithUrl, hostile] = await Promise.all([
+      buildSite({ basePath: '/' }),
+      buildSite({ basePath: '/sub/path/', siteUrl: 'https://example.org' }),
+      buildSite({ basePath: '/', extra: HOSTILE }),
+    ]);
   }, 120_000);
 
   afterAll(async () => {
     await site?.remove();
     await siteWithUrl?.remove();
+    await hostile?.remove();
   });
 
-  for (const which of ['at the root', 'under a base path with a site URL'] as const) {
+  for (const which of ['at the root', 'under a base path with a site URL', 'with hostile articles'] as const) {
     it(`finds 0 errors on every page, ${which}`, async () => {
-      const built = which === 'at the root' ? site : siteWithUrl;
+      const built = { 'at the root': site, 'under a base path with a site URL': siteWithUrl, 'with hostile articles': hostile }[which];
       const validator = new HtmlValidate(config);
       const pages = await listHtmlPages(built.outDir);
       expect(pages.length).toBeGreaterThan(5);

@@ -6,49 +6,8 @@ import { haveChromium, launchChromium, watchedPage, type WatchedPage } from './s
 import { allPages } from './support/pages.js';
 import { serveStatic, type StaticServer } from './support/server.js';
 import { buildSite, type BuiltSite } from './support/site.js';
+import { HOSTILE } from './support/hostile-articles.js';
 import { allElements, parseXml } from './support/xml.js';
-
-/**
- * Articles with markup pasted into every field. Each attack calls alert() with a tag naming where it came
- * from, so a dialog says which field let it through.
- */
-const HOSTILE: Record<string, string> = {
-  'hostile-front-matter.md': `---
-title: "<script>alert('fm-title')</script> Council <img src=x onerror=alert('fm-title-img')> vote"
-date: 2024-05-01
-source: "<a href=\\"javascript:alert('fm-source')\\">Evil Times</a>"
-byline: "<svg onload=alert('fm-byline')>"
-dateline: "<iframe src=\\"javascript:alert('fm-dateline')\\"></iframe>"
-speakers:
-  - name: "<img src=x onerror=alert('fm-speaker')>Mallory Quinn"
-    role: "<script>alert('fm-role')</script>"
-  - "javascript:alert('fm-speaker2')"
-topics: ["<script>alert('fm-topic')</script>", "javascript:alert('fm-topic2')", "</script><script>alert('fm-jsonld')</script>"]
----
-The council met on Tuesday. <script>alert('fm-body')</script> It voted <img src=x onerror=alert('fm-body-img')> twice.
-
-Read [the minutes](javascript:alert('fm-md-link')) or <a href="javascript:alert('fm-html-link')">the agenda</a>.
-
-"Nothing <script>alert('fm-quote')</script> will stop this council </script><script>alert('fm-quote-jsonld')</script>," Mallory Quinn said.
-
-<div onclick="alert('fm-div')" onmouseover="alert('fm-div-hover')">Hover here</div>
-`,
-  'hostile plain & <b>.txt': `<img src=x onerror=alert('txt-headline')> Minister <script>alert('txt-headline2')</script> resigns
-
-By <svg/onload=alert('txt-byline')> Staff
-May 2, 2024
-
-LONDON (Reuters) - The minister resigned on Thursday.
-
-"We <b onmouseover=alert('txt-quote-b')>refuse</b> to go quietly, <script>alert('txt-quote')</script>," said Eve Example, a spokeswoman.
-
-[click](javascript:alert('txt-md-link')) <iframe srcdoc="<script>alert('txt-srcdoc')</script>"></iframe>
-
-javascript:alert('txt-bare')
-
-<form action="javascript:alert('txt-form')"><button formaction="javascript:alert('txt-button')">Go</button></form>
-`,
-};
 
 let site: BuiltSite;
 let server: StaticServer;
@@ -77,14 +36,14 @@ describe.skipIf(!haveChromium)('pasted markup never runs in a reader’s browser
     const pages = await allPages(site.outDir);
     const problems: string[] = [];
     const watched: WatchedPage[] = [];
+    const w = await watchedPage(context, server.origin);
+    watched.push(w);
     for (const path of pages) {
-      const w = await watchedPage(context, server.origin);
-      watched.push(w);
       await w.page.goto(`${server.home}${path}`);
       const found = await w.page.evaluate(injectedElements, server.home);
       for (const f of found) problems.push(`${path}: ${f}`);
-      await w.page.close();
     }
+    await w.page.close();
     // The hostile article pages get the mouse and the keyboard as well: every element in them is hovered, focused and clicked.
     for (const article of site.archive.articles.filter((a) => Object.keys(HOSTILE).includes(a.file))) {
       const w = await watchedPage(context, server.origin);
