@@ -54,6 +54,6 @@ export const SPEAKING_ORG_NOUNS: ReadonlySet<string> = new Set([
   'ministry', 'service', 'office', 'agency', 'council', 'committee', 'commission', 'department', 'government',
   'kremlin', 'pentagon', 'embassy', 'army', 'military', 'command', 'administration', 'cabinet', 'court', 'alliance',
   'party', 'authorities', 'spokesperson', 'presidency', 'directorate', 'headquarters', 'staff',
-  'mission', 'delegation', 'police', 'white house', 'state department', 'foreign ministry', 'defence ministry',
+  'mission', 'delegation', 'police', 'movement', 'forces', 'navy', 'militia', 'white house', 'state department', 'foreign ministry', 'defence ministry',
   'defense ministry', 'un', 'nato', 'eu', 'organization', 'organisation', 'secretariat', 'group', 'union',
 ]);

@@ -25,6 +25,7 @@ interface Token {
 
 const WORD = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.]*/gu;
 const PARTICLES = new Set(['al', 'bin', 'ibn', 'de', 'da', 'van', 'von', 'der', 'du', 'di', 'la', 'le', 'el', 'abu', 'del', 'dos', 'das', 'ben']);
+const ORG_CONNECTORS = new Set(['of', 'for', 'on']);
 const GEO_WORDS = new Set(['province', 'region', 'oblast', 'district', 'city', 'peninsula', 'sea', 'river', 'island', 'islands', 'square', 'street', 'mountains', 'valley', 'county', 'krai', 'republic', 'strait', 'bay', 'ocean', 'airport', 'port', 'border', 'plant', 'station']);
 
 function tokenize(text: string): Token[] {
@@ -45,6 +46,7 @@ const bare = (word: string): string => word.replace(/['’]s$/u, '').replace(/\.
 
 function isNameWord(word: string): boolean {
   const b = bare(word);
+  if (b.includes('-') && b.split('-').some((part) => ROLE_HEADS.has(part) && part !== 'al' && part !== 'el')) return false;
   if (COMMON_WORDS.has(b) || ROLE_HEADS.has(b) || HONORIFICS.has(b) || ORG_HEADS.has(b) || GEO_WORDS.has(b)) return false;
   if (GAZETTEER.has(b) || GAZETTEER.has(word.replace(/['’]s$/u, '').toLowerCase())) return false;
   if (/^\p{Lu}{2,}$/u.test(word.replace(/['’]s$/u, '')) && word.length <= 5) return false; // acronyms: NATO, FSB
@@ -66,7 +68,10 @@ export function findMentions(text: string): Mention[] {
   const mentions: Mention[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!isCapital(tokens[i]!.text)) {
+    const startsWithParticle =
+      PARTICLES.has(tokens[i]!.text.toLowerCase()) && !isCapital(tokens[i]!.text) && i + 1 < tokens.length && /^ $/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start)) &&
+      (isCapital(tokens[i + 1]!.text) || (PARTICLES.has(tokens[i + 1]!.text) && i + 2 < tokens.length && isCapital(tokens[i + 2]!.text)));
+    if (!isCapital(tokens[i]!.text) && !startsWithParticle && !/^(?:al|el)-\p{Lu}/u.test(tokens[i]!.text)) {
       i++;
       continue;
     }
@@ -79,6 +84,7 @@ export function findMentions(text: string): Mention[] {
       if (isCapital(word)) j++;
       else if (PARTICLES.has(word.toLowerCase()) && j + 1 < tokens.length && isCapital(tokens[j + 1]!.text)) j++;
       else if (/^(?:al|el)-\p{Lu}/u.test(word)) j++;
+      else if (ORG_CONNECTORS.has(word) && j + 1 < tokens.length && isCapital(tokens[j + 1]!.text) && tokens.slice(i, j).some((t) => ORG_HEADS.has(bare(t.text)))) j++;
       else break;
     }
     readRun(text, tokens, i, j, mentions);

@@ -4,6 +4,7 @@ import { fold } from '../text/fold.js';
 export function namePartKey(part: string): string {
   return fold(part)
     .replace(/['’]s$/, '')
+    .replace(/ł/g, 'l')
     .replace(/[^a-z0-9-]/g, '')
     .replace(/(?:iy|yy|ij|ii|yi|yj)$/, 'y')
     .replace(/(?<=[a-z])ii(?=[a-z])/g, 'i');
@@ -23,10 +24,24 @@ export function surnameKey(name: string): string {
   return namePartKey(tokens[tokens.length - 1] ?? '');
 }
 
+const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'ben', 'abu', 'del', 'dos', 'das']);
+
+/** Given names without particles ("von der" of "Ursula von der Leyen"). */
+function given(tokens: string[]): string[] {
+  return tokens.filter((t) => !PARTICLES.has(t.toLowerCase()));
+}
+
 /** Two given names are compatible when either is missing or they share an initial (Vladimir / Volodymyr). */
 export function givenNamesCompatible(a: string[], b: string[]): boolean {
-  if (a.length === 0 || b.length === 0) return true;
-  return namePartKey(a[0]!).charAt(0) === namePartKey(b[0]!).charAt(0);
+  const ga = given(a);
+  const gb = given(b);
+  if (ga.length === 0 || gb.length === 0) return true;
+  return namePartKey(ga[0]!).charAt(0) === namePartKey(gb[0]!).charAt(0);
+}
+
+/** A looser surname key for transliterations: Sybiha / Sybiga, Kharkiv / Harkiv, Toiu / Țoiu. */
+export function looseSurnameKey(name: string): string {
+  return surnameKey(name).replace(/kh/g, 'h').replace(/h/g, 'g').replace(/w/g, 'v').replace(/j/g, 'y').replace(/ks/g, 'x').replace(/(.)\1/g, '$1');
 }
 
 /** Whether two spellings can name the same person: same surname, compatible given names. */

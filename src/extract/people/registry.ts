@@ -1,5 +1,6 @@
 import type { Person } from '../types.js';
-import { givenNamesCompatible, namePartKey, nameTokens, surnameKey } from './name-keys.js';
+import { GAZETTEER } from '../lexicon/places.js';
+import { givenNamesCompatible, looseSurnameKey, namePartKey, nameTokens, surnameKey } from './name-keys.js';
 
 export type EntityKind = 'person' | 'organisation';
 
@@ -36,46 +37,72 @@ export class PersonRegistry {
     return entity;
   }
 
-  /** The entity a mention names, if already known. */
+  /** The entity a mention names, if already known: same surname (or a transliteration of it), compatible given names. */
   find(name: string, kind: EntityKind | null = null): Entity | null {
     const tokens = nameTokens(name);
     if (tokens.length === 0) return null;
     const key = surnameKey(name);
+    const loose = looseSurnameKey(name);
     let best: Entity | null = null;
+    let bestExact = false;
     for (const entity of this.entities) {
       if (kind && entity.kind !== kind) continue;
       if (entity.kind === 'organisation') {
         if (orgMatches(entity, name)) return entity;
         continue;
       }
-      const candidates = [entity.name, ...entity.aliases];
-      const hit = candidates.some((candidate) => {
-        if (surnameKey(candidate) !== key) return false;
-        return givenNamesCompatible(nameTokens(candidate).slice(0, -1), tokens.slice(0, -1));
-      });
-      if (hit && (!best || entity.lastSeen > best.lastSeen)) best = entity;
+      for (const candidate of [entity.name, ...entity.aliases]) {
+        const exact = surnameKey(candidate) === key;
+        if (!exact && (looseSurnameKey(candidate) !== loose || tokens.length < 2)) continue;
+        if (!givenNamesCompatible(nameTokens(candidate).slice(0, -1), tokens.slice(0, -1))) continue;
+        if (!best || (exact && !bestExact) || (exact === bestExact && entity.lastSeen > best.lastSeen)) {
+          best = entity;
+          bestExact = exact;
+        }
+      }
     }
-    return best;
+    if (best || kind === 'organisation' || tokens.length !== 1) return best;
+    // "Sheikh Mohammed", "Wang told": a given name used alone, or a family name written first
+    const first = namePartKey(tokens[0]!);
+    const byFirst = this.entities.filter((e) => e.kind === 'person' && nameTokens(e.name).length >= 2 && namePartKey(nameTokens(e.name)[0]!) === first);
+    return byFirst.length === 1 ? byFirst[0]! : null;
   }
 
-  /** A person whose role fits a role phrase ("the Kremlin spokesman", "the U.S. President"). */
-  findByRole(rolePhrase: string): Entity | null {
-    const words = rolePhrase.toLowerCase().replace(/[’']s\b/g, '').split(/[^a-z.]+/).filter((w) => w && w !== 'the' && w !== 'a');
-    const head = words[words.length - 1];
-    if (!head) return null;
+  /**
+   * The person a role phrase points at ("the Kremlin spokesman", "the Egyptian minister", "the
+   * Turkish leader"): the job must fit, the other words must not contradict the person's role, and
+   * the most recently mentioned wins a tie. `recency` gives each entity's latest mention so far.
+   */
+  findByRole(rolePhrase: string, recency: ReadonlyMap<Entity, number> | null = null): Entity | null {
+    const words = roleWords(rolePhrase);
+    if (words.length === 0) return null;
+    const jobs = jobsOf(words);
+    if (jobs.size === 0) return null;
+    const modifiers = words.filter((w) => !JOB_WORDS.has(w));
     let best: Entity | null = null;
     let bestScore = 0;
     for (const entity of this.entities) {
       if (entity.kind !== 'person' || !entity.role) continue;
-      const roleWords = entity.role.toLowerCase().split(/[^a-z.]+/).filter(Boolean);
-      if (!roleWords.includes(head) && !(head.startsWith('spokes') && roleWords.some((w) => w.startsWith('spokes')))) continue;
-      const score = words.filter((w) => roleWords.includes(w)).length + 1;
-      if (score > bestScore || (score === bestScore && best && entity.lastSeen > best.lastSeen)) {
+      if (recency && !recency.has(entity)) continue;
+      const role = roleWords(entity.role);
+      const roleJobs = jobsOf(role);
+      roleJobs.add('official');
+      let score = 0;
+      for (const job of jobs) if (roleJobs.has(job)) score = Math.max(score, job === 'official' ? 1 : 3);
+      if (score === 0) continue;
+      for (const modifier of modifiers) {
+        const place = GAZETTEER.get(modifier)?.label;
+        if (role.includes(modifier) || (place && role.some((r) => GAZETTEER.get(r)?.label === place))) score += 2;
+        else if (place && role.some((r) => GAZETTEER.has(r) && GAZETTEER.get(r)?.kind === 'place')) score -= 5;
+      }
+      const seen = recency?.get(entity) ?? entity.lastSeen;
+      const bestSeen = best ? (recency?.get(best) ?? best.lastSeen) : -1;
+      if (score > bestScore || (score === bestScore && best && seen > bestSeen)) {
         best = entity;
         bestScore = score;
       }
     }
-    return best;
+    return bestScore > 0 ? best : null;
   }
 
   /** The most recently mentioned organisation. */
@@ -107,4 +134,73 @@ function orgMatches(entity: Entity, name: string): boolean {
     if (other === key || other.endsWith(` ${key}`) || key.endsWith(` ${other}`)) return true;
   }
   return false;
+}
+
+function roleWords(phrase: string): string[] {
+  return phrase
+    .toLowerCase()
+    .replace(/['’]s\b/g, '')
+    .split(/[^\p{L}.\-]+/u)
+    .map((w) => w.replace(/\.$/, ''))
+    .filter((w) => w && !['the', 'a', 'an', 'this', 'that', 'of', 'to', 'for', 'and', 'top', 'senior', 'new', 'former', 'its', 'his', 'her'].includes(w));
+}
+
+/** Jobs a role word names; synonyms point at the same job ("leader" → president, prime minister …). */
+const JOBS: Record<string, string[]> = {
+  president: ['president', 'leader', 'head-of-state'],
+  'vice-president': ['vice-president'],
+  premier: ['prime-minister', 'leader'],
+  chancellor: ['prime-minister', 'leader'],
+  king: ['monarch', 'leader', 'head-of-state'],
+  emir: ['monarch', 'leader', 'head-of-state'],
+  monarch: ['monarch', 'leader', 'head-of-state'],
+  leader: ['leader'],
+  minister: ['minister', 'diplomat'],
+  secretary: ['minister', 'secretary', 'chief'],
+  'secretary-general': ['secretary-general', 'chief'],
+  spokesman: ['spokesperson'],
+  spokeswoman: ['spokesperson'],
+  spokesperson: ['spokesperson'],
+  ambassador: ['ambassador', 'diplomat', 'envoy'],
+  envoy: ['envoy', 'diplomat'],
+  representative: ['envoy', 'representative'],
+  diplomat: ['diplomat'],
+  chief: ['chief'],
+  head: ['chief'],
+  director: ['chief'],
+  commander: ['commander', 'chief'],
+  general: ['commander'],
+  official: ['official'],
+  senator: ['lawmaker'],
+  lawmaker: ['lawmaker'],
+  mp: ['lawmaker'],
+  governor: ['governor'],
+  mayor: ['mayor'],
+  adviser: ['adviser'],
+  advisor: ['adviser'],
+  aide: ['adviser'],
+  analyst: ['expert'],
+  expert: ['expert'],
+  commissioner: ['commissioner', 'chief'],
+  chairman: ['chief', 'leader'],
+  chair: ['chief'],
+  negotiator: ['negotiator', 'envoy'],
+};
+const JOB_WORDS = new Set([...Object.keys(JOBS), 'prime', 'state', 'foreign', 'press', 'deputy']);
+
+function jobsOf(words: string[]): Set<string> {
+  const jobs = new Set<string>();
+  words.forEach((w, i) => {
+    if (w === 'minister' && words[i - 1] === 'prime') {
+      jobs.add('prime-minister');
+      jobs.add('leader');
+      return;
+    }
+    if (w === 'state' && words[i - 1] === 'head') jobs.add('head-of-state');
+    if (w === 'secretary' && words[i + 1] === 'state') jobs.add('diplomat');
+    if (w === 'minister' && words[i - 1] === 'foreign') jobs.add('diplomat');
+    for (const job of JOBS[w] ?? (w.startsWith('spokes') ? ['spokesperson'] : [])) jobs.add(job);
+  });
+  if (jobs.has('head-of-state')) jobs.add('president');
+  return jobs;
 }

@@ -3,7 +3,7 @@ import type { VFile } from 'vfile';
 import type { Block } from '../blocks.js';
 import { findMentions } from '../people/find-mentions.js';
 import type { Entity, PersonRegistry } from '../people/registry.js';
-import { attribute, speakingSubjects, type AttributionContext } from '../quotes/attribute.js';
+import { attribute, sentenceSubject, type AttributionContext } from '../quotes/attribute.js';
 import { attributionLinePerson, isRoleLine } from '../quotes/attribution-line.js';
 import { classifySpan } from '../quotes/classify-span.js';
 import { speakerCandidates } from '../quotes/speaker-candidates.js';
@@ -74,12 +74,15 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
   let latestOrganisation: Entity | null = null;
   let lastQuoteBlock = -10;
   let lastQuoteSpeaker: Entity | null = null;
+  const recency = new Map<Entity, number>();
+  let clock = 0;
 
   const add = (text: string, entity: Entity | null, cue: string | null, confidence: number, block: Block): void => {
     found.push({ quote: { text, speaker: entity?.name ?? null, cue: entity ? cue : null, line: block.line }, entity, confidence });
     if (entity && entity.kind === 'person') {
       focus = entity;
       focusBlock = block.index;
+      recency.set(entity, clock++);
     }
     lastQuoteBlock = block.index;
     lastQuoteSpeaker = entity;
@@ -105,7 +108,12 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
     const mentions = findMentions(mask);
     const sentences = splitSentences(text, mask);
     for (const sentence of sentences) {
-      const candidates = speakerCandidates(mask.slice(sentence.start, sentence.end), sentence.start, mentions, registry, latestOrganisation);
+      const candidates = speakerCandidates(mask.slice(sentence.start, sentence.end), sentence.start, mentions, {
+        registry,
+        latestOrganisation,
+        recency,
+        at: block.index,
+      });
       const ctx: AttributionContext = { mask, sentenceStart: sentence.start, sentenceEnd: sentence.end, candidates, focus: focusBlock >= block.index - 3 ? focus : null };
       for (const span of spans) {
         if (span.open < sentence.start || span.open >= sentence.end) continue;
@@ -128,16 +136,20 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
         if (person) add(span.text, person, 'attribution line', 3, block);
         else add(span.text, null, null, 0, block);
       }
-      for (const subject of speakingSubjects(ctx)) {
-        const entity = subject.kind === 'pronoun' ? ctx.focus : subject.entity;
-        if (entity && entity.kind === 'person') {
-          focus = entity;
-          focusBlock = block.index;
-        }
+      const subject = sentenceSubject(ctx);
+      const entity = subject ? (subject.kind === 'pronoun' ? ctx.focus : subject.entity) : null;
+      if (entity && entity.kind === 'person') {
+        focus = entity;
+        focusBlock = block.index;
       }
       for (const mention of mentions) {
         if (mention.start < sentence.start || mention.end > sentence.end) continue;
         if (mention.kind === 'organisation') latestOrganisation = registry.find(mention.name, 'organisation') ?? latestOrganisation;
+        const entity = mention.kind === 'person' || mention.kind === 'surname' ? registry.find(mention.name, 'person') : null;
+        if (entity) recency.set(entity, clock++);
+      }
+      for (const candidate of candidates) {
+        if (candidate.kind === 'organisation-noun' && candidate.entity) latestOrganisation = candidate.entity;
       }
     }
   }

@@ -24,10 +24,10 @@ export interface AttributionContext {
   focus: Entity | null;
 }
 
-const VERB = /\b\p{Ll}[\p{Ll}\-]+\b/gu;
+const VERB = /(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}\-]+(?![\p{L}\p{N}])/gu;
 const MODIFIER = /^(?:also|then|later|further|again|once|has|had|have|was|is|would|will|had\s+earlier|earlier|previously|recently|quickly|simply|firmly|bluntly|angrily|calmly|flatly|repeatedly|on\s+\w+)$/i;
-const DETERMINER_BEFORE = /\b(?:the|a|an|its|their|his|her|our|this|that)\s+$/i;
-const PREPOSITION_BEFORE = /\b(?:to|with|from|by|of|for|about|including|against|toward|towards|between|among|on|at|in|into|than|like|as|via|after|before|under|over|and|or)\s+$/i;
+const DETERMINER_BEFORE = /(?<![\p{L}\p{N}])(?:the|a|an|its|their|his|her|our|this|that)\s+$/iu;
+const PREPOSITION_BEFORE = /(?<![\p{L}\p{N}])(?:to|with|from|by|of|for|about|including|against|toward|towards|between|among|on|at|in|into|than|like|as|via|after|before|under|over|and|or)\s+$/iu;
 
 interface VerbHit {
   index: number;
@@ -190,4 +190,11 @@ export function speakingSubjects(ctx: AttributionContext): Candidate[] {
       return subject && /^\s*(?:,[^,]{1,60},)?\s*(?:\p{Ll}+\s+){0,2}$/u.test(gap) ? subject : null;
     })
     .filter((c): c is Candidate => c !== null);
+}
+
+/** The person a sentence is about: the subject of its verb of speech, else its first name not after a preposition. */
+export function sentenceSubject(ctx: AttributionContext): Candidate | null {
+  const speaking = speakingSubjects(ctx);
+  if (speaking.length > 0) return speaking[speaking.length - 1]!;
+  return mainSubject(ctx, ctx.sentenceEnd);
 }

@@ -1,7 +1,7 @@
 import { wordCount } from '../text/fold.js';
 import type { QuoteSpan } from '../text/quote-spans.js';
 
-const NAMING_BEFORE = /\b(?:so-called|so called|dubbed|titled|entitled|named|nicknamed|known as|codenamed|code-named|the word|the term|the phrase|the slogan|the hashtag|the motto|the headline|newspaper|daily|weekly|magazine|agency|channel|outlet|broadcaster|song|single|album|film|movie|book|novel|show|series|programme|program|operation|exercise|exercises|plan|initiative|project|campaign|group|movement|party|brand|app|website|portal|newspapers|tabloid|publication|hymn|anthem|poem|report entitled|documentary)\s*[,:]?\s*$/i;
+const NAMING_BEFORE = /(?<![\p{L}\p{N}])(?:so-called|so called|dubbed|titled|entitled|named|nicknamed|known as|codenamed|code-named|the word|the term|the phrase|the slogan|the hashtag|the motto|the headline|newspaper|daily|weekly|magazine|agency|channel|outlet|broadcaster|song|single|album|film|movie|book|novel|show|series|programme|program|operation|exercise|exercises|plan|initiative|project|campaign|group|movement|party|brand|app|website|portal|newspapers|tabloid|publication|hymn|anthem|poem|report entitled|documentary)\s*[,:]?\s*$/iu;
 
 /** Title-case words only, no sentence punctuation: a name or a title in quotation marks, not someone's words. */
 export function looksLikeName(text: string): boolean {

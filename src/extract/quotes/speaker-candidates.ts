@@ -1,5 +1,6 @@
 import type { Mention } from '../people/find-mentions.js';
 import type { Entity, PersonRegistry } from '../people/registry.js';
+import { GAZETTEER } from '../lexicon/places.js';
 import { ROLE_NOUNS, SPEAKING_ORG_NOUNS } from '../lexicon/roles.js';
 
 /** Something in the text that can be the speaker of a quotation. */
@@ -14,11 +15,42 @@ export interface Candidate {
 }
 
 const STATEMENT_NOUN = /^\s+(?:[\p{L}\-]+\s+){0,2}?(?:statement|statements|remarks|comments|words|message|post|speech|address|letter|claim|claims|reply|response|answer|interview|tweet|announcement|communiqué|communique|note|release)\b/iu;
-const ROLE_NP = /\b(?:the|a|an|this|that|The|A|An|This|That)\s+((?:[\p{L}.’'\-,;:]+\s*){1,5})/gu;
-const PRONOUN = /\b(he|she|He|She)\b/g;
+const ROLE_NP = /(?<![\p{L}\p{N}])(?:the|a|an|this|that|The|A|An|This|That|\p{Lu}[\p{L}\-]*['’]s)\s+((?:[\p{L}.’'\-,;:]+\s*){1,5})/gu;
+const GENERIC_ORG_NOUNS = new Set(['agency', 'service', 'organization', 'organisation', 'group', 'movement', 'body', 'office']);
+
+/**
+ * The name of a body written as a noun phrase with modifiers: "the Israeli military" → "Israeli
+ * military", "Oman’s foreign ministry", "the Russian embassy in Ankara". Null for a bare "the ministry".
+ */
+function organisationName(text: string, npStart: number, headEnd: number, headAt: number): { name: string; end: number } | null {
+  if (headAt === 0) {
+    // a possessive place before the article's noun: "Oman’s foreign ministry" has no determiner; handled by the caller's regex only with one
+    return null;
+  }
+  const np = text.slice(npStart, headEnd).replace(/^(?:the|a|an|this|that)\s+/i, '');
+  const modifiers = np.split(/\s+/).slice(0, headAt);
+  if (!modifiers.some((w) => /^\p{Lu}/u.test(w) || GAZETTEER.has(w.replace(/['’]s$/u, '').toLowerCase()))) return null;
+  let end = headEnd;
+  const tail = /^\s+(?:in|of|to|for)\s+(?:the\s+)?\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*){0,3}/u.exec(text.slice(headEnd));
+  if (tail) end += tail[0].length;
+  return { name: text.slice(npStart, end).replace(/^(?:the|a|an|this|that)\s+/i, '').replace(/['’]s$/u, ''), end };
+}
+
+const PRONOUN = /(?<![\p{L}\p{N}])(he|she|He|She)(?![\p{L}\p{N}])/gu;
 
 /** Reads the candidates for a speaker inside `text` (offsets are within `text`). */
-export function speakerCandidates(text: string, offset: number, mentions: Mention[], registry: PersonRegistry, latestOrganisation: Entity | null): Candidate[] {
+export interface CandidateContext {
+  registry: PersonRegistry;
+  /** The organisation named last before this sentence. */
+  latestOrganisation: Entity | null;
+  /** Each entity's latest mention so far, for role phrases. */
+  recency: ReadonlyMap<Entity, number>;
+  /** Block index, recorded on organisations named by a noun phrase. */
+  at: number;
+}
+
+export function speakerCandidates(text: string, offset: number, mentions: Mention[], context: CandidateContext): Candidate[] {
+  const { registry, latestOrganisation } = context;
   const out: Candidate[] = [];
   const end = offset + text.length;
   for (const mention of mentions) {
@@ -63,10 +95,16 @@ export function speakerCandidates(text: string, offset: number, mentions: Mentio
     const head = bare[headAt]!;
     const base = { start: offset + m.index, end: offset + relEnd, possessive, statementOwner: possessive && STATEMENT_NOUN.test(afterText) };
     if (isRole) {
-      out.push({ ...base, kind: 'role', entity: registry.findByRole(phrase) });
+      out.push({ ...base, kind: 'role', entity: registry.findByRole(phrase, context.recency) });
     } else {
-      const entity = head === 'statement' ? null : latestOrganisation;
-      const fits = entity && (entity.name.toLowerCase().includes(head) || ['agency', 'service', 'organization', 'organisation', 'group'].includes(head));
+      // "the Israeli military", "Oman’s foreign ministry", "the Russian embassy in Ankara": a named body
+      const named = organisationName(text, m.index, relEnd, headAt);
+      if (named) {
+        out.push({ ...base, end: offset + named.end, kind: 'organisation-noun', entity: registry.add(named.name, 'organisation', null, context.at) });
+        continue;
+      }
+      const entity = latestOrganisation;
+      const fits = entity && (entity.name.toLowerCase().includes(head) || GENERIC_ORG_NOUNS.has(head));
       out.push({ ...base, kind: 'organisation-noun', entity: fits ? entity : null });
     }
   }
