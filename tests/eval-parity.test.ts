@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { evaluate } from '../src/eval/evaluate.js';
 import { loadGoldWithContent } from '../src/eval/load-gold.js';
-import { loadRecordsFile } from '../src/eval/records.js';
+import { loadRecordsFile } from '../src/eval/read-records.js';
 import { scoreRecords } from '../src/eval/score.js';
 
 // The reference scorer lives outside the repository; this check runs only where it is present.

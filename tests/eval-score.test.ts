@@ -5,7 +5,7 @@ import { AliasIndex, quotesMatch, topicMatches } from '../src/eval/match.js';
 import { fold, quoteKey } from '../src/eval/normalize.js';
 import { parseOptions, UsageError } from '../src/eval/options.js';
 import { formatResult, summaryLine } from '../src/eval/print.js';
-import { toScoredRecord } from '../src/eval/records.js';
+import { toScoredRecord } from '../src/eval/read-records.js';
 import { scoreRecords } from '../src/eval/score.js';
 import { CORPUS_TARGETS, missedTargets } from '../src/eval/targets.js';
 

@@ -4,7 +4,7 @@ import type { Corpus } from './load-corpus.js';
 import { assembleArchive } from '../archive/assemble.js';
 import { extractArticle } from '../extract/index.js';
 import type { ExtractedArticle } from '../extract/types.js';
-import { toScoredRecord } from './records.js';
+import { toScoredRecord } from './read-records.js';
 import { scoreRecords, type ScoreResult } from './score.js';
 
 export interface Evaluation {

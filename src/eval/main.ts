@@ -6,7 +6,7 @@ import { CorpusError, loadCorpus } from './load-corpus.js';
 import { loadGoldWithContent } from './load-gold.js';
 import { parseOptions, USAGE, UsageError } from './options.js';
 import { formatResult } from './print.js';
-import { loadRecordsFile } from './records.js';
+import { loadRecordsFile } from './read-records.js';
 import { CORPUS_TARGETS, missedTargets, SEED_TARGETS } from './targets.js';
 
 function main(argv: readonly string[]): number {
