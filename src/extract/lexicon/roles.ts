@@ -13,6 +13,7 @@ export const ROLE_HEADS: ReadonlySet<string> = new Set([
   'prime', 'first', 'national', 'security', 'interior', 'finance', 'state', 'deputy', 'acting', 'former', 'ex',
   'top', 'senior', 'special', 'assistant', 'supreme', 'high', 'economy', 'energy', 'trade', 'justice', 'health',
   'culture', 'education', 'agriculture', 'affairs', 'council', 'cabinet', 'army', 'military', 'intelligence',
+  'counterpart', 'secretary-general', 'treasury', 'presidential',
 ]);
 
 /** Role words that name the job itself (the head of a role phrase). */
@@ -24,7 +25,7 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   'chairwoman', 'chairperson', 'chair', 'deputy', 'speaker', 'lawmaker', 'mp', 'mep', 'analyst', 'expert', 'professor',
   'commissioner', 'coordinator', 'consul', 'judge', 'prosecutor', 'lawyer', 'attorney', 'monarch', 'ceo', 'founder',
   'editor', 'correspondent', 'journalist', 'columnist', 'patriarch', 'ayatollah', 'cleric', 'officer', 'economist',
-  'researcher', 'candidate', 'secretary-general', 'vice-president', 'press secretary', 'member',
+  'researcher', 'candidate', 'secretary-general', 'vice-president', 'press secretary', 'member', 'counterpart',
 ]);
 
 /** Honorifics written before a name. */

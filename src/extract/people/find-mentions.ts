@@ -96,6 +96,16 @@ export function findMentions(text: string): Mention[] {
 function readRun(text: string, tokens: Token[], from: number, to: number, out: Mention[]): void {
   let i = from;
   const prefixWords: string[] = [];
+  // a role or an honorific inside the run ends its prefix: "Treasury Secretary Scott Bessent"
+  let lastRole = -1;
+  for (let k = from; k < to - 1; k++) {
+    const b = bare(tokens[k]!.text);
+    if (ROLE_HEADS.has(b) || HONORIFICS.has(b) || b.split('-').some((part) => ROLE_NOUNS.has(part))) lastRole = k;
+  }
+  if (lastRole >= from && to - (lastRole + 1) >= 1) {
+    prefixWords.push(...tokens.slice(from, lastRole + 1).map((t) => t.text));
+    i = lastRole + 1;
+  }
   // strip leading words that are not names: sentence openers, roles, places, honorifics
   while (i < to) {
     const word = tokens[i]!.text;
@@ -136,7 +146,7 @@ function readRun(text: string, tokens: Token[], from: number, to: number, out: M
     out.push({ ...base, start: orgStart, name: orgText, kind: 'organisation', prefix: '' });
     return;
   }
-  const nameWords = words.filter(isNameWord);
+  const nameWords = words.filter((w) => !PARTICLES.has(w.toLowerCase()) && isNameWord(w));
   if (nameWords.length >= 2 && nameWords.length === words.filter((w) => !PARTICLES.has(w.toLowerCase())).length) {
     out.push({ ...base, kind: 'person' });
   } else if (words.length === 1 && isNameWord(words[0]!)) {

@@ -185,6 +185,7 @@ const JOBS: Record<string, string[]> = {
   chairman: ['chief', 'leader'],
   chair: ['chief'],
   negotiator: ['negotiator', 'envoy'],
+  counterpart: ['minister', 'diplomat', 'leader', 'president', 'prime-minister', 'chief', 'spokesperson', 'envoy'],
 };
 const JOB_WORDS = new Set([...Object.keys(JOBS), 'prime', 'state', 'foreign', 'press', 'deputy']);
 
@@ -198,7 +199,7 @@ function jobsOf(words: string[]): Set<string> {
     }
     if (w === 'state' && words[i - 1] === 'head') jobs.add('head-of-state');
     if (w === 'secretary' && words[i + 1] === 'state') jobs.add('diplomat');
-    if (w === 'minister' && words[i - 1] === 'foreign') jobs.add('diplomat');
+    if (w === 'foreign' || w === 'diplomatic') jobs.add('diplomat');
     for (const job of JOBS[w] ?? (w.startsWith('spokes') ? ['spokesperson'] : [])) jobs.add(job);
   });
   if (jobs.has('head-of-state')) jobs.add('president');

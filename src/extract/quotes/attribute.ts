@@ -84,8 +84,15 @@ function mainSubject(ctx: AttributionContext, until: number): Candidate | null {
   return null;
 }
 
+/** The candidate at a position, also behind a title of capitalised words ("Treasury Secretary Scott Bessent"). */
 function candidateAt(ctx: AttributionContext, position: number): Candidate | null {
-  return ctx.candidates.find((c) => c.start === position && !c.possessive) ?? null;
+  for (const c of ctx.candidates) {
+    if (c.possessive || c.start < position) continue;
+    if (c.start === position) return c;
+    const gap = ctx.mask.slice(position, c.start);
+    if (/^(?:\p{Lu}[\p{L}.\-]*\s+){1,5}$/u.test(gap)) return c;
+  }
+  return null;
 }
 
 function result(candidate: Candidate, ctx: AttributionContext, cue: string, confidence: number): Attribution {
@@ -129,7 +136,12 @@ function beforeQuote(ctx: AttributionContext, span: QuoteSpan): Attribution | nu
   if (colonName && !colonName.possessive) return result(colonName, ctx, ':', 3);
   const verbs = speechVerbs(ctx.mask, ctx.sentenceStart, span.open);
   const verb = verbs[verbs.length - 1];
-  if (!verb) return null;
+  if (!verb) {
+    // "the top U.S. diplomat was blunt: “…”"
+    if (!/:\s*$/.test(before)) return null;
+    const subject = mainSubject(ctx, span.open);
+    return subject ? result(subject, ctx, ':', 2) : null;
+  }
   const gap = ctx.mask.slice(verb.end, span.open);
   // the verb opens the quotation: "said, “…”", "told reporters: “…”", "added that “…”"
   if (!/^\s*(?:[\p{L}\-]+\s+){0,3}?(?:[,:]\s*|that\s+)?$/u.test(gap) || !/[,:]|that/.test(gap) && gap.trim() !== '') return null;

@@ -85,6 +85,8 @@ export function speakerCandidates(text: string, offset: number, mentions: Mentio
     if (!isRole) headAt = bare.findIndex((w) => SPEAKING_ORG_NOUNS.has(w));
     if (headAt < 0) continue;
     while (headAt + 1 < bare.length && (ROLE_NOUNS.has(bare[headAt + 1]!) || (!isRole && SPEAKING_ORG_NOUNS.has(bare[headAt + 1]!)))) headAt++;
+    // "the head of state", "the chief of staff"
+    if (isRole && bare[headAt + 1] === 'of' && ['state', 'staff', 'government', 'mission', 'delegation', 'diplomacy'].includes(bare[headAt + 2] ?? '')) headAt += 2;
     if (words.slice(0, headAt).some((w) => /[,;:]$/.test(w))) continue;
     const headWord = words[headAt]!;
     const possessive = /['’]s$/u.test(headWord);
