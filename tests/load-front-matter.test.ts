@@ -78,7 +78,10 @@ describe('parseFrontMatter', () => {
     expect(result.ok && result.frontMatter).toEqual({});
   });
 
-  it('a front matter that is not a mapping is an error', () => {
-    expect(parse('---\n- a\n- b\n---\nBody\n').ok).toBe(false);
+  it('reads a text that only starts with a --- rule as an article', () => {
+    const text = '---\nA headline between rules\n---\nBody: with a colon\n';
+    expect(parse(text)).toEqual({ ok: true, frontMatter: {}, body: text, lineOffset: 0, diagnostics: [] });
+    expect(parse('---\n- a\n- b\n---\nBody\n').ok).toBe(true);
+    expect(parse('---\nA headline under a rule\n\nBody\n').ok).toBe(true);
   });
 });

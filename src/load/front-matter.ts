@@ -12,6 +12,8 @@ type Field = (typeof FRONT_MATTER_FIELDS)[number];
 
 const OPENING = /^---[ \t]*\n/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
+/** A line that starts a YAML field: `name:` or `"name":`. */
+const FIELD_LINE = /^(?:[A-Za-z_][\w-]*|"[^"]*"|'[^']*')\s*:(?:\s|$)/;
 
 const refuse = (): object => {
   throw new Error('only YAML front matter is read');
@@ -82,6 +84,9 @@ export function parseFrontMatter(file: string, text: string): FrontMatterResult 
 
   const lines = text.split('\n');
   const close = lines.findIndex((line, i) => i > 0 && CLOSING.test(line));
+  // A text that merely starts with a `---` rule (a headline between two rules) is an article, not front matter.
+  const first = lines.slice(1, close < 0 ? undefined : close).find((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
+  if (first !== undefined && !FIELD_LINE.test(first)) return { ok: true, frontMatter: {}, body: text, lineOffset: 0, diagnostics: [] };
   if (close < 0) {
     return {
       ok: false,
