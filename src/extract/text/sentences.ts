@@ -20,7 +20,7 @@ const ABBREVIATIONS = new Set([
 export function splitSentences(text: string, mask: string = text): Sentence[] {
   const sentences: Sentence[] = [];
   let start = 0;
-  const boundary = /[.!?…]+["'”’)\]]*\s+(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+  const boundary = /[.!?…]+["'”’)\]]*\s+(?=["“‘(\[]\S|[\p{Lu}\p{N}])/gu;
   let match: RegExpExecArray | null;
   while ((match = boundary.exec(mask)) !== null) {
     const dot = match.index;
