@@ -98,13 +98,29 @@ function readRun(text: string, tokens: Token[], from: number, to: number, out: M
   const prefixWords: string[] = [];
   // a role or an honorific inside the run ends its prefix: "Treasury Secretary Scott Bessent"
   let lastRole = -1;
-  for (let k = from; k < to - 1; k++) {
+  let lastOrg = -1;
+  for (let k = from; k < to; k++) {
     const b = bare(tokens[k]!.text);
-    if (ROLE_HEADS.has(b) || HONORIFICS.has(b) || b.split('-').some((part) => ROLE_NOUNS.has(part))) lastRole = k;
+    if (ORG_HEADS.has(b)) lastOrg = k;
+    if (k < to - 1 && (ROLE_HEADS.has(b) || HONORIFICS.has(b) || b.split('-').some((part) => ROLE_NOUNS.has(part)))) lastRole = k;
   }
-  if (lastRole >= from && to - (lastRole + 1) >= 1) {
+  // a place or body the gazetteer knows as a whole ("White House", "United States") is not an organisation run
+  const known = gazetteerAt(tokens, from, to) === to - from;
+  // "European Council President António Costa": a person behind a body's title
+  const orgRun = lastOrg >= 0 && !known && !(lastRole > lastOrg && tokens.slice(lastRole + 1, to).every((t) => isNameWord(t.text)));
+  if (!orgRun && lastRole >= from && to - (lastRole + 1) >= 1) {
     prefixWords.push(...tokens.slice(from, lastRole + 1).map((t) => t.text));
     i = lastRole + 1;
+  }
+  if (orgRun) {
+    // "The Ministry of Foreign Affairs of Ukraine", "Russia’s Defense Ministry": the whole run names the body
+    while (i < to - 1 && COMMON_WORDS.has(bare(tokens[i]!.text)) && !ROLE_HEADS.has(bare(tokens[i]!.text)) && !ORG_HEADS.has(bare(tokens[i]!.text)) && !GAZETTEER.has(bare(tokens[i]!.text))) i++;
+    const lastToken = tokens[to - 1]!;
+    const orgEnd = /['’]s$/u.test(lastToken.text) ? lastToken.end - 2 : lastToken.end;
+    const name = text.slice(tokens[i]!.start, orgEnd);
+    const after = tokens[to]?.text.toLowerCase() ?? '';
+    out.push({ start: tokens[i]!.start, end: orgEnd, name, kind: 'organisation', prefix: '', possessive: orgEnd !== lastToken.end, beforeSpeechVerb: SPEECH_VERBS.has(after) });
+    return;
   }
   // strip leading words that are not names: sentence openers, roles, places, honorifics
   while (i < to) {
