@@ -26,6 +26,15 @@ describe('the report', () => {
     expect(countDiagnostics(all)).toEqual({ errors: 1, warnings: 2 });
   });
 
+  it('lists the first warnings, then counts the rest by rule', () => {
+    const many = Array.from({ length: 205 }, (_, i) => d(`f${String(i).padStart(3, '0')}.txt`, 1, 'warning', i < 202 ? 'quote:unattributed' : 'date:missing'));
+    const lines = formatReport([...many, d('z.txt', 1, 'error')], 'c');
+    expect(lines).toHaveLength(202);
+    expect(lines).toContain('c/z.txt:1: error: no date found [date:missing]');
+    expect(lines.at(-1)).toBe('news-archive: 5 more warnings not listed (date:missing 3, quote:unattributed 2); --verbose lists them all');
+    expect(formatReport(many, 'c', true)).toHaveLength(205);
+  });
+
   it('ends with a summary line', () => {
     expect(formatSummary({ built: 1, leftOut: 0, warnings: 1, pages: 1, seconds: 0.5, peakMemoryMb: 99.6 })).toBe(
       'news-archive: 1 article built, 0 left out, 1 warning, 1 page written in 0.50 s, peak memory 100 MiB',

@@ -34,7 +34,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { name: 'site-url', value: 'URL', default: 'none', help: 'absolute URL of the site, e.g. https://example.org, for feeds, sitemap and canonical links', commands: ['build', 'serve'] },
   { name: 'strict', default: 'off', help: 'warnings fail the build (exit status 1)', commands: ['build', 'serve'] },
   { name: 'no-cache', default: 'cache on', help: 'extract every article again instead of reusing .cache/ beside --out', commands: ['build', 'serve'] },
-  { name: 'verbose', default: 'off', help: 'also print the extractor\'s notes (infos), not only warnings and errors', commands: ['build', 'serve'] },
+  { name: 'verbose', default: 'off', help: 'list every warning (not only the first 200) and the extractor\'s notes', commands: ['build', 'serve'] },
   { name: 'port', value: 'N', default: '8080', help: 'port of the local server', commands: ['serve'] },
   { name: 'help', short: 'h', default: '', help: 'show this help', commands: ['build', 'serve'] },
   { name: 'version', short: 'V', default: '', help: 'show the version', commands: ['build', 'serve'] },

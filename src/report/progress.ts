@@ -50,7 +50,8 @@ export function createProgress(options: ProgressOptions): Progress {
   };
 
   const draw = (text: string): void => {
-    const width = Math.max(20, (options.stream.columns ?? 80) - 1);
+    const columns = options.stream.columns ?? 0;
+    const width = columns > 20 ? columns - 1 : 79;
     options.stream.write(`\r\u001b[2K${text.slice(0, width)}`);
   };
 

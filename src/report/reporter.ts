@@ -27,12 +27,37 @@ export function formatDiagnostic(diagnostic: Diagnostic, root: string): string {
   return oneLine(`${place}: ${diagnostic.severity}: ${diagnostic.reason} [${diagnostic.ruleId}]`);
 }
 
-/** The report printed at the end of a build: every error and warning, sorted by file and line. Infos only when `verbose`. */
+/** Warnings listed one by one before the rest are summed up by rule (errors are always all listed). */
+export const WARNINGS_SHOWN = 200;
+
+/**
+ * The report printed at the end of a build: every error, and warnings sorted by file and line, up to `WARNINGS_SHOWN`;
+ * beyond that, a count per rule. `verbose` lists every warning and the extractor's infos too.
+ */
 export function formatReport(diagnostics: readonly Diagnostic[], root: string, verbose = false): string[] {
-  return [...diagnostics]
-    .filter((d) => verbose || d.severity !== 'info')
-    .sort(compareDiagnostics)
-    .map((d) => formatDiagnostic(d, root));
+  const sorted = [...diagnostics].filter((d) => verbose || d.severity !== 'info').sort(compareDiagnostics);
+  const lines: string[] = [];
+  const hidden = new Map<string, number>();
+  let warnings = 0;
+  for (const d of sorted) {
+    if (d.severity === 'warning' && !verbose) {
+      warnings += 1;
+      if (warnings > WARNINGS_SHOWN) {
+        hidden.set(d.ruleId, (hidden.get(d.ruleId) ?? 0) + 1);
+        continue;
+      }
+    }
+    lines.push(formatDiagnostic(d, root));
+  }
+  if (hidden.size > 0) {
+    const total = [...hidden.values()].reduce((a, b) => a + b, 0);
+    const byRule = [...hidden.entries()]
+      .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+      .map(([rule, n]) => `${rule} ${n}`)
+      .join(', ');
+    lines.push(`news-archive: ${total} more warnings not listed (${byRule}); --verbose lists them all`);
+  }
+  return lines;
 }
 
 export function countDiagnostics(diagnostics: readonly Diagnostic[]): ReportCounts {
