@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,12 +16,16 @@ import type { TimedRun } from './run-timed.js';
 /** The project's root: this file is `dist/bench/main.js`. */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'dist/src/cli/main.js');
+/** What a build needs from the project, copied so that a compile elsewhere in the checkout cannot change it mid-run. */
+const SNAPSHOT = ['package.json', 'dist/src', 'templates', 'public'] as const;
 const ELEVENTY = join(ROOT, 'node_modules/@11ty/eleventy/cmd.cjs');
 const BASELINE = join(ROOT, 'bench/eleventy-baseline');
 const RSS_PROBE = new URL('./rss-probe.js', import.meta.url).href;
 
 interface Paths {
   work: string;
+  /** The snapshot of the project the builds run from. */
+  cli: string;
   content: string;
   news: string;
   site: string;
@@ -55,6 +59,7 @@ async function main(): Promise<void> {
   const work = options.keep === null ? mkdtempSync(join(tmpdir(), 'news-archive-bench-')) : resolve(options.keep);
   const paths: Paths = {
     work,
+    cli: join(work, 'app', 'dist', 'src', 'cli', 'main.js'),
     content: join(work, 'content'),
     news: join(work, 'news'),
     site: join(work, 'news', 'site'),
@@ -79,6 +84,12 @@ async function bench(options: BenchOptions, paths: Paths): Promise<void> {
   const n = options.articles;
   const cores = availableParallelism();
   log(`news-archive bench: ${n} articles, seed ${options.seed}, ${options.runs} run(s); ${cores} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; work in ${paths.work}`);
+
+  // 0. A snapshot of the project as it is now: others may recompile the checkout while the bench runs.
+  const app = join(paths.work, 'app');
+  rmSync(app, { recursive: true, force: true });
+  for (const part of SNAPSHOT) if (existsSync(join(ROOT, part))) cpSync(join(ROOT, part), join(app, part), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(app, 'node_modules'), 'dir');
 
   // 1. The synthetic archive, as raw text for news-archive and as Markdown posts for the baseline.
   const pools = makePools(options.seed);
@@ -204,7 +215,7 @@ async function newsArchiveBuilds(paths: Paths, pools: ArchivePools, options: Ben
 
 async function buildNews(paths: Paths, name: string, nodeArgs: string[] = []): Promise<TimedRun> {
   const logFile = join(paths.logs, `news-archive-${name}.log`);
-  const result = await runNodeTimed(CLI, ['build', '--content', paths.content, '--out', paths.site], {
+  const result = await runNodeTimed(paths.cli, ['build', '--content', paths.content, '--out', paths.site], {
     cwd: paths.news,
     logFile,
     nodeArgs,
