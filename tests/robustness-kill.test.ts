@@ -18,7 +18,7 @@ async function until(check: () => Promise<boolean>, ms: number): Promise<boolean
   return false;
 }
 
-const staging = async (): Promise<string | null> => (await readdir(dir)).find((n) => n.startsWith('.site.building-')) ?? null;
+const staging = async (): Promise<string | null> => (await readdir(dir)).find((n) => n.startsWith('.news-archive-site.building-')) ?? null;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'news-archive-kill-'));

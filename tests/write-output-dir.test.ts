@@ -22,7 +22,7 @@ describe('stageOutput', () => {
   it('builds beside --out and swaps the finished site in whole', async () => {
     const out = join(dir, 'site');
     const first = await stageOutput(out, content);
-    expect(first.stagingDir.startsWith(join(dir, '.site.building-'))).toBe(true);
+    expect(first.stagingDir.startsWith(join(dir, '.news-archive-site.building-'))).toBe(true);
     await writeFile(join(first.stagingDir, 'index.html'), 'one');
     await first.commit();
     expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('one');
@@ -82,11 +82,11 @@ describe('stageOutput', () => {
 
   it('cleans up after a killed build, and puts back a site it had moved aside', async () => {
     const out = join(dir, 'site');
-    await mkdir(join(dir, `.site.building-${DEAD_PID}`));
-    await writeFile(join(dir, `.site.building-${DEAD_PID}`, 'index.html'), 'half');
-    await mkdir(join(dir, `.site.old-${DEAD_PID}`));
-    await writeFile(join(dir, `.site.old-${DEAD_PID}`, MARKER_FILE), '');
-    await writeFile(join(dir, `.site.old-${DEAD_PID}`, 'index.html'), 'previous');
+    await mkdir(join(dir, `.news-archive-site.building-${DEAD_PID}`));
+    await writeFile(join(dir, `.news-archive-site.building-${DEAD_PID}`, 'index.html'), 'half');
+    await mkdir(join(dir, `.news-archive-site.old-${DEAD_PID}`));
+    await writeFile(join(dir, `.news-archive-site.old-${DEAD_PID}`, MARKER_FILE), '');
+    await writeFile(join(dir, `.news-archive-site.old-${DEAD_PID}`, 'index.html'), 'previous');
     const staged = await stageOutput(out, content);
     expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('previous');
     await staged.discard();

@@ -18,6 +18,8 @@ export interface StagedOutput {
   discard(): Promise<void>;
 }
 
+/** Beginning of the names of the folders a build keeps beside `--out`; `.gitignore` lists `.news-archive-*/`. */
+const PREFIX = '.news-archive-';
 const STAGING = 'building';
 const TRASH = 'old';
 
@@ -45,7 +47,7 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Folders a killed build left beside `outDir`: `.NAME.building-PID` and `.NAME.old-PID`. */
+/** Folders a killed build left beside `outDir`: `.news-archive-NAME.building-PID` and `.news-archive-NAME.old-PID` (ignored by git). */
 async function leftovers(parent: string, name: string): Promise<Array<{ path: string; kind: string; pid: number }>> {
   let entries: string[];
   try {
@@ -53,7 +55,7 @@ async function leftovers(parent: string, name: string): Promise<Array<{ path: st
   } catch {
     return [];
   }
-  const pattern = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(${STAGING}|${TRASH})-(\\d+)$`);
+  const pattern = new RegExp(`^${PREFIX.replace('.', '\\.')}${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(${STAGING}|${TRASH})-(\\d+)$`);
   return entries
     .sort()
     .flatMap((entry) => {
@@ -112,7 +114,7 @@ export async function stageOutput(out: string, contentDir: string): Promise<Stag
     }
   }
 
-  const stagingDir = join(parent, `.${name}.${STAGING}-${process.pid}`);
+  const stagingDir = join(parent, `${PREFIX}${name}.${STAGING}-${process.pid}`);
   try {
     await mkdir(parent, { recursive: true });
     await rm(stagingDir, { recursive: true, force: true });
@@ -127,7 +129,7 @@ export async function stageOutput(out: string, contentDir: string): Promise<Stag
     outDir,
     stagingDir,
     async commit() {
-      const trash = join(parent, `.${name}.${TRASH}-${process.pid}`);
+      const trash = join(parent, `${PREFIX}${name}.${TRASH}-${process.pid}`);
       try {
         const hadOld = await exists(outDir);
         if (hadOld) await rename(outDir, trash);
