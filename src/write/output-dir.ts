@@ -18,7 +18,7 @@ export interface StagedOutput {
   discard(): Promise<void>;
 }
 
-/** Beginning of the names of the folders a build keeps beside `--out`; `.gitignore` lists `.news-archive-*/`. */
+/** Beginning of the names of the folders a build keeps beside `--out`; `.gitignore` ignores them. */
 const PREFIX = '.news-archive-';
 const STAGING = 'building';
 const TRASH = 'old';
