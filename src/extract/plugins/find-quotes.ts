@@ -3,7 +3,8 @@ import type { VFile } from 'vfile';
 import type { Block } from '../blocks.js';
 import { findMentions } from '../people/find-mentions.js';
 import type { Entity, PersonRegistry } from '../people/registry.js';
-import { attribute, sentenceSubject, type AttributionContext } from '../quotes/attribute.js';
+import { genderOf, type Gender } from '../lexicon/gender.js';
+import { attribute, resolveCandidate, sentenceSubject, type AttributionContext } from '../quotes/attribute.js';
 import { attributionLinePerson, isRoleLine } from '../quotes/attribution-line.js';
 import { classifySpan } from '../quotes/classify-span.js';
 import { speakerCandidates } from '../quotes/speaker-candidates.js';
@@ -69,8 +70,35 @@ function pullAttribution(blocks: Block[], index: number, registry: PersonRegistr
 
 export function findQuotes(blocks: Block[], registry: PersonRegistry): ExtractedQuote[] {
   const found: Found[] = [];
-  let focus: Entity | null = null;
-  let focusBlock = -10;
+  // people in the order the story last spoke of them, for "he" and "she"
+  const recent: { entity: Entity; block: number }[] = [];
+  const genders = new Map<Entity, Gender>();
+  const genderOfEntity = (entity: Entity): Gender => {
+    let gender = genders.get(entity);
+    if (!gender) {
+      gender = genderOf(entity.name, entity.role);
+      genders.set(entity, gender);
+    }
+    return gender;
+  };
+  const noteSubject = (entity: Entity, block: number): void => {
+    if (entity.kind !== 'person') return;
+    const at = recent.findIndex((r) => r.entity === entity);
+    if (at >= 0) recent.splice(at, 1);
+    recent.push({ entity, block });
+  };
+  const pronounResolver = (blockIndex: number) => (pronoun: string): Entity | null => {
+    const female = pronoun.toLowerCase() === 'she';
+    const window = recent.filter((r) => r.block >= blockIndex - 3);
+    // "he": the latest person not known to be a woman; "she": the latest woman, else the latest person of unknown gender
+    const fits: Gender[][] = female ? [['female'], ['unknown']] : [['male', 'unknown']];
+    for (const wanted of fits) {
+      for (let i = window.length - 1; i >= 0; i--) {
+        if (wanted.includes(genderOfEntity(window[i]!.entity))) return window[i]!.entity;
+      }
+    }
+    return null;
+  };
   let latestOrganisation: Entity | null = null;
   let lastQuoteBlock = -10;
   let lastQuoteSpeaker: Entity | null = null;
@@ -80,8 +108,7 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
   const add = (text: string, entity: Entity | null, cue: string | null, confidence: number, block: Block): void => {
     found.push({ quote: { text, speaker: entity?.name ?? null, cue: entity ? cue : null, line: block.line }, entity, confidence });
     if (entity && entity.kind === 'person') {
-      focus = entity;
-      focusBlock = block.index;
+      noteSubject(entity, block.index);
       recency.set(entity, clock++);
     }
     lastQuoteBlock = block.index;
@@ -114,7 +141,11 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
         recency,
         at: block.index,
       });
-      const ctx: AttributionContext = { mask, sentenceStart: sentence.start, sentenceEnd: sentence.end, candidates, focus: focusBlock >= block.index - 3 ? focus : null };
+      const ctx: AttributionContext = { mask, sentenceStart: sentence.start, sentenceEnd: sentence.end, candidates, resolvePronoun: pronounResolver(block.index) };
+      // the sentence's subject is known before its quotations: "Zelensky said …: “…”"
+      const leading = sentenceSubject(ctx);
+      const leadingEntity = leading && leading.kind !== 'pronoun' ? leading.entity : null;
+      if (leadingEntity && spans.some((sp) => sp.open > leading!.end && sp.open >= sentence.start && sp.open < sentence.end)) noteSubject(leadingEntity, block.index);
       for (const span of spans) {
         if (span.open < sentence.start || span.open >= sentence.end) continue;
         const kind = classifySpan(text, span);
@@ -123,7 +154,6 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
         if (kind === 'partial' && !attribution) continue;
         if (attribution) {
           add(span.text, attribution.speaker, attribution.cue, attribution.confidence, block);
-          ctx.focus = focus;
           continue;
         }
         // no speaker in the sentence: a paragraph going on with the previous speaker, or a pull-quote
@@ -137,11 +167,8 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
         else add(span.text, null, null, 0, block);
       }
       const subject = sentenceSubject(ctx);
-      const entity = subject ? (subject.kind === 'pronoun' ? ctx.focus : subject.entity) : null;
-      if (entity && entity.kind === 'person') {
-        focus = entity;
-        focusBlock = block.index;
-      }
+      const entity = subject ? resolveCandidate(subject, ctx) : null;
+      if (entity) noteSubject(entity, block.index);
       for (const mention of mentions) {
         if (mention.start < sentence.start || mention.end > sentence.end) continue;
         if (mention.kind === 'organisation') latestOrganisation = registry.find(mention.name, 'organisation') ?? latestOrganisation;

@@ -21,7 +21,7 @@ export interface AttributionContext {
   sentenceEnd: number;
   candidates: Candidate[];
   /** Whom "he" or "she" points at here. */
-  focus: Entity | null;
+  resolvePronoun: (pronoun: string) => Entity | null;
 }
 
 const VERB = /(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}\-]+(?![\p{L}\p{N}])/gu;
@@ -45,8 +45,13 @@ function speechVerbs(mask: string, from: number, to: number): VerbHit[] {
   return hits;
 }
 
-function resolve(candidate: Candidate, focus: Entity | null): Entity | null {
-  return candidate.kind === 'pronoun' ? focus : candidate.entity;
+function resolve(candidate: Candidate, ctx: AttributionContext): Entity | null {
+  return candidate.kind === 'pronoun' ? ctx.resolvePronoun(ctx.mask.slice(candidate.start, candidate.end)) : candidate.entity;
+}
+
+/** The entity a candidate names, pronouns resolved. */
+export function resolveCandidate(candidate: Candidate, ctx: AttributionContext): Entity | null {
+  return resolve(candidate, ctx);
 }
 
 function isParticiple(word: string): boolean {
@@ -96,7 +101,7 @@ function candidateAt(ctx: AttributionContext, position: number): Candidate | nul
 }
 
 function result(candidate: Candidate, ctx: AttributionContext, cue: string, confidence: number): Attribution {
-  return { speaker: resolve(candidate, ctx.focus), found: true, cue, confidence };
+  return { speaker: resolve(candidate, ctx), found: true, cue, confidence };
 }
 
 /** "…,” Peskov said. / “…,” said the U.S. President. / “…,” he added. */

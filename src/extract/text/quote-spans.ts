@@ -113,7 +113,10 @@ export function maskQuotes(text: string, spans: QuoteSpan[]): string {
   let masked = '';
   let at = 0;
   for (const span of spans) {
-    masked += text.slice(at, span.open + 1) + 'x'.repeat(Math.max(0, span.close - span.open - 1));
+    // a quotation that ends a sentence keeps its full stop, so the next sentence starts after it
+    const inner = span.close - span.open - 1;
+    const stop = /[.!?]/.test(text[span.close - 1] ?? '') && span.closed ? 1 : 0;
+    masked += text.slice(at, span.open + 1) + 'x'.repeat(Math.max(0, inner - stop)) + (stop ? text[span.close - 1]! : '');
     at = span.close;
   }
   return masked + text.slice(at);
