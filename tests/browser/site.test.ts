@@ -44,6 +44,7 @@ describe.skipIf(!haveChromium)('the built site in Chromium', { timeout: 60_000 }
     [site, browser] = await Promise.all([buildSite({ basePath: BASE }), launchChromium()]);
     server = await serveStatic(site.outDir, BASE);
     context = await browser.newContext();
+    context.setDefaultTimeout(10_000);
     kinds = await pageKinds(site.outDir);
   }, 120_000);
 
@@ -89,16 +90,9 @@ describe.skipIf(!haveChromium)('the built site in Chromium', { timeout: 60_000 }
   it('finds the article of a seed quote from the search page, and the speaker filter narrows the results', async () => {
     const page = await open('search/');
     const input = page.locator('#search input[type="text"], #search input[type="search"]').first();
-    const results = async (): Promise<string[]> => {
-      await page.locator('.pagefind-ui__message').filter({ hasText: /result/ }).waitFor();
-      await page.waitForFunction(() => document.querySelectorAll('.pagefind-ui__result-link').length === document.querySelectorAll('.pagefind-ui__result').length);
-      return page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-    };
-    const search = async (query: string): Promise<string[]> => {
-      await input.fill('');
+    const search = async (query: string): Promise<SearchResults> => {
       await input.fill(query);
-      await page.locator('.pagefind-ui__message').filter({ hasText: query.trim().split(' ').at(-1)! }).waitFor();
-      return results();
+      return searchResults(page, query);
     };
 
     // Every seed article with an attributed quote: a phrase of the quote finds it.
@@ -107,19 +101,28 @@ describe.skipIf(!haveChromium)('the built site in Chromium', { timeout: 60_000 }
     for (const article of quoted) {
       const quote = article.quotes.find((q) => q.speakerId !== null && words(q.text).length >= 4)!;
       const phrase = words(quote.text).slice(0, 6).join(' ');
-      expect(await search(phrase), `search for "${phrase}"`).toContain(article.url);
+      expect((await search(phrase)).urls, `search for "${phrase}"`).toContain(article.url);
     }
+
+    // And the reader lands on it: following the result opens the article, which holds the quote.
+    const first = quoted[0]!;
+    const quote = first.quotes.find((q) => q.speakerId !== null && words(q.text).length >= 4)!;
+    await search(words(quote.text).slice(0, 6).join(' '));
+    await Promise.all([page.waitForURL((url) => url.pathname === first.url), page.locator(`li.pagefind-ui__result a.pagefind-ui__result-link[href="${first.url}"]`).first().click()]);
+    expect(words(await page.locator('main').innerText()).join(' ')).toContain(words(quote.text).join(' '));
+    await page.goBack();
 
     // A word several articles share, and a speaker in some but not all of them: ticking the speaker narrows the list to theirs.
     const { word, speaker } = narrowingCase(site.archive.articles);
     const before = await search(word);
-    const withSpeaker = site.archive.articles.filter((a) => a.speakers.some((s) => s.name === speaker));
-    await page.locator(`#search input[type="checkbox"][name="speaker"][value="${cssString(speaker)}"]`).check();
-    await page.waitForFunction((n) => document.querySelectorAll('.pagefind-ui__result').length < n, before.length);
-    const after = await results();
-    expect(after.length).toBeGreaterThan(0);
-    expect(after.length).toBeLessThan(before.length);
-    for (const url of after) expect(withSpeaker.map((a) => a.url), `${url} is an article naming ${speaker}`).toContain(url);
+    const withSpeaker = new Set(site.archive.articles.filter((a) => a.speakers.some((s) => s.name === speaker)).map((a) => a.url));
+    // As a reader would: open the Speaker group of the filter panel, tick the speaker.
+    const group = page.locator('details.pagefind-ui__filter-block', { has: page.locator('summary', { hasText: /^\s*speaker\s*$/i }) });
+    if (!(await group.evaluate((d) => (d as HTMLDetailsElement).open))) await group.locator('summary').click();
+    await group.locator(`input[type="checkbox"][value="${cssString(speaker)}"]`).check();
+    const after = await searchResults(page, word, (n) => n < before.count);
+    expect(after.count).toBeGreaterThan(0);
+    for (const url of after.urls.filter((u) => u.startsWith(`${BASE}articles/`))) expect(withSpeaker, `${url} is an article naming ${speaker}`).toContain(url);
   });
 
   it('shows how to browse on the search page when JavaScript is off', async () => {
@@ -192,6 +195,36 @@ describe.skipIf(!haveChromium)('the built site in Chromium', { timeout: 60_000 }
     expect(watched.flatMap((w) => w.errors).filter((e) => !/Failed to load resource: the server responded with a status of 404/.test(e))).toEqual([]);
   });
 });
+
+interface SearchResults {
+  /** How many results Pagefind's UI says there are. */
+  count: number;
+  /** The page URL of every result, after loading them all. */
+  urls: string[];
+}
+
+/**
+ * Waits until Pagefind's UI has answered `query` (and, if given, its count passes `settled`), loads every
+ * result ("Load more results"), and returns them.
+ */
+async function searchResults(page: Page, query: string, settled: (count: number) => boolean = () => true): Promise<SearchResults> {
+  let count = -1;
+  await expect
+    .poll(async () => {
+      const message = (await page.locator('.pagefind-ui__message').textContent({ timeout: 1000 }).catch(() => null)) ?? '';
+      const match = /^(?:(\d+) results?|No results) for (.*)$/.exec(message.trim());
+      count = match && match[2] === query ? Number(match[1] ?? 0) : -1;
+      return count >= 0 && settled(count);
+    }, { timeout: 10_000, message: `Pagefind answers "${query}"` })
+    .toBe(true);
+  const more = page.locator('.pagefind-ui__button', { hasText: /more/i });
+  while (await more.isVisible()) await more.click();
+  // Each result is a list item; its first link is the page, further ones are sub-results (headings on it).
+  const links = (): Promise<string[]> =>
+    page.locator('li.pagefind-ui__result').evaluateAll((lis) => lis.map((li) => li.querySelector('a.pagefind-ui__result-link')?.getAttribute('href') ?? ''));
+  await expect.poll(async () => (await links()).filter(Boolean).length, { timeout: 10_000, message: `${count} results for "${query}" shown` }).toBe(count);
+  return { count, urls: await links() };
+}
 
 /** The words of a text, without punctuation, as a searcher would type them. */
 function words(text: string): string[] {
