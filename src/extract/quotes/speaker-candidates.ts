@@ -110,5 +110,12 @@ export function speakerCandidates(text: string, offset: number, mentions: Mentio
       out.push({ ...base, kind: 'organisation-noun', entity: fits ? entity : null });
     }
   }
-  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+  // "The Kremlin spokesman": the phrase speaks, not the "Kremlin" inside it (unless the phrase names nobody)
+  const containers = out.filter((c) => c.kind === 'role' || c.kind === 'organisation-noun');
+  const kept = out.filter((c) => {
+    if (c.kind === 'entity') return !containers.some((k) => k.entity && k.start <= c.start && c.end <= k.end);
+    if (c.kind === 'organisation-noun' && !c.entity) return !out.some((e) => e.kind === 'entity' && c.start <= e.start && e.end <= c.end);
+    return true;
+  });
+  return kept.sort((a, b) => a.start - b.start || b.end - a.end);
 }
