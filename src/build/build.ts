@@ -153,6 +153,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const { extracted, diagnostics: crashes, note } = await extractArticles(loaded.articles, cacheDir, progress);
     progress.end(note);
     diagnostics.push(...crashes);
+    // The texts are not needed any more: let them go before rendering, which needs the memory (issue 6).
+    for (const article of loaded.articles) article.text = '';
 
     const inputs = [];
     for (const [i, article] of loaded.articles.entries()) {
