@@ -140,6 +140,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let built = 0;
   let pages = 0;
   let stage = 'loading';
+  const printReport = (): void => {
+    const report = formatReport(diagnostics, options.contentDir, options.verbose ?? false);
+    if (report.length > 0) stderr.write(`${report.join('\n')}\n`);
+  };
   try {
     progress.stage('loading', null);
     const loaded = await loadContent(contentDir, { onProgress: (done, total) => progress.update(done, total) });
@@ -190,15 +194,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await staged.commit();
   } catch (error) {
     await staged.discard();
+    printReport();
     if (error instanceof NewsArchiveError) throw error;
     throw new NewsArchiveError(`the build failed while ${stage}; the previous site in '${options.outDir}' is unchanged`, { cause: error });
   } finally {
     stopListening();
   }
 
+  printReport();
   const counts = countDiagnostics(diagnostics);
-  const report = formatReport(diagnostics, options.contentDir, options.verbose ?? false);
-  if (report.length > 0) stderr.write(`${report.join('\n')}\n`);
+  const strictFailure = options.strict === true && counts.warnings > 0;
+  if (strictFailure) stderr.write(`news-archive: --strict: ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'} fail the build; fix them or build without --strict\n`);
   const result: BuildResult = {
     built,
     leftOut,
@@ -207,7 +213,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     seconds: (performance.now() - started) / 1000,
     peakMemoryMb: peakMemoryMb(),
     diagnostics,
-    exitCode: leftOut.length > 0 || (options.strict === true && counts.warnings > 0) ? 1 : 0,
+    exitCode: leftOut.length > 0 || strictFailure ? 1 : 0,
   };
   stdout.write(`${formatSummary({ ...result, leftOut: leftOut.length })}\n`);
   return result;
