@@ -105,8 +105,18 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
   const recency = new Map<Entity, number>();
   let clock = 0;
 
+  // paragraphs of one quotation: each opens with a mark, only the last closes it
+  let chain: Found[] = [];
   const add = (text: string, entity: Entity | null, cue: string | null, confidence: number, block: Block): void => {
-    found.push({ quote: { text, speaker: entity?.name ?? null, cue: entity ? cue : null, line: block.line }, entity, confidence });
+    const item: Found = { quote: { text, speaker: entity?.name ?? null, cue: entity ? cue : null, line: block.line }, entity, confidence };
+    found.push(item);
+    if (chain.length > 0) {
+      if (entity) {
+        for (const earlier of chain) if (!earlier.entity) Object.assign(earlier, { entity, confidence, quote: { ...earlier.quote, speaker: entity.name, cue } });
+      } else if (chain[0]!.entity) {
+        Object.assign(item, { entity: chain[0]!.entity, confidence: 1, quote: { ...item.quote, speaker: chain[0]!.entity.name, cue: 'continuation' } });
+      }
+    }
     if (entity && entity.kind === 'person') {
       noteSubject(entity, block.index);
       recency.set(entity, clock++);
@@ -131,7 +141,11 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
       }
     }
 
+    // a quotation left open by the previous paragraph goes on only if this one opens with a mark
+    const continuesChain = chain.length > 0 && spans[0]?.open === 0;
+    if (!continuesChain) chain = [];
     const mask = maskQuotes(text, spans);
+    let previousSubject: Entity | null = null;
     const mentions = findMentions(mask);
     const sentences = splitSentences(text, mask);
     for (const sentence of sentences) {
@@ -156,8 +170,16 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
           add(span.text, attribution.speaker, attribution.cue, attribution.confidence, block);
           continue;
         }
-        // no speaker in the sentence: a paragraph going on with the previous speaker, or a pull-quote
+        // no speaker in the sentence: the subject of the sentence before it, a paragraph going on with the previous speaker, or a pull-quote
         const startsParagraph = span.open <= 1;
+        if (continuesChain && startsParagraph) {
+          add(span.text, null, null, 0, block);
+          continue;
+        }
+        if (!startsParagraph && span.open === sentence.start && previousSubject) {
+          add(span.text, previousSubject, 'context', 1, block);
+          continue;
+        }
         if (startsParagraph && lastQuoteBlock >= block.index - 2 && lastQuoteSpeaker) {
           add(span.text, lastQuoteSpeaker, 'continuation', 1, block);
           continue;
@@ -169,6 +191,7 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
       const subject = sentenceSubject(ctx);
       const entity = subject ? resolveCandidate(subject, ctx) : null;
       if (entity) noteSubject(entity, block.index);
+      previousSubject = entity && entity.kind === 'person' ? entity : null;
       for (const mention of mentions) {
         if (mention.start < sentence.start || mention.end > sentence.end) continue;
         if (mention.kind === 'organisation') latestOrganisation = registry.find(mention.name, 'organisation') ?? latestOrganisation;
@@ -179,6 +202,10 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
         if (candidate.kind === 'organisation-noun' && candidate.entity) latestOrganisation = candidate.entity;
       }
     }
+    const last = spans[spans.length - 1];
+    const lastFound = found[found.length - 1];
+    if (last && !last.closed && lastFound && lastFound.quote.line === block.line) chain.push(lastFound);
+    else chain = [];
   }
   return dedupe(found);
 }

@@ -93,11 +93,26 @@ function mainSubject(ctx: AttributionContext, until: number): Candidate | null {
 function candidateAt(ctx: AttributionContext, position: number): Candidate | null {
   for (const c of ctx.candidates) {
     if (c.possessive || c.start < position) continue;
-    if (c.start === position) return c;
     const gap = ctx.mask.slice(position, c.start);
-    if (/^(?:\p{Lu}[\p{L}.\-]*\s+){1,5}$/u.test(gap)) return c;
+    if (c.start !== position && !/^(?:\p{Lu}[\p{L}.\-]*\s+){1,5}$/u.test(gap)) continue;
+    // "the U.S. Secretary of State, Antony Blinken": the name in apposition to the title
+    if (c.kind === 'role') {
+      const named = ctx.candidates.find((n) => n.kind === 'entity' && n.start > c.end && /^,\s*$/.test(ctx.mask.slice(c.end, n.start)));
+      if (named) return named;
+    }
+    return c;
   }
   return null;
+}
+
+/** "According to him, …", "according to Peskov, …": the words belong to that person (not to an agency). */
+function accordingTo(ctx: AttributionContext): Attribution | null {
+  const text = ctx.mask.slice(ctx.sentenceStart, ctx.sentenceEnd);
+  const m = /(?<![\p{L}])according to\s+/iu.exec(text);
+  if (!m) return null;
+  const who = candidateAt(ctx, ctx.sentenceStart + m.index + m[0].length);
+  if (!who || (who.kind === 'entity' && who.entity?.kind === 'organisation')) return null;
+  return result(who, ctx, 'according to', 2);
 }
 
 function result(candidate: Candidate, ctx: AttributionContext, cue: string, confidence: number): Attribution {
@@ -125,8 +140,8 @@ function afterQuote(ctx: AttributionContext, span: QuoteSpan): Attribution | nul
       return result(subject, ctx, verb[2]!, 3);
     }
   }
-  const verbFirst = /^((?:\p{Ll}+\s+)?)(\p{Ll}[\p{Ll}\-]+)\s+/u.exec(ctx.mask.slice(p));
-  if (verbFirst && SPEECH_VERBS.has(verbFirst[2]!) && (!verbFirst[1] || MODIFIER.test(verbFirst[1].trim()))) {
+  for (const verbFirst of [/^()(\p{Ll}[\p{Ll}\-]+)\s+/u.exec(ctx.mask.slice(p)), /^(\p{Ll}+\s+)(\p{Ll}[\p{Ll}\-]+)\s+/u.exec(ctx.mask.slice(p))]) {
+    if (!verbFirst || !SPEECH_VERBS.has(verbFirst[2]!) || (verbFirst[1] && !MODIFIER.test(verbFirst[1].trim()))) continue;
     const who = candidateAt(ctx, p + verbFirst[0].length);
     if (who) return result(who, ctx, verbFirst[2]!, 3);
   }
@@ -186,7 +201,7 @@ function inSentence(ctx: AttributionContext, span: QuoteSpan): Attribution | nul
 
 /** Finds the speaker of one quotation from its own sentence. */
 export function attribute(ctx: AttributionContext, span: QuoteSpan): Attribution | null {
-  return afterQuote(ctx, span) ?? reportedThat(ctx, span) ?? beforeQuote(ctx, span) ?? inSentence(ctx, span);
+  return afterQuote(ctx, span) ?? reportedThat(ctx, span) ?? beforeQuote(ctx, span) ?? inSentence(ctx, span) ?? accordingTo(ctx);
 }
 
 /** "Peskov informed reporters that “…” was that leaders expressed their “…”": reported speech belongs to the reporting verb's subject. */
