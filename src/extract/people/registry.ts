@@ -91,9 +91,9 @@ export class PersonRegistry {
       for (const job of jobs) if (roleJobs.has(job)) score = Math.max(score, job === 'official' ? 1 : 3);
       if (score === 0) continue;
       for (const modifier of modifiers) {
-        const place = GAZETTEER.get(modifier)?.label;
-        if (role.includes(modifier) || (place && role.some((r) => GAZETTEER.get(r)?.label === place))) score += 2;
-        else if (place && role.some((r) => GAZETTEER.has(r) && GAZETTEER.get(r)?.kind === 'place')) score -= 5;
+        const place = placeOf(modifier);
+        if (role.includes(modifier) || (place && role.some((r) => placeOf(r) === place))) score += 2;
+        else if (place && role.some((r) => placeOf(r) !== null)) score -= 5;
       }
       const seen = recency?.get(entity) ?? entity.lastSeen;
       const bestSeen = best ? (recency?.get(best) ?? best.lastSeen) : -1;
@@ -204,4 +204,10 @@ function jobsOf(words: string[]): Set<string> {
   });
   if (jobs.has('head-of-state')) jobs.add('president');
   return jobs;
+}
+
+/** The place a role word names ("u.s" → United States, "egyptian" → Egypt), or null. */
+function placeOf(word: string): string | null {
+  const entry = GAZETTEER.get(word) ?? GAZETTEER.get(`${word}.`);
+  return entry && entry.kind === 'place' ? entry.label : null;
 }

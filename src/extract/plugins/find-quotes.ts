@@ -164,7 +164,7 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
         if (span.open < sentence.start || span.open >= sentence.end) continue;
         const kind = classifySpan(text, span);
         const attribution = attribute(ctx, span);
-        if (kind === 'name' && !(attribution && attribution.confidence >= 3)) continue;
+        if (kind === 'title' || (kind === 'name' && !(attribution && attribution.confidence >= 3))) continue;
         if (kind === 'partial' && !attribution) continue;
         if (attribution) {
           add(span.text, attribution.speaker, attribution.cue, attribution.confidence, block);

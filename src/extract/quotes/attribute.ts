@@ -97,7 +97,7 @@ function candidateAt(ctx: AttributionContext, position: number): Candidate | nul
     if (c.start !== position && !/^(?:\p{Lu}[\p{L}.\-]*\s+){1,5}$/u.test(gap)) continue;
     // "the U.S. Secretary of State, Antony Blinken": the name in apposition to the title
     if (c.kind === 'role') {
-      const named = ctx.candidates.find((n) => n.kind === 'entity' && n.start > c.end && /^,\s*$/.test(ctx.mask.slice(c.end, n.start)));
+      const named = ctx.candidates.find((n) => n.kind === 'entity' && n.start >= c.end && /^[,\s]*$/.test(ctx.mask.slice(c.end, n.start)) && ctx.mask.slice(c.end - 1, n.start).includes(','));
       if (named) return named;
     }
     return c;

@@ -13,12 +13,12 @@ export function looksLikeName(text: string): boolean {
   return significant.every((w) => /^\p{Lu}/u.test(w));
 }
 
-export type SpanKind = 'full' | 'partial' | 'name';
+export type SpanKind = 'full' | 'partial' | 'name' | 'title';
 
 /** Whether a quotation span holds someone's words: a sentence or more, a phrase, or a name/title in marks. */
 export function classifySpan(paragraph: string, span: QuoteSpan): SpanKind {
   const before = paragraph.slice(Math.max(0, span.open - 40), span.open);
-  if (NAMING_BEFORE.test(before)) return 'name';
+  if (NAMING_BEFORE.test(before)) return 'title';
   const words = wordCount(span.text);
   if (words === 0) return 'name';
   if (looksLikeName(span.text)) return 'name';

@@ -15,7 +15,7 @@ export interface Candidate {
 }
 
 const STATEMENT_NOUN = /^\s+(?:[\p{L}\-]+\s+){0,2}?(?:statement|statements|remarks|comments|words|message|post|speech|address|letter|claim|claims|reply|response|answer|interview|tweet|announcement|communiqué|communique|note|release)\b/iu;
-const ROLE_NP = /(?<![\p{L}\p{N}])(?:the|a|an|this|that|The|A|An|This|That|\p{Lu}[\p{L}\-]*['’]s)\s+((?:[\p{L}.’'\-,;:]+\s*){1,5})/gu;
+const ROLE_NP = /(?<![\p{L}\p{N}])(?:the|a|an|The|A|An|\p{Lu}[\p{L}\-]*['’]s)\s+((?:[\p{L}.’'\-,;:]+\s*){1,5})/gu;
 const GENERIC_ORG_NOUNS = new Set(['agency', 'service', 'organization', 'organisation', 'group', 'movement', 'body', 'office']);
 
 /**
