@@ -1,3 +1,5 @@
+import { absoluteUrl, siteRoot } from '../render/site-urls.js';
+
 /** Links written into feeds, the sitemap and robots.txt. */
 
 export interface LinkOptions {
@@ -8,23 +10,12 @@ export interface LinkOptions {
 }
 
 /**
- * Turns a site path (`/articles/x/`, already holding the base path) into the link to publish:
- * absolute against `siteUrl` when there is one, else the path itself.
- *
- * `siteUrl` names the host (and may repeat the base path): `https://example.org` with base path `/news/`
- * and `https://example.org/news/` both give `https://example.org/news/articles/x/`.
+ * Turns a site path (`/news/articles/x/`, already holding the base path) into the link to publish: absolute
+ * under the site's root when `siteUrl` is given, else the path itself. The root is the one the pages use for
+ * their canonical links (`siteRoot` in `src/render/site-urls.ts`), so feeds, sitemap and pages agree.
  */
 export function publicLink(sitePath: string, options: LinkOptions): string {
-  if (options.siteUrl === null || options.siteUrl === '') return sitePath;
-  const site = new URL(options.siteUrl);
-  const sitePrefix = site.pathname.endsWith('/') ? site.pathname : `${site.pathname}/`;
-  // A siteUrl that already ends with the base path must not add it twice.
-  const path = sitePrefix !== '/' && sitePath.startsWith(sitePrefix) ? sitePath : joinPaths(sitePrefix, sitePath);
-  return new URL(path, site.origin).href;
-}
-
-function joinPaths(prefix: string, path: string): string {
-  return `${prefix.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+  return absoluteUrl(siteRoot(options.siteUrl, options.basePath), options.basePath, sitePath);
 }
 
 /** The site path of a file in the output folder (`topics/x/index.html` → `<base>topics/x/`), percent-encoded. */
