@@ -46,7 +46,15 @@ export interface ArticlePage {
 export function describe(body: string, fallback: string): string {
   const paragraph = body
     .split(/\n\s*\n/)
-    .map((p) => p.replace(/^#+\s.*$/gm, '').replace(/[*_`[\]#>]/g, '').replace(/\s+/g, ' ').trim())
+    .map((p) =>
+      p
+        .replace(/^#+\s.*$/gm, '')
+        .replace(/<[^>]*>/g, '')
+        .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/[*_`[\]#>]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .find((p) => p.length > 0);
   const text = paragraph ?? fallback;
   if (text.length <= 200) return text;
