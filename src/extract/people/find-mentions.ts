@@ -28,6 +28,13 @@ const PARTICLES = new Set(['al', 'bin', 'ibn', 'de', 'da', 'van', 'von', 'der', 
 const ORG_CONNECTORS = new Set(['of', 'for', 'on']);
 const GEO_WORDS = new Set(['province', 'region', 'oblast', 'district', 'city', 'peninsula', 'sea', 'river', 'island', 'islands', 'square', 'street', 'mountains', 'valley', 'county', 'krai', 'republic', 'strait', 'bay', 'ocean', 'airport', 'port', 'border', 'plant', 'station']);
 
+/** "von der Leyen", "bin Farhan": particles followed by a capitalised word. */
+function particlesThenCapital(tokens: Token[], j: number): boolean {
+  let k = j;
+  while (k < tokens.length && PARTICLES.has(tokens[k]!.text.toLowerCase()) && !isCapital(tokens[k]!.text)) k++;
+  return k > j && k < tokens.length && isCapital(tokens[k]!.text);
+}
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   WORD.lastIndex = 0;
@@ -70,7 +77,7 @@ export function findMentions(text: string): Mention[] {
   while (i < tokens.length) {
     const startsWithParticle =
       PARTICLES.has(tokens[i]!.text.toLowerCase()) && !isCapital(tokens[i]!.text) && i + 1 < tokens.length && /^ $/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start)) &&
-      (isCapital(tokens[i + 1]!.text) || (PARTICLES.has(tokens[i + 1]!.text) && i + 2 < tokens.length && isCapital(tokens[i + 2]!.text)));
+      particlesThenCapital(tokens, i);
     if (!isCapital(tokens[i]!.text) && !startsWithParticle && !/^(?:al|el)-\p{Lu}/u.test(tokens[i]!.text)) {
       i++;
       continue;
@@ -82,7 +89,7 @@ export function findMentions(text: string): Mention[] {
       if (!/^ $/.test(gap) || /['’]s$/u.test(tokens[j - 1]!.text)) break;
       const word = tokens[j]!.text;
       if (isCapital(word)) j++;
-      else if (PARTICLES.has(word.toLowerCase()) && j + 1 < tokens.length && isCapital(tokens[j + 1]!.text)) j++;
+      else if (PARTICLES.has(word.toLowerCase()) && particlesThenCapital(tokens, j)) j++;
       else if (/^(?:al|el)-\p{Lu}/u.test(word)) j++;
       else if (ORG_CONNECTORS.has(word) && j + 1 < tokens.length && isCapital(tokens[j + 1]!.text) && tokens.slice(i, j).some((t) => ORG_HEADS.has(bare(t.text)))) j++;
       else break;
@@ -165,7 +172,7 @@ function readRun(text: string, tokens: Token[], from: number, to: number, out: M
   const nameWords = words.filter((w) => !PARTICLES.has(w.toLowerCase()) && isNameWord(w));
   if (nameWords.length >= 2 && nameWords.length === words.filter((w) => !PARTICLES.has(w.toLowerCase())).length) {
     out.push({ ...base, kind: 'person' });
-  } else if (words.length === 1 && isNameWord(words[0]!)) {
+  } else if (nameWords.length === 1 && words.every((w) => w === nameWords[0] || PARTICLES.has(w.toLowerCase()))) {
     out.push({ ...base, kind: 'surname' });
   } else {
     out.push({ ...base, kind: 'other' });

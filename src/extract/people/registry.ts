@@ -76,7 +76,7 @@ export class PersonRegistry {
   findByRole(rolePhrase: string, recency: ReadonlyMap<Entity, number> | null = null): Entity | null {
     const words = roleWords(rolePhrase);
     if (words.length === 0) return null;
-    const jobs = jobsOf(words);
+    const jobs = phraseJobs(words);
     if (jobs.size === 0) return null;
     const modifiers = words.filter((w) => !JOB_WORDS.has(w));
     let best: Entity | null = null;
@@ -102,7 +102,14 @@ export class PersonRegistry {
         bestScore = score;
       }
     }
-    return bestScore > 0 ? best : null;
+    if (bestScore > 0) return best;
+    // nobody has that title: the person the story was about most lately, among those it gives no title
+    let fallback: Entity | null = null;
+    for (const entity of this.entities) {
+      if (entity.kind !== 'person' || entity.role || !recency?.has(entity)) continue;
+      if (!fallback || recency.get(entity)! > recency.get(fallback)!) fallback = entity;
+    }
+    return fallback;
   }
 
   /** The most recently mentioned organisation. */
@@ -189,6 +196,25 @@ const JOBS: Record<string, string[]> = {
 };
 const JOB_WORDS = new Set([...Object.keys(JOBS), 'prime', 'state', 'foreign', 'press', 'deputy']);
 
+/** The job a role phrase names, literally: "the minister" is a minister, "the leader" a leader. */
+function phraseJobs(words: string[]): Set<string> {
+  const jobs = new Set<string>();
+  words.forEach((w, i) => {
+    if (w === 'minister' && words[i - 1] === 'prime') jobs.add('prime-minister');
+    else if (w === 'state' && (words[i - 1] === 'head' || words[i - 2] === 'head')) jobs.add('head-of-state');
+    else if (w === 'secretary' && words[i + 1] === 'state') jobs.add('diplomat');
+    else if (JOBS[w]) jobs.add(JOBS[w]![0]!);
+    else if (w.startsWith('spokes')) jobs.add('spokesperson');
+  });
+  if (jobs.has('head-of-state')) {
+    jobs.delete('chief');
+    jobs.delete('head-of-state');
+    jobs.add('head-of-state');
+  }
+  return jobs;
+}
+
+/** Every job a person's role counts as: a foreign minister is a minister and a diplomat. */
 function jobsOf(words: string[]): Set<string> {
   const jobs = new Set<string>();
   words.forEach((w, i) => {

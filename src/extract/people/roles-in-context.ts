@@ -1,5 +1,5 @@
 import { GAZETTEER } from '../lexicon/places.js';
-import { ROLE_HEADS } from '../lexicon/roles.js';
+import { ORG_HEADS, ROLE_HEADS } from '../lexicon/roles.js';
 import { wordCount } from '../text/fold.js';
 import { hasRoleNoun, type Mention } from './find-mentions.js';
 
@@ -36,6 +36,11 @@ function roleBefore(text: string, mention: Mention): string | null {
     if (/[,;:.!?“”"()]$/.test(word)) break;
     const lower = word.toLowerCase();
     if (isRoleWord(word) || (CONNECTORS.has(lower) && lower !== 'and' && taken.length > 0) || (/['’]s$/u.test(word) && taken.length > 0)) {
+      taken.unshift(word);
+      continue;
+    }
+    // capitalised words of a title or a body: "Special Representative for Eurasian Affairs", "Russian Foreign Ministry spokeswoman"
+    if (/^\p{Lu}/u.test(word) && taken.length > 0 && (ORG_HEADS.has(lower) || /^\p{Lu}/u.test(taken[0]!) || CONNECTORS.has(taken[0]!.toLowerCase()))) {
       taken.unshift(word);
       continue;
     }

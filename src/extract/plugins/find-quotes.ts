@@ -149,6 +149,11 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
     const mentions = findMentions(mask);
     const sentences = splitSentences(text, mask);
     for (const sentence of sentences) {
+      for (const mention of mentions) {
+        if (mention.start < sentence.start || mention.end > sentence.end) continue;
+        const named = mention.kind === 'person' || mention.kind === 'surname' ? registry.find(mention.name, 'person') : null;
+        if (named) recency.set(named, clock++);
+      }
       const candidates = speakerCandidates(mask.slice(sentence.start, sentence.end), sentence.start, mentions, {
         registry,
         latestOrganisation,
@@ -195,8 +200,6 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
       for (const mention of mentions) {
         if (mention.start < sentence.start || mention.end > sentence.end) continue;
         if (mention.kind === 'organisation') latestOrganisation = registry.find(mention.name, 'organisation') ?? latestOrganisation;
-        const entity = mention.kind === 'person' || mention.kind === 'surname' ? registry.find(mention.name, 'person') : null;
-        if (entity) recency.set(entity, clock++);
       }
       for (const candidate of candidates) {
         if (candidate.kind === 'organisation-noun' && candidate.entity) latestOrganisation = candidate.entity;

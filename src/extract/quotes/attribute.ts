@@ -110,6 +110,11 @@ function accordingTo(ctx: AttributionContext): Attribution | null {
   const text = ctx.mask.slice(ctx.sentenceStart, ctx.sentenceEnd);
   const m = /(?<![\p{L}])according to\s+/iu.exec(text);
   if (!m) return null;
+  const object = /^(him|her)\b/i.exec(text.slice(m.index + m[0].length));
+  if (object) {
+    const speaker = ctx.resolvePronoun(object[1]!.toLowerCase() === 'her' ? 'she' : 'he');
+    return { speaker, found: true, cue: 'according to', confidence: 2 };
+  }
   const who = candidateAt(ctx, ctx.sentenceStart + m.index + m[0].length);
   if (!who || (who.kind === 'entity' && who.entity?.kind === 'organisation')) return null;
   return result(who, ctx, 'according to', 2);
@@ -207,7 +212,7 @@ export function attribute(ctx: AttributionContext, span: QuoteSpan): Attribution
 /** "Peskov informed reporters that “…” was that leaders expressed their “…”": reported speech belongs to the reporting verb's subject. */
 function reportedThat(ctx: AttributionContext, span: QuoteSpan): Attribution | null {
   const verbs = speechVerbs(ctx.mask, ctx.sentenceStart, span.open);
-  const reporting = verbs.find((v) => !isParticiple(v.word) && /^\s+(?:[\p{L}\-]+\s+){0,3}?that\b/u.test(ctx.mask.slice(v.end, span.open)));
+  const reporting = verbs.find((v) => /^\s+(?:[\p{L}\-]+\s+){0,3}?that\b/u.test(ctx.mask.slice(v.end, span.open)));
   return reporting ? fromVerb(ctx, reporting, 2) : null;
 }
 
