@@ -10,7 +10,7 @@ export interface BenchOptions {
   seed: number;
   /** Also profile one cold and one warm build (`node --cpu-prof`) and print where the time went. */
   cpuProf: boolean;
-  /** Articles timed for the extraction rate (in-process, one core). Default: all, at most 5000. */
+  /** Articles timed for the extraction rate (in-process, one core). Default: all, at most 1000. */
   extractSample: number;
 }
 
@@ -21,7 +21,7 @@ export const USAGE = `usage: npm run bench -- [--articles N] [--runs R] [--keep 
   --keep DIR          work in DIR and keep it (generated content, both sites, logs)
   --seed S            seed of the generator (default 1)
   --cpu-prof          also profile one cold and one warm build and print where the time went
-  --extract-sample K  articles timed for the extraction rate (default: min(N, 5000))`;
+  --extract-sample K  articles timed for the extraction rate (default: min(N, 1000))`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const options: BenchOptions = { articles: 2000, runs: 1, keep: null, seed: 1, cpuProf: false, extractSample: 0 };
@@ -63,6 +63,6 @@ export function parseOptions(argv: string[]): BenchOptions {
         throw new Error(`unknown option ${flag}\n${USAGE}`);
     }
   }
-  if (options.extractSample === 0) options.extractSample = Math.min(options.articles, 5000);
+  if (options.extractSample === 0) options.extractSample = Math.min(options.articles, 1000);
   return options;
 }

@@ -124,6 +124,29 @@ describe('DigestCache', () => {
     merged.close();
   });
 
+  it('writes a segment every segmentEntries entries, so an interrupted run keeps its work', () => {
+    const cache = DigestCache.open({ dir, version: 'v1', validate: isRecord, segmentEntries: 2 });
+    for (const key of ['a', 'b', 'c', 'd', 'e']) cache.put(contentDigest(key, 'v1'), JSON.stringify({ n: 1 }));
+    expect(segments()).toHaveLength(2);
+    cache.close();
+    const again = open();
+    expect(again.get(contentDigest('d', 'v1'))).toEqual({ n: 1 });
+    expect(again.get(contentDigest('e', 'v1'))).toBeNull();
+    again.close();
+  });
+
+  it('rewrites the cache when most entries are no longer used', () => {
+    const keys = Array.from({ length: 1200 }, (_, i) => `k${i}`);
+    fill(keys);
+    const cache = open();
+    cache.commit([contentDigest('k1', 'v1')]);
+    expect(cache.stats.compacted).toBe(true);
+    const again = open();
+    expect(again.get(contentDigest('k1', 'v1'))).toEqual({ n: 2, key: 'k1' });
+    expect(again.get(contentDigest('k2', 'v1'))).toBeNull();
+    again.close();
+  });
+
   it('works without a writable folder', () => {
     const file = join(dir, 'a-file');
     writeFileSync(file, 'x');

@@ -8,7 +8,7 @@ import type { ExtractAllStats, ExtractJob } from '../src/build/extract-all.js';
 import { extractArticle } from '../src/extract/index.js';
 
 const pools = makePools(7);
-const jobs: ExtractJob[] = Array.from({ length: 12 }, (_, i) => {
+const jobs: ExtractJob[] = Array.from({ length: 6 }, (_, i) => {
   const article = generateArticle(pools, 7, i);
   return { file: article.file, text: article.text };
 });
@@ -31,10 +31,10 @@ describe('extractAll with a cache', () => {
   it('extracts everything once, then nothing; the results do not depend on the cache', async () => {
     const plain = jobs.map((job) => extractArticle(job.text));
     const first = await run(jobs);
-    expect(first.stats).toMatchObject({ articles: 12, cached: 0, extracted: 12 });
+    expect(first.stats).toMatchObject({ articles: 6, cached: 0, extracted: 6 });
     expect(first.results).toEqual(plain);
     const second = await run(jobs);
-    expect(second.stats).toMatchObject({ articles: 12, cached: 12, extracted: 0 });
+    expect(second.stats).toMatchObject({ articles: 6, cached: 6, extracted: 0 });
     expect(second.results).toEqual(plain);
     expect(readdirSync(dir).filter((n) => n.endsWith('.seg'))).toHaveLength(1);
   });
@@ -44,7 +44,7 @@ describe('extractAll with a cache', () => {
     const changed = jobs.map((job, i) => (i === 3 ? { ...job, text: `${job.text}\nOne more line.` } : job));
     const added = [...changed, { file: 'new.txt', text: generateArticle(pools, 7, 99).text }];
     const { stats, results } = await run(added);
-    expect(stats).toMatchObject({ articles: 13, cached: 11, extracted: 2 });
+    expect(stats).toMatchObject({ articles: 7, cached: 5, extracted: 2 });
     expect(results).toEqual(added.map((job) => extractArticle(job.text)));
   });
 
@@ -57,9 +57,9 @@ describe('extractAll with a cache', () => {
 
   it('reports progress up to the total', async () => {
     const seen: number[] = [];
-    await extractAll(jobs, { cacheDir: dir, workers: 0, onProgress: (done, total) => seen.push(done / total) });
+    await extractAll(jobs.slice(0, 3), { cacheDir: dir, workers: 0, onProgress: (done, total) => seen.push(done / total) });
     expect(seen.at(-1)).toBe(1);
-    await extractAll(jobs, { cacheDir: null, workers: 0, onProgress: (done, total) => seen.push(done / total) });
+    await extractAll(jobs.slice(0, 3), { cacheDir: null, workers: 0, onProgress: (done, total) => seen.push(done / total) });
     expect(seen.at(-1)).toBe(1);
   });
 });

@@ -12,7 +12,7 @@ const seeds: ExtractJob[] = readdirSync('content')
   .map((file) => ({ file, text: readFileSync(join('content', file), 'utf8') }));
 const jobs: ExtractJob[] = [
   ...seeds,
-  ...Array.from({ length: 40 }, (_, i) => {
+  ...Array.from({ length: 12 }, (_, i) => {
     const article = generateArticle(pools, 3, i);
     return { file: article.file, text: article.text };
   }),

@@ -10,7 +10,9 @@ export interface DigestCacheOptions {
   version: string;
   /** Checks a parsed entry; an entry that fails is treated as missing. */
   validate: (value: unknown) => boolean;
-  /** Segments kept before they are merged into one. Default 8. */
+  /** Entries per segment: a long run writes a segment every this many entries, so an interrupted run keeps most of its work. Default 5000. */
+  segmentEntries?: number;
+  /** Small segments (under half of `segmentEntries`, as rebuilds write them) kept before they are merged into one. Default 8. */
   maxSegments?: number;
 }
 
@@ -33,8 +35,8 @@ export interface DigestCacheStats {
  * A content-addressed store of JSON values, kept in a folder of segment files (see `segment.ts`).
  *
  * Each run reads the segments' indexes (small), reads single entries by position when asked,
- * and writes whatever it adds as one new segment on `commit()`. When segments pile up, or when
- * most entries are no longer used, `commit()` rewrites the used entries into one segment.
+ * and writes what it adds as new segments: one every `segmentEntries` entries, the rest on `commit()`. When small
+ * segments pile up they are merged; when most entries are no longer used, `commit()` rewrites the used ones.
  * Nothing here throws for a damaged cache: unreadable files are skipped and, on commit, removed.
  */
 export class DigestCache {
@@ -46,7 +48,7 @@ export class DigestCache {
   readonly stats: DigestCacheStats = { hits: 0, misses: 0, written: 0, segments: 0, corrupt: 0, compacted: false };
 
   private constructor(options: DigestCacheOptions) {
-    this.options = { maxSegments: 8, ...options };
+    this.options = { maxSegments: 8, segmentEntries: 5000, ...options };
   }
 
   /** Opens the cache folder, reading every segment's index. Never throws. */
@@ -108,8 +110,8 @@ export class DigestCache {
     if (!this.writable) return;
     try {
       this.writer ??= new SegmentWriter(this.options.dir, this.options.version);
-      this.writer.add(digest, json);
-      this.stats.written = this.writer.size;
+      if (this.writer.add(digest, json)) this.stats.written += 1;
+      if (this.writer.size >= this.options.segmentEntries) this.finishWriter();
     } catch {
       this.writable = false;
       this.writer?.abort();
@@ -118,17 +120,12 @@ export class DigestCache {
   }
 
   /**
-   * Writes the new segment, removes unreadable and stale files, and merges segments when there are
-   * too many or when most entries are not among `live` (the digests of the current build). Closes the cache.
+   * Writes the last new segment, removes unreadable and stale files, and merges segments when small ones pile up
+   * or when most entries are not among `live` (the digests of the current build). Closes the cache.
    */
   commit(live: Iterable<string>): void {
     try {
-      const written = this.writer?.finish() ?? null;
-      this.writer = null;
-      if (written !== null) {
-        const opened = SegmentReader.open(written, this.options.version);
-        if (opened.kind === 'ok') this.segments.push(opened.segment);
-      }
+      this.finishWriter();
       for (const path of this.discard) rmSync(path, { force: true });
       this.maybeCompact(new Set(live));
     } catch {
@@ -146,37 +143,65 @@ export class DigestCache {
     for (const segment of this.segments) segment.close();
   }
 
+  /** Moves the segment being written into place and makes it readable. */
+  private finishWriter(): void {
+    const writer = this.writer;
+    this.writer = null;
+    let written: string | null = null;
+    try {
+      written = writer?.finish() ?? null;
+    } catch (error) {
+      writer?.abort();
+      throw error;
+    }
+    if (written === null) return;
+    const opened = SegmentReader.open(written, this.options.version);
+    if (opened.kind === 'ok' && !this.segments.some((s) => s.path === written)) this.segments.push(opened.segment);
+  }
+
   private maybeCompact(live: Set<string>): void {
     if (!this.writable || this.segments.length === 0) return;
     let total = 0;
     for (const segment of this.segments) total += segment.entries.size;
-    const dead = total - [...live].filter((d) => this.segments.some((s) => s.entries.has(d))).length;
-    const tooMany = this.segments.length > this.options.maxSegments;
-    const mostlyDead = dead > 1000 && dead > total / 2;
-    if (!tooMany && !mostlyDead) return;
-    const writer = new SegmentWriter(this.options.dir, this.options.version);
+    let liveStored = 0;
+    for (const digest of live) if (this.segments.some((s) => s.entries.has(digest))) liveStored += 1;
+    const dead = total - liveStored;
+    const small = this.segments.filter((s) => s.entries.size < this.options.segmentEntries / 2);
+    if (dead > 1000 && dead > total / 2) this.rewrite(this.segments, live);
+    else if (small.length > this.options.maxSegments) this.rewrite(small, live);
+  }
+
+  /** Writes the live entries of `segments` into new segments, then deletes `segments`. */
+  private rewrite(segments: SegmentReader[], live: Set<string>): void {
+    const kept: string[] = [];
+    let writer = new SegmentWriter(this.options.dir, this.options.version);
     try {
       for (const digest of [...live].sort()) {
         if (writer.has(digest)) continue;
-        for (const segment of this.segments) {
+        for (const segment of segments) {
           const raw = segment.readRaw(digest);
-          if (raw !== null) {
-            writer.add(digest, raw);
-            break;
+          if (raw === null) continue;
+          writer.add(digest, raw);
+          if (writer.size >= this.options.segmentEntries) {
+            const path = writer.finish();
+            if (path !== null) kept.push(path);
+            writer = new SegmentWriter(this.options.dir, this.options.version);
           }
+          break;
         }
       }
-      const merged = writer.finish();
-      for (const segment of this.segments) {
-        segment.close();
-        if (segment.path !== merged) rmSync(segment.path, { force: true });
-      }
-      this.segments.length = 0;
-      this.stats.compacted = true;
+      const path = writer.finish();
+      if (path !== null) kept.push(path);
     } catch (error) {
       writer.abort();
       throw error;
     }
+    for (const segment of segments) {
+      segment.close();
+      if (!kept.includes(segment.path)) rmSync(segment.path, { force: true });
+    }
+    this.segments.splice(0, this.segments.length, ...this.segments.filter((s) => !segments.includes(s)));
+    this.stats.compacted = true;
   }
 }
 

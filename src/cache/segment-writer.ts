@@ -34,14 +34,15 @@ export class SegmentWriter {
     return this.seen.has(digest);
   }
 
-  /** Adds one entry: `json` is the entry's JSON text (one line, no newline inside). */
-  add(digest: string, json: string | Buffer): void {
-    if (this.seen.has(digest)) return;
+  /** Adds one entry: `json` is the entry's JSON text (one line, no newline inside). False when it was there already. */
+  add(digest: string, json: string | Buffer): boolean {
+    if (this.seen.has(digest)) return false;
     this.seen.add(digest);
     const text = typeof json === 'string' ? json : json.toString('utf8');
     const length = Buffer.byteLength(text);
     this.index.push([digest, this.offset, length]);
     this.append(`${text}\n`, length + 1);
+    return true;
   }
 
   /** Writes the index and trailer and moves the file into place; returns its path, or null when it held nothing. */
