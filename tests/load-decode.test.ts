@@ -58,6 +58,20 @@ describe('decodeText', () => {
     expect(result.warnings).toEqual([expect.objectContaining({ ruleId: 'load:invalid-utf8', line: 7 })]);
   });
 
+  it('repairs UTF-8 that was read as Latin-1 and saved again (mojibake)', () => {
+    const original = 'Café in Zürich: “We’ll see,” said Müller — Привет.\n';
+    const latin = new TextDecoder('windows-1252').decode(new TextEncoder().encode(original));
+    expect(latin).toContain('Ã©');
+    const result = decode(new TextEncoder().encode(latin));
+    expect(result.ok && result.text).toBe(original);
+    expect(result.ok && result.warnings.map((w) => w.ruleId)).toEqual(['load:mojibake']);
+  });
+
+  it('leaves text alone that merely contains such letters', () => {
+    const text = 'Ã is a letter. Â too, and “quotes” — fine.\n';
+    expect(decode(new TextEncoder().encode(text))).toMatchObject({ ok: true, text, warnings: [] });
+  });
+
   it('normalises CRLF and lone CR to LF', () => {
     expect(textOf(caseBytes('crlf.txt'))).not.toContain('\r');
     expect(textOf(caseBytes('cr.txt'))).not.toContain('\r');

@@ -125,8 +125,45 @@ export function normaliseLineEndings(text: string): string {
   return unmarked.replace(/\r\n?/g, '\n');
 }
 
+/** UTF-8 read as Windows-1252 and saved again as UTF-8: `Ã©` for é, `â€™` for ’, `Ð¿` for п. */
+const MOJIBAKE = /[ÃÂÐÑ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|â€/g;
+
+/** Windows-1252's characters in 0x80–0x9F, by code point, to undo a wrong decoding. */
+const CP1252_HIGH = new Map<number, number>(
+  [...new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 32 }, (_, i) => 0x80 + i))].map((c, i) => [c.codePointAt(0)!, 0x80 + i]),
+);
+
+/**
+ * Repairs text that went through UTF-8 → Windows-1252 → UTF-8 on its way here (a copy from a mis-declared web
+ * page). Only when the whole text maps back to bytes that are valid UTF-8 and the repair removes the telltale
+ * sequences; otherwise the text is left as it is.
+ */
+function repairMojibake(text: string): string | null {
+  const telltales = text.match(MOJIBAKE)?.length ?? 0;
+  if (telltales < 2) return null;
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    const byte = code < 0x100 ? code : CP1252_HIGH.get(code);
+    if (byte === undefined) return null;
+    bytes[i] = byte;
+  }
+  try {
+    const repaired = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return (repaired.match(MOJIBAKE)?.length ?? 0) < telltales ? repaired : null;
+  } catch {
+    return null;
+  }
+}
+
 function finish(raw: string, encoding: string, warnings: DecodeWarning[]): DecodeResult {
-  return { ok: true, text: cleanControls(normaliseLineEndings(raw)), encoding, warnings };
+  let text = cleanControls(normaliseLineEndings(raw));
+  const repaired = repairMojibake(text);
+  if (repaired !== null) {
+    text = repaired;
+    warnings.push({ line: null, ruleId: 'load:mojibake', reason: "was saved with its UTF-8 read as Latin-1 (letters such as 'Ã©' for 'é'); repaired: check its letters on the site and save the repaired text" });
+  }
+  return { ok: true, text, encoding, warnings };
 }
 
 /** Decodes an article file's bytes. Never throws. */
