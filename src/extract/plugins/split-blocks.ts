@@ -19,7 +19,7 @@ function looksHardWrapped(lines: string[]): boolean {
     const line = lines[i]!.trimEnd();
     const next = lines[i + 1]!.trimStart();
     // a line broken inside a sentence: the next goes on in lower case, or a long line stops mid-sentence
-    if (/^\p{Ll}/u.test(next) || /[,;\-]$/.test(line) || (line.length >= 60 && next.length >= 40 && /^\p{L}/u.test(next) && !/[.!?:"”’)\]]$/.test(line))) wrapped++;
+ if ((line.length >= 40 && (/^\p{Ll}/u.test(next) || /[,;\-]$/.test(line))) || (line.length >= 60 && next.length >= 40 && /^\p{L}/u.test(next) && !/[.!?:"”’)\]]$/.test(line))) wrapped++;
   }
   return wrapped * 2 >= lines.length - 1;
 }

@@ -28,6 +28,9 @@ const EXACT = new RegExp(
       'trending now', 'most read', 'most popular', 'latest news', 'breaking news', 'follow us', 'follow',
       'accept(?: all)?(?: cookies)?', 'reject(?: all)?', 'manage (?:cookies|preferences)', 'got it', 'ok', 'i agree',
       'tags', 'topics', 'categories', 'category', 'filed under', 'related', 'recommended', 'editor\'?s picks',
+      'advertising', 'keep reading', 'continue reading', 'sign up(?: now)?', 'log in to comment', 'comments? \\(\\d+\\)',
+      'trust principles', 'our standards', 'reuse this content', 'explore more on these topics', 'most viewed',
+      'show comments', 'hide comments', 'view comments', 'print this page', 'listen to article', 'save', 'saved',
     ].join('|') +
     ')[\\s:.!]*$',
   'i',
@@ -47,7 +50,7 @@ const PREFIXED = new RegExp(
   'i',
 );
 
-const LIST_START = /^(?:related(?: (?:posts?|articles?|stories|news|content|coverage|reading))?|read (?:more|also)|also read|see also|more (?:from|on) [\w .]+|more stories|more news|recommended(?: for you)?|you (?:may|might) (?:also )?like|trending(?: now)?|most (?:read|popular|viewed)|latest (?:news|stories|posts)|top stories|editor'?s picks|don'?t miss|what to read next|further reading)[\s:.]*$/i;
+const LIST_START = /^(?:keep reading|continue reading|read next|up next|more coverage|related(?: (?:posts?|articles?|stories|news|content|coverage|reading))?|read (?:more|also)|also read|see also|more (?:from|on) [\w .]+|more stories|more news|recommended(?: for you)?|you (?:may|might) (?:also )?like|trending(?: now)?|most (?:read|popular|viewed)|latest (?:news|stories|posts)|top stories|editor'?s picks|don'?t miss|what to read next|further reading)[\s:.]*$/i;
 
 const NOTICE = [
   /\bcookies?\b.*\b(?:use|using|accept|consent|privacy|experience|policy|opt[- ]out|settings|browsing)\b/i,
@@ -60,15 +63,33 @@ const NOTICE = [
   /\bshare (?:this|on) (?:article|story|post|facebook|twitter|x|whatsapp)\b/i,
   /^(?:this article|this story) (?:was|has been) (?:originally )?(?:published|updated|amended)\b.*\b(?:at|on|by)\b/i,
   /^you (?:can|may) (?:also )?(?:follow|read|listen|watch)\b/i,
+  /^(?:follow|subscribe to|add|join|like)\b.{0,80}\b(?:on|to your)\s+(?:twitter|x|facebook|telegram|instagram|whatsapp|google news|youtube|linkedin|tiktok|threads|bluesky|viber)\b/i,
+  /^follow\b.{0,80}\bcoverage\b/i,
+  /^(?:sign up|subscribe)\b.{0,80}\b(?:newsletter|brief|briefing|bulletin|digest|alerts?|updates)\b/i,
+  /^get (?:the|our)\b.{0,60}\b(?:news|newsletter|briefing|headlines)\b.{0,40}\b(?:every|each|daily|weekly|inbox)\b/i,
+  /\byour email address will not be published\b|\brequired fields are marked\b/i,
+  /^(?:enjoyed|liked) this (?:article|story|post)\b/i,
+  /\bbuy me a coffee\b|\bsupport (?:our|independent) journalism\b|\bbecome a (?:member|subscriber|patron)\b/i,
+  /^\(?(?:reporting|writing|editing|additional reporting|compiled|edited|written|translated) by\b/i,
+  /\b(?:writers?|correspondents?|reporters?) [\p{Lu}][^.]{0,80}\bcontributed(?: to this (?:report|story|article))?\.?$/iu,
+  /^(?:editor|edited by|written by|posted by|author|photo editor|translated by)\s*:?\s+\S/i,
+  /^(?:[\p{Lu}][\p{L}&' -]{1,30}\s*[|·•]\s*)?\d{1,2}\s*(?:min(?:ute)?s?|m)\.? read$/iu,
+  /^(?:share|share this|share on)\s*:?\s*(?:facebook|twitter|x|linkedin|whatsapp|telegram|email|reddit)\b/i,
+  /^(?:(?:facebook|twitter|x|linkedin|whatsapp|telegram|email|e-mail|reddit|pinterest|print|copy link|messenger|viber)\s*[|·•,]?\s*){2,}$/i,
+  /\bthomson reuters trust principles\b/i,
 ];
 
 /** A photo caption or a credit: "(Reuters Photo)", "Photo: AFP", "AFP via Getty Images". */
+/** "(Cem Özdel - Anadolu Agency)", "(R)", "(L to R)": marks of a photo caption. */
+const CAPTION_MARK = /\((?:[^()]{2,40}\s[-–—/|]\s[^()]{2,40})\)\s*$|\((?:L|R|C|left|right|centre|center|2nd [LR]|L to R|R to L|front|back)\)/;
 const CREDIT = /\((?:[^()]*\b(?:photo|photograph|image|picture|pic|file photo|credit|getty|shutterstock)\b[^()]*)\)\s*$|\b(?:photo|photograph|image|picture)s?\s*(?:by|credit|courtesy|:)\s*\S+|\bvia getty images\b|\bgetty images\b|\bshutterstock\b|\b(?:AP|AFP|EPA|Reuters|Anadolu|TASS|Sputnik)\s*(?:Photo|\/)\s*[\w .]*$|^(?:file )?photo\b.*[:—–-]/i;
 
 const URL_ONLY = /^(?:<)?(?:https?:\/\/|www\.)\S+(?:>)?$/i;
 const HASHTAG_LINE = /^(?:#[\p{L}\p{N}_]+[\s,]*)+$/u;
 const SLUG = /\b[a-z]+(?:-[a-z]+)*-(?:and|or|of|in)-[a-z]+(?:-[a-z]+)*\b/g;
-const SLUG_LINE = /^(?=.*[a-z]-[a-z])[a-z][a-z0-9-]*(?:\s*[,|/»›>]\s*[a-z][a-z0-9-]*|\s+[a-z][a-z0-9]*-[a-z0-9-]+)+$/;
+const SLUG_LINE = /^(?=.*[a-z]-[a-z])[a-z][a-z0-9-]*(?:\s*[,|/»›>·•]\s*[a-z][a-z0-9-]*|\s+[a-z][a-z0-9]*-[a-z0-9-]+)+$/;
+/** A short line holding a web address: a share link, a "Short Url", a bare link. */
+const URL_IN_SHORT = /(?:https?:\/\/|www\.)\S+/i;
 /** "Home » Politics » Diplomacy", "News / World / Europe". */
 const BREADCRUMB = /^(?:[\p{L}&'’ -]{1,30}\s+[»›>/|]\s+){1,6}[\p{L}&'’ -]{1,30}$/u;
 
@@ -103,6 +124,7 @@ export function markBoilerplate(blocks: Block[]): string[] {
       EXACT.test(text) ||
       PREFIXED.test(text) ||
       URL_ONLY.test(text) ||
+      (URL_IN_SHORT.test(text) && wordCount(text.replace(URL_IN_SHORT, '')) <= 14) ||
       SLUG_LINE.test(text) ||
       (BREADCRUMB.test(text) && !/[.!?]$/.test(text) && text.split(/\s+[»›>/|]\s+/).every((part) => wordCount(part) <= 4)) ||
       slugs >= 2 ||
@@ -111,7 +133,7 @@ export function markBoilerplate(blocks: Block[]): string[] {
       block.role = 'boilerplate';
       continue;
     }
-    if (wordCount(text) <= 60 && CREDIT.test(text) && !/[“”"]/.test(text)) {
+    if (wordCount(text) <= 60 && (CREDIT.test(text) || CAPTION_MARK.test(text)) && !/[“”"]/.test(text)) {
       block.role = 'caption';
     }
   }
