@@ -115,7 +115,12 @@ function injectedElements(home: string): string[] {
       if (/^on/i.test(attr.name)) found.push(`event handler ${attr.name} on ${describe(e)}`);
       // Pagefind's own search form has action="javascript:void(0);" so that Enter does not reload the page.
       const pagefindForm = e.classList.contains('pagefind-ui__form') && attr.name === 'action' && attr.value === 'javascript:void(0);';
-      if (!pagefindForm && /^\s*(javascript|vbscript|data):/i.test(attr.value) && /^(href|src|action|formaction|xlink:href|srcdoc|data|poster|background)$/i.test(attr.name)) {
+      const urlAttribute = /^(href|src|action|formaction|xlink:href|data|poster|background)$/i.test(attr.name);
+      const scriptUrl = /^\s*(javascript|vbscript):/i.test(attr.value);
+      // A data: URL can carry a page or a script where a link, frame or form leads; as an icon or image it is inert.
+      const dataDocument = /^\s*data:/i.test(attr.value) && /^(a|area|iframe|frame|object|embed|form|button|base|script)$/i.test(e.localName);
+      if (attr.name.toLowerCase() === 'srcdoc') found.push(`srcdoc on ${describe(e)}`);
+      if (!pagefindForm && urlAttribute && (scriptUrl || dataDocument)) {
         found.push(`${attr.name}=${attr.value} on ${describe(e)}`);
       }
     }
