@@ -116,7 +116,7 @@ async function bench(options: BenchOptions, paths: Paths): Promise<void> {
   // 2. Extraction alone, in this process, on one core.
   t = performance.now();
   const rate = extractionRate(pools, options);
-  log(`extraction alone: ${Math.round(rate)} articles/s on one core (${options.extractSample} articles, ${seconds(performance.now() - t)} s)`);
+  log(`extraction alone: ${rate.perCpuS.toFixed(1)} articles per CPU second, ${rate.perWallS.toFixed(1)} per wall second (${options.extractSample} articles, ${seconds(performance.now() - t)} s)`);
 
   // 3. The builds, interleaved so that load from elsewhere on the machine hits both alike.
   const figures: Figures = { cold: [], warm: [], baseline: [], coldStages: [], warmStages: [] };
@@ -145,10 +145,13 @@ async function bench(options: BenchOptions, paths: Paths): Promise<void> {
     ['  all runs, s', list(figures.cold), list(figures.baseline), ''],
     ['warm rebuild +1 article, s', fixed(warm, 2), '', `${fixed(warm / cold, 3)} of cold`],
     ['  all runs, s', list(figures.warm), '', ''],
+    ['CPU s, user+sys (median)', fixed(medianKnown(figures.cold), 1), fixed(medianKnown(figures.baseline), 1), fixed(medianKnown(figures.cold) / medianKnown(figures.baseline), 3)],
+    ['warm CPU s (median)', fixed(medianKnown(figures.warm), 1), '', `${fixed(medianKnown(figures.warm) / medianKnown(figures.cold), 3)} of cold`],
     ['peak RSS, MiB (max)', fixed(peak, 0), fixed(peakBaseline, 0), fixed(peak / peakBaseline, 2)],
     ['pages (.html)', String(pagesNews), String(pagesBaseline), ''],
     ['pages/s, cold', fixed(pagesNews / cold, 0), fixed(pagesBaseline / baseline, 0), ''],
-    ['extraction, articles/s, 1 core', fixed(rate, 0), '', ''],
+    ['extraction, articles per CPU s, 1 thread', fixed(rate.perCpuS, 0), '', ''],
+    ['extraction, articles per wall s', fixed(rate.perWallS, 0), '', ''],
   ];
   const stageNames = [...new Set([...figures.coldStages, ...figures.warmStages].flatMap((m) => [...m.keys()]))];
   for (const stage of stageNames) {
@@ -174,22 +177,27 @@ async function bench(options: BenchOptions, paths: Paths): Promise<void> {
       warm_s: round(warm, 3),
       warm_ratio: round(warm / cold, 3),
       peak_rss_mb: round(peak, 0),
-      extract_articles_per_s: round(rate, 0),
+      extract_articles_per_s: round(rate.perCpuS, 1),
     }),
   );
 }
 
-/** Times `extractArticle` over the first `extractSample` generated texts, after a short warm-up. */
-function extractionRate(pools: ArchivePools, options: BenchOptions): number {
+/**
+ * Times `extractArticle` over the first `extractSample` generated texts, after a short warm-up, on this one thread.
+ * Per CPU second is the figure reported: on a shared machine, wall time also measures the neighbours.
+ */
+function extractionRate(pools: ArchivePools, options: BenchOptions): { perCpuS: number; perWallS: number } {
   const texts: string[] = [];
   for (let i = 0; i < options.extractSample; i++) texts.push(generateArticle(pools, options.seed, i).text);
   for (const text of texts.slice(0, 50)) extractArticle(text);
   const start = performance.now();
+  const cpu = process.cpuUsage();
   let sink = 0;
   for (const text of texts) sink += extractArticle(text).quotes.length;
+  const used = process.cpuUsage(cpu);
   const elapsed = (performance.now() - start) / 1000;
   if (sink < 0) console.log(sink);
-  return texts.length / elapsed;
+  return { perCpuS: texts.length / ((used.user + used.system) / 1e6), perWallS: texts.length / elapsed };
 }
 
 /** A cold build (no output, no cache), then a warm rebuild after adding one article. */
@@ -199,7 +207,7 @@ async function newsArchiveBuilds(paths: Paths, pools: ArchivePools, options: Ben
   const cold = await buildNews(paths, `cold-${run}`);
   figures.cold.push(cold);
   figures.coldStages.push(stageTimes(join(paths.logs, `news-archive-cold-${run}.log`)));
-  log(`run ${run + 1}: news-archive cold ${seconds(cold.wallS * 1000)} s, ${rss(cold)}`);
+  log(`run ${run + 1}: news-archive cold ${seconds(cold.wallS * 1000)} s, ${cpu(cold)}, ${rss(cold)}`);
   const extra = generateArticle(pools, options.seed, options.articles);
   const extraPath = join(paths.content, extra.file);
   writeFileSync(extraPath, extra.text);
@@ -207,7 +215,7 @@ async function newsArchiveBuilds(paths: Paths, pools: ArchivePools, options: Ben
     const warm = await buildNews(paths, `warm-${run}`);
     figures.warm.push(warm);
     figures.warmStages.push(stageTimes(join(paths.logs, `news-archive-warm-${run}.log`)));
-    log(`run ${run + 1}: news-archive warm ${seconds(warm.wallS * 1000)} s, ${rss(warm)}`);
+    log(`run ${run + 1}: news-archive warm ${seconds(warm.wallS * 1000)} s, ${cpu(warm)}, ${rss(warm)}`);
   } finally {
     rmSync(extraPath, { force: true });
   }
@@ -230,7 +238,7 @@ async function baselineBuild(paths: Paths, run: number): Promise<TimedRun> {
   const logFile = join(paths.logs, `eleventy-${run}.log`);
   const result = await runNodeTimed(ELEVENTY, ['--quiet'], { cwd: paths.eleventy, logFile, rssProbe: RSS_PROBE });
   check(result, 'Eleventy baseline build', logFile);
-  log(`run ${run + 1}: eleventy baseline ${seconds(result.wallS * 1000)} s, ${rss(result)}`);
+  log(`run ${run + 1}: eleventy baseline ${seconds(result.wallS * 1000)} s, ${cpu(result)}, ${rss(result)}`);
   return result;
 }
 
@@ -292,6 +300,11 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+function medianKnown(runs: TimedRun[]): number {
+  const known = runs.map((r) => r.cpuS).filter((v): v is number => v !== null);
+  return known.length === 0 ? Number.NaN : median(known);
+}
+
 function maxOf(values: Array<number | null>): number {
   const known = values.filter((v): v is number => v !== null);
   return known.length === 0 ? Number.NaN : Math.max(...known);
@@ -306,6 +319,7 @@ const fixed = (value: number, digits: number): string => (Number.isFinite(value)
 const seconds = (ms: number): string => (ms / 1000).toFixed(2);
 const percent = (part: number, whole: number): string => `${((100 * part) / whole).toFixed(1).padStart(5)}%`;
 const list = (runs: TimedRun[]): string => runs.map((r) => r.wallS.toFixed(2)).join(' ');
+const cpu = (run: TimedRun): string => (run.cpuS === null ? 'CPU unknown' : `${run.cpuS.toFixed(1)} CPU s`);
 const rss = (run: TimedRun): string => (run.peakRssMb === null ? 'peak RSS unknown' : `peak RSS ${run.peakRssMb.toFixed(0)} MiB (${run.rssSource})`);
 
 function log(line: string): void {

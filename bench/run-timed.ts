@@ -8,6 +8,8 @@ export interface TimedRun {
   /** Largest resident set size of the process or any child it waited for, in MiB; null when unknown. */
   peakRssMb: number | null;
   exitCode: number;
+  /** CPU seconds (user + system) of the process and the children it waited for; null when unknown. Less sensitive than wall time to load from elsewhere. */
+  cpuS: number | null;
   /** How peak RSS was read. */
   rssSource: 'time -v' | 'resourceUsage' | 'none';
 }
@@ -52,13 +54,23 @@ export async function runNodeTimed(script: string, args: string[], options: RunT
   const wallS = (performance.now() - start) / 1000;
   closeSync(log);
   let peakRssMb: number | null = null;
+  let cpuS: number | null = null;
   try {
     const text = readFileSync(report, 'utf8');
-    const kb = useTime ? /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(text)?.[1] : text.trim();
-    if (kb !== undefined && /^\d+$/.test(kb)) peakRssMb = Number(kb) / 1024;
+    if (useTime) {
+      const kb = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(text)?.[1];
+      if (kb !== undefined) peakRssMb = Number(kb) / 1024;
+      const user = /User time \(seconds\):\s*([\d.]+)/.exec(text)?.[1];
+      const system = /System time \(seconds\):\s*([\d.]+)/.exec(text)?.[1];
+      if (user !== undefined && system !== undefined) cpuS = Number(user) + Number(system);
+    } else {
+      const [kb, cpuMicros] = text.trim().split(/\s+/);
+      if (kb !== undefined && /^\d+$/.test(kb)) peakRssMb = Number(kb) / 1024;
+      if (cpuMicros !== undefined && /^\d+$/.test(cpuMicros)) cpuS = Number(cpuMicros) / 1e6;
+    }
   } catch {
     // no report
   }
   rmSync(report, { force: true });
-  return { wallS, peakRssMb, exitCode, rssSource: peakRssMb === null ? 'none' : useTime ? 'time -v' : 'resourceUsage' };
+  return { wallS, peakRssMb, cpuS, exitCode, rssSource: peakRssMb === null ? 'none' : useTime ? 'time -v' : 'resourceUsage' };
 }
