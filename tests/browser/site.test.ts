@@ -1,12 +1,14 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../src/archive/types.js';
 import { describeViolations, runAxe } from './support/axe.js';
 import { haveChromium, launchChromium, watchedPage, type WatchedPage } from './support/chromium.js';
-import { pageKinds, type PageKind } from './support/pages.js';
+import { allPages, pageKinds, type PageKind } from './support/pages.js';
 import { serveStatic, type StaticServer } from './support/server.js';
 import { buildSite, type BuiltSite } from './support/site.js';
-import { parseXml } from './support/xml.js';
+import { childNamed, childrenNamed, parseXml } from './support/xml.js';
 
 /** The seeds, built under a base path, served on 127.0.0.1 and opened in Debian's Chromium. One build, one browser. */
 const BASE = '/news-archive/';
@@ -159,6 +161,35 @@ describe.skipIf(!haveChromium)('the built site in Chromium', { timeout: 60_000 }
       const response = await context.request.get(`${server.home}${path}`);
       expect(response.status(), path).toBe(200);
       expect(parseXml(await response.text()).name).toBe(path === 'sitemap.xml' ? 'urlset' : 'feed');
+    }
+  });
+
+  it('lists every page but the 404 page in sitemap.xml, and robots.txt points to it', async () => {
+    const sitemap = parseXml(await readFile(join(site.outDir, 'sitemap.xml'), 'utf8'));
+    const locs = childrenNamed(sitemap, 'url').map((u) => childNamed(u, 'loc').text);
+    const pages = (await allPages(site.outDir)).filter((p) => p !== '404.html').map((p) => `${BASE}${p.split('/').map(encodeURIComponent).join('/')}`);
+    expect([...locs].sort()).toEqual([...pages].sort());
+    expect(await readFile(join(site.outDir, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${BASE}sitemap.xml`);
+  });
+
+  it('writes well-formed Atom feeds with one entry per article they cover', async () => {
+    const entries = async (file: string): Promise<string[]> => {
+      const feed = parseXml(await readFile(join(site.outDir, file), 'utf8'));
+      expect(feed.name, file).toBe('feed');
+      return childrenNamed(feed, 'entry').map((e) => childNamed(e, 'link').attributes['href'] ?? '');
+    };
+    const urls = (articles: readonly ArticleRecord[]): string[] => articles.map((a) => a.url).sort();
+    expect((await entries('feed.xml')).sort()).toEqual(urls(site.archive.articles));
+    const topics = new Map(site.archive.articles.flatMap((a) => a.topics.map((t) => [t.id, t] as const)));
+    const speakers = new Map(site.archive.articles.flatMap((a) => a.speakers.map((sp) => [sp.id, sp] as const)));
+    expect(topics.size).toBeGreaterThan(0);
+    expect(speakers.size).toBeGreaterThan(0);
+    for (const id of topics.keys()) {
+      expect((await entries(`topics/${id}/feed.xml`)).sort(), id).toEqual(urls(site.archive.articles.filter((a) => a.topics.some((t) => t.id === id))));
+    }
+    for (const id of speakers.keys()) {
+      const covered = site.archive.articles.filter((a) => a.speakers.some((sp) => sp.id === id) || a.quotes.some((q) => q.speakerId === id));
+      expect((await entries(`speakers/${id}/feed.xml`)).sort(), id).toEqual(urls(covered));
     }
   });
 
