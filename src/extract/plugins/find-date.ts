@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Block } from '../blocks.js';
-import { findDates } from '../text/dates.js';
+import { findDates, findUrlDate } from '../text/dates.js';
 import { wordCount } from '../text/fold.js';
 
 /**
@@ -66,5 +66,12 @@ export function findPublicationDate(blocks: Block[]): string | null {
     block.role = block.role === 'body' ? 'stamp' : block.role;
   }
   candidates.sort((a, b) => RANK[a.kind] - RANK[b.kind] || a.index - b.index);
-  return candidates[0]?.iso ?? null;
+  if (candidates[0]) return candidates[0].iso;
+  // no stamp at all: the article's own address may carry its date
+  for (const block of blocks) {
+    if (block.role === 'caption') continue;
+    const fromUrl = findUrlDate(block.text);
+    if (fromUrl) return fromUrl;
+  }
+  return null;
 }

@@ -46,6 +46,8 @@ interface Found {
 }
 
 const QUOTABLE = new Set(['body', 'pullquote']);
+const QUESTION = /^(?:Q|Question)\s*[:.\-–—]\s+/;
+const ANSWER = /^(?:A|Answer)\s*[:\-–—]\s+(?=\S)/;
 
 function nextStory(blocks: Block[], from: number): Block | null {
   for (let i = from + 1; i < blocks.length; i++) {
@@ -128,6 +130,14 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
   for (const block of blocks) {
     if (!QUOTABLE.has(block.role)) continue;
     const text = block.text;
+    // a transcript: "Q: …" is the reporter's, "A: …" the answer of the person last spoken of
+    if (QUESTION.test(text)) continue;
+    const answer = ANSWER.exec(text);
+    if (answer) {
+      const speaker = recent[recent.length - 1]?.entity ?? null;
+      add(text.slice(answer[0].length).trim(), speaker, 'answer', 1, block);
+      continue;
+    }
     const spans = findQuoteSpans(text);
 
     if (spans.length === 0) {

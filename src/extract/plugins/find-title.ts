@@ -73,8 +73,15 @@ export function findTitle(blocks: Block[]): TitleResult {
   if (!first) return { title: 'Untitled', fromLead: true, site: null, line: null };
   let result: TitleResult;
   let titleBlock: Block | null = null;
-  const firstFew = candidates.slice(0, 3);
-  const headline = firstFew.find((b) => isHeadline(b) && b === candidates[0]) ?? null;
+  // the headline is among the lines before the story starts; a site name or a section label before it is shorter
+  const header: Block[] = [];
+  for (const block of candidates.slice(0, 5)) {
+    if (wordCount(block.text) > 30 && splitSentences(block.text).length > 1) break;
+    header.push(block);
+    if (!isHeadline(block)) break;
+  }
+  const headlines = header.filter(isHeadline);
+  const headline = headlines.find((b) => wordCount(splitTitleSuffix(b.text).headline) >= 4) ?? (headlines[0] === candidates[0] ? headlines[0] : null) ?? null;
   if (headline) {
     const { headline: text, site } = splitTitleSuffix(headline.text);
     const domainSite = site && DOMAIN.test(site) ? site : site;

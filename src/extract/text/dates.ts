@@ -1,5 +1,5 @@
 import { format, isValid, parse } from 'date-fns';
-import { MONTH_PATTERN, MONTHS } from '../lexicon/calendar.js';
+import { FOREIGN_MONTH_PATTERN, MONTH_PATTERN, MONTHS } from '../lexicon/calendar.js';
 
 /** A full date (with a year) found in text. */
 export interface DateMatch {
@@ -10,8 +10,8 @@ export interface DateMatch {
 }
 
 const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => [number, number, number] | null }[] = [
-  // 2025-11-26, 2025-11-26T10:00, 2025/11/26
-  { re: /\b(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?![\d/-])/g, read: (m) => [+m[1]!, +m[2]!, +m[3]!] },
+  // 2025-11-26, 2025-11-26T10:00, 2025/11/26, 2025.11.26
+  { re: /\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d/-])/g, read: (m) => [+m[1]!, +m[3]!, +m[4]!] },
   // 03/17/2022 (US) or 17/03/2022; 17.03.2022 (day first)
   {
     re: /\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b/g,
@@ -22,6 +22,21 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => [number, number, num
       if (m[2] === '.' || a > 12) return [y, b, a];
       return [y, a, b];
     },
+  },
+  // 3/14/25, 04.17.25: a two-digit year is 20YY; month first unless the first number cannot be a month
+  {
+    re: /(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2(\d{2})(?![\d/.])/g,
+    read: (m) => {
+      const a = +m[1]!;
+      const b = +m[3]!;
+      const y = 2000 + +m[4]!;
+      return a > 12 ? [y, b, a] : [y, a, b];
+    },
+  },
+  // 5 de septiembre de 2025, 14 mars 2025, 3. März 2025
+  {
+    re: new RegExp(`\\b(\\d{1,2})\\.?\\s+(?:de\\s+)?(${FOREIGN_MONTH_PATTERN})\\s+(?:de\\s+)?(\\d{4})\\b`, 'giu'),
+    read: (m) => monthDate(m[3]!, m[2]!, m[1]!),
   },
   // 26 November 2025, 26th Nov. 2025, 26 November, 2025
   {
@@ -63,4 +78,10 @@ export function findDates(text: string): DateMatch[] {
     }
   }
   return found.sort((a, b) => a.index - b.index);
+}
+
+/** A date written into a web address: ".../2025/02/11/slug". */
+export function findUrlDate(text: string): string | null {
+  const m = /(?:https?:\/\/|www\.)\S*?\/(20\d{2})\/(\d{1,2})\/(\d{1,2})(?:\/|\b)/i.exec(text);
+  return m ? toIsoDate(+m[1]!, +m[2]!, +m[3]!) : null;
 }
