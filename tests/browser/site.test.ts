@@ -224,6 +224,42 @@ describe.skipIf(!haveChromium)('the built site in Chromium', { timeout: 60_000 }
     expect(failures.join('\n\n')).toBe('');
   });
 
+  it('is readable at 320 px wide: no page scrolls sideways', async () => {
+    const narrow = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    try {
+      const page = await narrow.newPage();
+      const wide: string[] = [];
+      for (const { kind, path } of kinds) {
+        await page.goto(`${server.home}${path}`);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 320) wide.push(`${kind} (${path}): ${width}px`);
+      }
+      expect(wide).toEqual([]);
+    } finally {
+      await narrow.close();
+    }
+  });
+
+  it('starts every page with a skip link to the main content, and shows where the focus is', async () => {
+    const page = await open('');
+    const problems: string[] = [];
+    for (const { kind, path } of kinds) {
+      await page.goto(`${server.home}${path}`);
+      await page.keyboard.press('Tab');
+      const focus = await page.evaluate(() => {
+        const a = document.activeElement;
+        if (!(a instanceof HTMLAnchorElement)) return { skip: false, target: false, visible: false };
+        const href = a.getAttribute('href') ?? '';
+        const style = getComputedStyle(a);
+        const visible = (style.outlineStyle !== 'none' && style.outlineWidth !== '0px') || style.boxShadow !== 'none';
+        return { skip: href.startsWith('#'), target: href.length > 1 && document.getElementById(href.slice(1)) !== null, visible };
+      });
+      if (!focus.skip || !focus.target) problems.push(`${kind}: the first Tab does not reach a skip link to an existing target`);
+      if (!focus.visible) problems.push(`${kind}: the focused skip link shows no outline or focus ring`);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('made no request off the site, opened no dialog and logged no error on any page it opened', () => {
     expect(watched.flatMap((w) => w.offsite)).toEqual([]);
     expect(watched.flatMap((w) => w.dialogs)).toEqual([]);
