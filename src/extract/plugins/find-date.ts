@@ -27,6 +27,27 @@ const TIMEZONE = /\b(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|KST|JST
 
 /** How much of a line is the date stamp: true when little is left once date, time, labels and byline are gone. */
 function isStampLine(text: string, dateIndex: number, dateLength: number): boolean {
+  // "Sino Review | 14 Mar, 2025 16:05 | Editor: …": the date has a segment of its own
+  const separators = /\s[|·•]\s|\s{2,}/g;
+  let segmentStart = 0;
+  let segmentEnd = text.length;
+  for (const m of text.matchAll(separators)) {
+    if (m.index! + m[0].length <= dateIndex) segmentStart = m.index! + m[0].length;
+    else if (m.index! >= dateIndex + dateLength) {
+      segmentEnd = m.index!;
+      break;
+    }
+  }
+  if (segmentStart > 0 || segmentEnd < text.length) {
+    const segment = text.slice(segmentStart, segmentEnd);
+    if (isStampSegment(segment, dateIndex - segmentStart, dateLength)) return true;
+  }
+  // "Date 2025/05/21", "Published: 3 March 2025" in a longer line
+  if (/(?:date|published|posted|issued)\s*:?\s*$/i.test(text.slice(0, dateIndex)) && wordCount(text) <= 30) return true;
+  return isStampSegment(text, dateIndex, dateLength);
+}
+
+function isStampSegment(text: string, dateIndex: number, dateLength: number): boolean {
   let rest = text.slice(0, dateIndex) + ' ' + text.slice(dateIndex + dateLength);
   rest = rest.replace(/\bby\s+[^|•·,]+/i, ' ').replace(TIME, ' ').replace(TIMEZONE, ' ').replace(LABELS, ' ').replace(WEEKDAY, ' ');
   return wordCount(rest) <= 4;

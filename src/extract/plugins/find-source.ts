@@ -104,7 +104,7 @@ export function findSource(blocks: Block[]): SourceResult {
     }
     const copyright = COPYRIGHT.exec(text);
     if (copyright && words <= 20) {
-      source ??= cleanName(copyright[1]!);
+      source ??= cleanName(copyright[1]!.replace(/\s+\d{4}(?:\s*[-–]\s*\d{4})?$/, ''));
       block.role = 'boilerplate';
       continue;
     }

@@ -29,8 +29,10 @@ export interface TitleResult {
   line: number | null;
 }
 
-const DOMAIN = /^(?:https?:\/\/)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)\/?$/i;
 const DATE_OR_BYLINE = /^(?:by\s|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|(?:published|updated|posted|last updated|date)\b)/i;
+
+/** Words that name a publication rather than a body that speaks ("EU Insider", not "Foreign Ministry"). */
+const PUBLICATION = /\b(?:insider|news|times|post|herald|monitor|review|daily|journal|today|wire|press|tribune|gazette|observer|chronicle|dispatch|courier|express|telegraph|guardian|independent|standard|mirror|record|report|digest|weekly|magazine|media|tv|radio|online|network|ledger|bulletin|insight|globe|voice|nation|pravda|vesti|kurier|zeitung|journal|post)\b/i;
 
 /** Splits "Headline | Section | site.com" into the headline and the trailing parts. */
 export function splitTitleSuffix(text: string): { headline: string; site: string | null; section: string | null } {
@@ -42,6 +44,9 @@ export function splitTitleSuffix(text: string): { headline: string; site: string
   }
   const dash = /^(.{20,}?)\s+[-–—]\s+((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+)$/i.exec(text);
   if (dash) return { headline: dash[1]!.trim(), site: dash[2]!, section: null };
+  // "Headline – EU Insider": a short name in title case after a dash
+  const named = /^(.{25,}?)\s+[–—]\s+((?:\p{Lu}[\p{L}'’.&-]*\s?){1,4})$/u.exec(text);
+  if (named && wordCount(named[1]!) >= 5 && PUBLICATION.test(named[2]!)) return { headline: named[1]!.trim(), site: named[2]!.trim(), section: null };
   return { headline: text, site: null, section: null };
 }
 
@@ -52,9 +57,9 @@ function isHeadline(block: Block): boolean {
   if (words < 2 || words > 30) return false;
   if (DATE_OR_BYLINE.test(text)) return false;
   if (/^[“"‘']/.test(text)) return false;
+  // one sentence, or two short ones ("The text is finished. Why has nobody signed it?")
   const sentences = splitSentences(text);
-  if (sentences.length > 1) return false;
-  return true;
+  return sentences.length === 1 || (sentences.length === 2 && words <= 20);
 }
 
 /** A short title drawn from the lead: its first sentence, cut at a word boundary to at most 120 characters. */
@@ -65,6 +70,29 @@ export function titleFromLead(text: string): string {
   const cut = sentence.slice(0, 117);
   const atWord = cut.slice(0, cut.lastIndexOf(' ')).replace(/[\s,;:–—-]+$/, '');
   return `${atWord}…`;
+}
+
+/** "World · Central Europe · Opinion": a row of section names, each short. */
+function isNavigation(text: string): boolean {
+  const parts = text.split(/\s+[·•|›»>\/]\s+/);
+  return parts.length >= 3 && parts.every((p) => wordCount(p) <= 3);
+}
+
+/**
+ * The publication's name when the page opens with it: "THE KARACHI CHRONICLE", "Prague Monitor",
+ * "La Dépêche de Paris — English edition", "Andes Herald | English Edition", "Anatolia Times › Politics".
+ */
+export function mastheadName(text: string, moreFollows: boolean): string | null {
+  if (!moreFollows || /[.!?:"“”]$/.test(text) || /\d/.test(text)) return null;
+  const first = text.split(/\s+(?:[·•|›»>\/—–]|-)\s+/)[0]!.trim();
+  const rest = text.slice(first.length);
+  const words = first.split(/\s+/);
+  if (words.length === 0 || words.length > 8) return null;
+  const edition = /\b(?:english|edition|online|international|global)\b/i.test(rest) || /\s[·•|›»>]\s/.test(rest);
+  const allCaps = first === first.toUpperCase() && /\p{Lu}{3}/u.test(first);
+  const titleCase = words.filter((w) => /^\p{L}{4,}/u.test(w)).every((w) => /^\p{Lu}/u.test(w)) && words.length >= 2;
+  if (!(allCaps || (titleCase && (edition || words.length <= 4 || /,/.test(first))))) return null;
+  return allCaps ? first.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase()) : first;
 }
 
 export function findTitle(blocks: Block[]): TitleResult {
@@ -80,16 +108,21 @@ export function findTitle(blocks: Block[]): TitleResult {
     header.push(block);
     if (!isHeadline(block)) break;
   }
-  const headlines = header.filter(isHeadline);
+  const headlines = header.filter((b) => isHeadline(b) && !isNavigation(b.text) && !(b === header[0] && mastheadName(b.text, header.length > 1)));
   const headline = headlines.find((b) => wordCount(splitTitleSuffix(b.text).headline) >= 4) ?? (headlines[0] === candidates[0] ? headlines[0] : null) ?? null;
   if (headline) {
     const { headline: text, site } = splitTitleSuffix(headline.text);
-    const domainSite = site && DOMAIN.test(site) ? site : site;
-    result = { title: text.replace(/\s+/g, ' '), fromLead: false, site: domainSite, line: headline.line };
+    // the page's first line, before the headline, may be the publication's name (even where it reads as navigation)
+    const opening = blocks.find((b) => b.role === 'body' || b.role === 'boilerplate');
+    const masthead = opening && opening.index < headline.index ? mastheadName(opening.text, true) : null;
+    if (masthead && opening) opening.role = 'boilerplate';
+    for (const block of header) if (block !== headline && isNavigation(block.text)) block.role = 'boilerplate';
+    result = { title: text.replace(/\s+/g, ' '), fromLead: false, site: site ?? masthead, line: headline.line };
     titleBlock = headline;
     headline.role = 'title';
   } else {
-    result = { title: titleFromLead(first.text), fromLead: true, site: null, line: first.line };
+    const lead = candidates.find((b) => wordCount(b.text) > 12 && !isNavigation(b.text)) ?? first;
+    result = { title: titleFromLead(lead.text), fromLead: true, site: null, line: lead.line };
   }
   if (titleBlock) {
     const key = fold(result.title).replace(/[.!?]$/, '');
