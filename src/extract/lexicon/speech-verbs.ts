@@ -8,7 +8,7 @@ const BASES = [
   'lament', 'point', 'express', 'assure', 'report', 'announce', 'proclaim', 'maintain', 'contend', 'allege', 'agree',
   'counter', 'retort', 'demand', 'charge', 'recount', 'summarize', 'summarise', 'specify', 'signal', 'hint', 'muse',
   'exclaim', 'shout', 'whisper', 'testify', 'concede', 'estimate', 'characterize', 'characterise', 'dismiss', 'welcome',
-  'criticize', 'criticise', 'praise', 'thank', 'condemn', 'reaffirm', 'indicate', 'elaborate', 'outline', 'brief',
+  'criticize', 'criticise', 'praise', 'thank', 'condemn', 'reaffirm', 'indicate', 'elaborate', 'outline', 'brief', 'concede',
 ];
 
 const IRREGULAR: Record<string, string[]> = {
@@ -27,12 +27,22 @@ const IRREGULAR: Record<string, string[]> = {
   muse: ['mused', 'muses', 'musing'],
 };
 
+/** Verbs whose bare form is more often a noun ("a state", "the report", "a briefing"): only their inflected forms count. */
+const NOUN_LIKE = new Set([
+  'state', 'post', 'report', 'call', 'point', 'signal', 'charge', 'counter', 'brief', 'note', 'comment', 'answer', 'reply',
+  'claim', 'estimate', 'outline', 'welcome', 'tweet', 'joke', 'laugh', 'praise', 'thank', 'demand', 'vow', 'pledge',
+  'promise', 'caution', 'express', 'muse', 'hint', 'agree', 'record', 'mention', 'ask', 'continue', 'remark', 'stress',
+]);
+/** Inflections that read as nouns more often than as verbs of speech. */
+const NOUN_FORMS = new Set(['briefing', 'briefs', 'posts', 'reports', 'calls', 'points', 'signals', 'charges', 'counters', 'comments', 'answers', 'replies', 'claims', 'estimates', 'outlines', 'tweets', 'jokes', 'demands', 'vows', 'pledges', 'promises', 'records', 'thanks', 'welcomes', 'statements']);
+
 function inflect(base: string): string[] {
   const irregular = IRREGULAR[base];
   if (irregular) return [base, ...irregular];
   const stem = base.endsWith('e') ? base.slice(0, -1) : base;
   const third = /(s|sh|ch|x|z)$/.test(base) ? `${base}es` : `${base}s`;
-  return [base, third, `${stem}ed`, `${stem}ing`];
+  const forms = [third, `${stem}ed`, `${stem}ing`].filter((f) => !NOUN_FORMS.has(f));
+  return NOUN_LIKE.has(base) ? forms : [base, ...forms];
 }
 
 /** Every inflected form, lower case. */

@@ -120,8 +120,16 @@ function readRun(text: string, tokens: Token[], from: number, to: number, out: M
     i = lastRole + 1;
   }
   if (orgRun) {
-    // "The Ministry of Foreign Affairs of Ukraine", "Russia’s Defense Ministry": the whole run names the body
+    // "The Ministry of Foreign Affairs of Ukraine", "Venezuela’s Foreign Ministry": the whole run names the body
     while (i < to - 1 && COMMON_WORDS.has(bare(tokens[i]!.text)) && !ROLE_HEADS.has(bare(tokens[i]!.text)) && !ORG_HEADS.has(bare(tokens[i]!.text)) && !GAZETTEER.has(bare(tokens[i]!.text))) i++;
+    const before = tokens[from - 1];
+    if (i === from && before && /['’]s$/u.test(before.text) && GAZETTEER.get(bare(before.text))?.kind === 'place' && /^ $/.test(text.slice(before.end, tokens[from]!.start))) {
+      const lastToken = tokens[to - 1]!;
+      const orgEnd = /['’]s$/u.test(lastToken.text) ? lastToken.end - 2 : lastToken.end;
+      const after = tokens[to]?.text.toLowerCase() ?? '';
+      out.push({ start: before.start, end: orgEnd, name: text.slice(before.start, orgEnd), kind: 'organisation', prefix: '', possessive: orgEnd !== lastToken.end, beforeSpeechVerb: SPEECH_VERBS.has(after) });
+      return;
+    }
     const lastToken = tokens[to - 1]!;
     const orgEnd = /['’]s$/u.test(lastToken.text) ? lastToken.end - 2 : lastToken.end;
     const name = text.slice(tokens[i]!.start, orgEnd);
@@ -167,6 +175,11 @@ function readRun(text: string, tokens: Token[], from: number, to: number, out: M
     const orgStart = prefixWords.length && prefixWords.every((w) => GAZETTEER.has(bare(w)) || !COMMON_WORDS.has(bare(w)) || ROLE_HEADS.has(bare(w))) ? tokens[from]!.start : start;
     const orgText = text.slice(orgStart, end).replace(/^the\s+/i, '');
     out.push({ ...base, start: orgStart, name: orgText, kind: 'organisation', prefix: '' });
+    return;
+  }
+  // an acronym standing alone names a body ("the JCS said", "SDF fighters")
+  if (words.length === 1 && /^\p{Lu}{2,6}$/u.test(words[0]!.replace(/['’]s$/u, '')) && prefixWords.length === 0) {
+    out.push({ ...base, kind: 'organisation' });
     return;
   }
   const nameWords = words.filter((w) => !PARTICLES.has(w.toLowerCase()) && isNameWord(w));

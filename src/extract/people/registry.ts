@@ -88,7 +88,11 @@ export class PersonRegistry {
       const roleJobs = jobsOf(role);
       roleJobs.add('official');
       let score = 0;
-      for (const job of jobs) if (roleJobs.has(job)) score = Math.max(score, job === 'official' ? 1 : 3);
+      for (const job of jobs) {
+        // "the official", "the spokesperson": only someone the story gave that title
+        if (LITERAL_JOBS.has(job) && !role.some((r) => r === job || (job === 'spokesperson' && r.startsWith('spokes')))) continue;
+        if (roleJobs.has(job)) score = Math.max(score, 3);
+      }
       if (score === 0) continue;
       for (const modifier of modifiers) {
         const place = placeOf(modifier);
@@ -103,6 +107,7 @@ export class PersonRegistry {
       }
     }
     if (bestScore > 0) return best;
+    if (![...jobs].some((job) => TOP_JOBS.has(job))) return null;
     // nobody has that title: the person the story was about most lately, among those it gives no title
     let fallback: Entity | null = null;
     for (const entity of this.entities) {
@@ -195,6 +200,11 @@ const JOBS: Record<string, string[]> = {
   counterpart: ['minister', 'diplomat', 'leader', 'president', 'prime-minister', 'chief', 'spokesperson', 'envoy'],
 };
 const JOB_WORDS = new Set([...Object.keys(JOBS), 'prime', 'state', 'foreign', 'press', 'deputy']);
+
+/** Jobs an unnamed person often holds: they match only the same words in a role. */
+const LITERAL_JOBS = new Set(['official', 'spokesperson', 'adviser', 'expert', 'representative']);
+/** Jobs of a story's protagonist, whom "the president" or "the prime minister" means when no one else has the title. */
+const TOP_JOBS = new Set(['president', 'prime-minister', 'leader', 'head-of-state', 'monarch', 'minister', 'chief', 'secretary-general', 'commissioner']);
 
 /** The job a role phrase names, literally: "the minister" is a minister, "the leader" a leader. */
 function phraseJobs(words: string[]): Set<string> {

@@ -46,7 +46,7 @@ function speechVerbs(mask: string, from: number, to: number): VerbHit[] {
 }
 
 function resolve(candidate: Candidate, ctx: AttributionContext): Entity | null {
-  return candidate.kind === 'pronoun' ? ctx.resolvePronoun(ctx.mask.slice(candidate.start, candidate.end)) : candidate.entity;
+  return candidate.kind === 'pronoun' ? ctx.resolvePronoun(candidate.pronoun ?? ctx.mask.slice(candidate.start, candidate.end)) : candidate.entity;
 }
 
 /** The entity a candidate names, pronouns resolved. */

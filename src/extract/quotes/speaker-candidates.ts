@@ -12,6 +12,8 @@ export interface Candidate {
   /** A possessive ("Zelensky’s", "the agency’s") directly followed by a word for a statement. */
   statementOwner: boolean;
   possessive: boolean;
+  /** For a pronoun written otherwise ("her office"): the pronoun it stands for. */
+  pronoun?: string;
 }
 
 const STATEMENT_NOUN = /^\s+(?:[\p{L}\-]+\s+){0,2}?(?:statement|statements|remarks|comments|words|message|post|speech|address|letter|claim|claims|reply|response|answer|interview|tweet|announcement|communiqué|communique|note|release)\b/iu;
@@ -35,6 +37,9 @@ function organisationName(text: string, npStart: number, headEnd: number, headAt
   if (tail) end += tail[0].length;
   return { name: text.slice(npStart, end).replace(/^(?:the|a|an|this|that)\s+/i, '').replace(/['’]s$/u, ''), end };
 }
+
+/** "her office", "his spokesman": someone speaking for the person the pronoun points at. */
+const SPEAKING_FOR = /(?<![\p{L}])(?:his|her|His|Her)\s+(?:office|spokesperson|spokesman|spokeswoman|press service|press office|press secretary|team|aides?|ministry|administration|campaign)(?![\p{L}])/gu;
 
 const PRONOUN = /(?<![\p{L}\p{N}])(he|she|He|She)(?![\p{L}\p{N}])/gu;
 
@@ -75,6 +80,11 @@ export function speakerCandidates(text: string, offset: number, mentions: Mentio
   while ((m = PRONOUN.exec(text)) !== null) {
     out.push({ start: offset + m.index, end: offset + m.index + m[0].length, kind: 'pronoun', entity: null, possessive: false, statementOwner: false });
   }
+  SPEAKING_FOR.lastIndex = 0;
+  while ((m = SPEAKING_FOR.exec(text)) !== null) {
+    const pronoun = /^her/i.test(m[0]) ? 'she' : 'he';
+    out.push({ start: offset + m.index, end: offset + m.index + m[0].length, kind: 'pronoun', entity: null, possessive: false, statementOwner: false, pronoun });
+  }
   ROLE_NP.lastIndex = 0;
   while ((m = ROLE_NP.exec(text)) !== null) {
     ROLE_NP.lastIndex = m.index + 1;
@@ -97,7 +107,9 @@ export function speakerCandidates(text: string, offset: number, mentions: Mentio
     const head = bare[headAt]!;
     const base = { start: offset + m.index, end: offset + relEnd, possessive, statementOwner: possessive && STATEMENT_NOUN.test(afterText) };
     if (isRole) {
-      out.push({ ...base, kind: 'role', entity: registry.findByRole(phrase, context.recency) });
+      // "a senior official", "an Israeli diplomat": someone the story does not name
+      const indefinite = /^(?:a|an)\s/i.test(m[0]);
+      out.push({ ...base, kind: 'role', entity: indefinite ? null : registry.findByRole(phrase, context.recency) });
     } else {
       // "the Israeli military", "Oman’s foreign ministry", "the Russian embassy in Ankara": a named body
       const named = organisationName(text, m.index, relEnd, headAt);
