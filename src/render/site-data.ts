@@ -18,9 +18,14 @@ export interface SiteData {
   root: string | null;
   counts: { articles: number; dated: number; undated: number; speakers: number; topics: number; quotes: number };
   home: { latest: ArticleRef[]; undated: ArticleRef[] };
+  /** The article pages of this Eleventy run: a slice of the archive (see `articlePages`), or none. */
   articles: ArticlePage[];
+  /** Every speaker and topic, for their indexes. */
   speakers: SpeakerPage[];
   topics: TopicPage[];
+  /** The speaker and topic pages of this Eleventy run: slices of `speakers` and `topics`, or none. */
+  speakerPages: SpeakerPage[];
+  topicPages: TopicPage[];
   timeline: Timeline;
   quoteYears: QuotesYear[];
 }
@@ -32,17 +37,35 @@ export interface SiteDataOptions {
   name?: string;
 }
 
-/** Computes all page data from the archive, bodies rendered to HTML once here. Linear in the archive's size. */
-export function siteData(archive: Archive, options: SiteDataOptions): SiteData {
+/**
+ * The pages of articles `from` to `to` (exclusive) in the archive's order, bodies rendered to HTML
+ * here; older/newer links reach across the slice's ends.
+ */
+export function articlePages(archive: Archive, options: SiteDataOptions, from = 0, to = archive.articles.length): ArticlePage[] {
   const basePath = normaliseBasePath(options.basePath);
   const root = siteRoot(options.siteUrl, basePath);
   const speakerUrl = (id: string): string => `${basePath}speakers/${id}/`;
   const topicUrl = (id: string): string => `${basePath}topics/${id}/`;
   const absolute = (path: string): string => absoluteUrl(root, basePath, path);
   const list = archive.articles;
-  const articles = list.map((article, i) =>
-    articlePage(article, list[i + 1] ?? null, list[i - 1] ?? null, { speakerUrl, topicUrl, absolute }),
-  );
+  const pages: ArticlePage[] = [];
+  for (let i = from; i < Math.min(to, list.length); i += 1) {
+    pages.push(articlePage(list[i]!, list[i + 1] ?? null, list[i - 1] ?? null, { speakerUrl, topicUrl, absolute }));
+  }
+  return pages;
+}
+
+/**
+ * Computes the index pages' data from the archive (compact article refs, no bodies). The pages
+ * rendered one per item — `articles`, `speakerPages`, `topicPages` — are left empty unless
+ * `withArticles`: the renderer fills them batch by batch, so memory stays bounded.
+ * Linear in the archive's size.
+ */
+export function siteData(archive: Archive, options: SiteDataOptions, withArticles = false): SiteData {
+  const basePath = normaliseBasePath(options.basePath);
+  const root = siteRoot(options.siteUrl, basePath);
+  const list = archive.articles;
+  const articles = withArticles ? articlePages(archive, options) : [];
   const dated = list.filter((a) => a.date !== null);
   const undated = list.filter((a) => a.date === null);
   const speakers = speakerPages(archive, basePath);
@@ -64,6 +87,8 @@ export function siteData(archive: Archive, options: SiteDataOptions): SiteData {
     articles,
     speakers,
     topics,
+    speakerPages: withArticles ? speakers : [],
+    topicPages: withArticles ? topics : [],
     timeline: timeline(archive, basePath),
     quoteYears,
   };
