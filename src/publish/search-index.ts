@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { NewsArchiveError } from '../report/errors.js';
 import { pathOfOutputFile } from './urls.js';
 
 /** Pagefind runs as one service process per Node process; builds in the same process take turns. */
@@ -21,8 +22,15 @@ export function writeSearchIndex(outDir: string, pages: readonly string[]): Prom
 }
 
 async function indexPages(outDir: string, pages: readonly string[]): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-  if (index === undefined) throw new SearchIndexError(`Pagefind could not start: ${errors.join('; ')}`);
+  // One index for every page: the site is written in English, whatever language an article's text is in.
+  let created: Awaited<ReturnType<typeof pagefind.createIndex>>;
+  try {
+    created = await pagefind.createIndex({ forceLanguage: 'en' });
+  } catch (cause) {
+    throw new SearchIndexError('Pagefind could not start; reinstall with `npm ci` (its binary comes in @pagefind/<platform>)', { cause });
+  }
+  const { index, errors } = created;
+  if (index === undefined) throw new SearchIndexError(`Pagefind could not start: ${errors.join('; ')}; reinstall with \`npm ci\``);
   try {
     for (const file of [...pages].sort()) {
       const content = await readFile(join(outDir, ...file.split('/')), 'utf8');
@@ -82,6 +90,5 @@ function decodeReferences(text: string): string {
   });
 }
 
-export class SearchIndexError extends Error {
-  override name = 'SearchIndexError';
-}
+/** Pagefind failed: the site cannot get its search. */
+export class SearchIndexError extends NewsArchiveError {}
