@@ -8,6 +8,8 @@ const SPECIAL_LETTERS: Record<string, string> = {
 
 /** Removes diacritics and lowercases: "Erdoğan" → "erdogan", "Orbán" → "orban", "Straße" → "strasse". */
 export function foldDiacritics(text: string): string {
+  // Plain ASCII (most names and quotes in English text) has nothing to fold.
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   let out = '';
   for (const ch of text.normalize('NFKD')) {
     const special = SPECIAL_LETTERS[ch];
