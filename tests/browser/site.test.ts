@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../src/archive/types.js';
@@ -196,6 +196,20 @@ describe.skipIf(!haveChromium)('the built site in Chromium', { timeout: 60_000 }
       const covered = site.archive.articles.filter((a) => a.speakers.some((sp) => sp.id === id) || a.quotes.some((q) => q.speakerId === id));
       expect((await entries(`speakers/${id}/feed.xml`)).sort(), id).toEqual(urls(covered));
     }
+  });
+
+  it('links every feed from its page, and every linked feed exists', async () => {
+    const linked = new Set<string>();
+    for (const path of await allPages(site.outDir)) {
+      const html = await readFile(join(site.outDir, path.endsWith('/') || path === '' ? `${path}index.html` : path), 'utf8');
+      for (const [tag] of html.matchAll(/<link\b[^>]*type="application\/atom\+xml"[^>]*>/g)) {
+        const href = /href="([^"]*)"/.exec(tag)?.[1] ?? '';
+        expect(href.startsWith(BASE), `${path}: ${href}`).toBe(true);
+        linked.add(href.slice(BASE.length));
+      }
+    }
+    const feeds = (await readdir(site.outDir, { recursive: true })).filter((f) => f.endsWith('feed.xml')).map((f) => f.split(sep).join('/'));
+    expect([...linked].sort()).toEqual([...feeds].sort());
   });
 
   it('has every kind of page', () => {
