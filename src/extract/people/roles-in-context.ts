@@ -20,7 +20,8 @@ function isRoleWord(word: string): boolean {
 }
 
 function roleBefore(text: string, mention: Mention): string | null {
-  const before = text.slice(0, mention.start);
+  // a role is written close to the name: read a bounded stretch, so long paragraphs stay linear
+  const before = text.slice(Math.max(0, mention.start - 160), mention.start);
   // "…, Russia’s ambassador to Washington, Anatoly Antonov"
   const comma = /(?:^|[,;:.]\s+|\b(?:and|but|while|as)\s+)((?:the\s+|a\s+)?[^,;:.“”"]{3,80}?),\s*$/u.exec(before);
   if (comma) {
@@ -53,7 +54,7 @@ function roleBefore(text: string, mention: Mention): string | null {
 
 function roleAfter(text: string, mention: Mention): string | null {
   if (mention.possessive) return null;
-  const after = text.slice(mention.end);
+  const after = text.slice(mention.end, mention.end + 160);
   const m = /^,\s*((?:the\s+|a\s+)?[^,;:.“”"()]{3,80}?)(?:,|\.|;|$)/u.exec(after);
   if (!m) return null;
   const phrase = m[1]!.replace(/^(?:the|a|an)\s+/i, '').trim();

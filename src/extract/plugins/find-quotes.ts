@@ -46,6 +46,10 @@ interface Found {
 }
 
 const QUOTABLE = new Set(['body', 'pullquote']);
+/** Characters around a quotation that attribution reads. */
+const ATTRIBUTION_WINDOW = 400;
+/** Quotations read in one sentence at the most (a pasted wall of marks is not thousands of quotes). */
+const MAX_QUOTES_PER_SENTENCE = 200;
 const QUESTION = /^(?:Q|Question)\s*[:.\-–—]\s+/;
 const ANSWER = /^(?:A|Answer)\s*[:\-–—]\s+(?=\S)/;
 
@@ -158,13 +162,24 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
     let previousSubject: Entity | null = null;
     const mentions = findMentions(mask);
     const sentences = splitSentences(text, mask);
+    // mentions and quotations are visited sentence by sentence with moving cursors, never all of them per sentence
+    let mentionCursor = 0;
+    let spanCursor = 0;
     for (const sentence of sentences) {
-      for (const mention of mentions) {
-        if (mention.start < sentence.start || mention.end > sentence.end) continue;
+      while (mentionCursor < mentions.length && mentions[mentionCursor]!.start < sentence.start) mentionCursor++;
+      let mentionEnd = mentionCursor;
+      while (mentionEnd < mentions.length && mentions[mentionEnd]!.start < sentence.end) mentionEnd++;
+      const sentenceMentions = mentions.slice(mentionCursor, mentionEnd);
+      while (spanCursor < spans.length && spans[spanCursor]!.open < sentence.start) spanCursor++;
+      let spanEnd = spanCursor;
+      while (spanEnd < spans.length && spans[spanEnd]!.open < sentence.end) spanEnd++;
+      const sentenceSpans = spans.slice(spanCursor, Math.min(spanEnd, spanCursor + MAX_QUOTES_PER_SENTENCE));
+      for (const mention of sentenceMentions) {
+        if (mention.end > sentence.end) continue;
         const named = mention.kind === 'person' || mention.kind === 'surname' ? registry.find(mention.name, 'person') : null;
         if (named) recency.set(named, clock++);
       }
-      const candidates = speakerCandidates(mask.slice(sentence.start, sentence.end), sentence.start, mentions, {
+      const candidates = speakerCandidates(mask.slice(sentence.start, sentence.end), sentence.start, sentenceMentions, {
         registry,
         latestOrganisation,
         recency,
@@ -174,11 +189,16 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
       // the sentence's subject is known before its quotations: "Zelensky said …: “…”"
       const leading = sentenceSubject(ctx);
       const leadingEntity = leading && leading.kind !== 'pronoun' ? leading.entity : null;
-      if (leadingEntity && spans.some((sp) => sp.open > leading!.end && sp.open >= sentence.start && sp.open < sentence.end)) noteSubject(leadingEntity, block.index);
-      for (const span of spans) {
-        if (span.open < sentence.start || span.open >= sentence.end) continue;
+      if (leadingEntity && sentenceSpans.some((sp) => sp.open > leading!.end)) noteSubject(leadingEntity, block.index);
+      for (const span of sentenceSpans) {
         const kind = classifySpan(text, span);
-        const attribution = attribute(ctx, span);
+        // attribution reads a bounded window around the quotation, so a huge sentence stays linear
+        const near: AttributionContext = {
+          ...ctx,
+          sentenceStart: Math.max(sentence.start, span.open - ATTRIBUTION_WINDOW),
+          sentenceEnd: Math.min(sentence.end, span.close + ATTRIBUTION_WINDOW),
+        };
+        const attribution = attribute(near, span);
         if (kind === 'title' || (kind === 'name' && !(attribution && attribution.confidence >= 3))) continue;
         if (kind === 'partial' && !attribution) continue;
         if (attribution) {
@@ -207,8 +227,7 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
       const entity = subject ? resolveCandidate(subject, ctx) : null;
       if (entity) noteSubject(entity, block.index);
       previousSubject = entity && entity.kind === 'person' ? entity : null;
-      for (const mention of mentions) {
-        if (mention.start < sentence.start || mention.end > sentence.end) continue;
+      for (const mention of sentenceMentions) {
         if (mention.kind === 'organisation') latestOrganisation = registry.find(mention.name, 'organisation') ?? latestOrganisation;
       }
       for (const candidate of candidates) {
