@@ -47,6 +47,13 @@ describe('sitemap', () => {
     expect(locs(sitemapXml(pages, { basePath: '/', siteUrl: 'https://example.org' }))[0]).toBe('https://example.org/articles/a/');
   });
 
+  it('gives an article page its own date as lastmod, and no other page a date', () => {
+    const xml = sitemapXml(['articles/a/index.html', 'index.html'], { basePath: '/news/', siteUrl: null }, new Map([['/news/articles/a/', '2024-03-01']]));
+    const urls = childrenNamed(parseXml(xml), 'url');
+    expect(childNamed(urls[0]!, 'lastmod').text).toBe('2024-03-01');
+    expect(childrenNamed(urls[1]!, 'lastmod')).toEqual([]);
+  });
+
   it('keeps pages that are not index.html under their own name', () => {
     expect(locs(sitemapXml(['about.html', 'x/y.html'], { basePath: '/', siteUrl: null }))).toEqual(['/about.html', '/x/y.html']);
   });

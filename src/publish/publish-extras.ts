@@ -21,7 +21,7 @@ export async function publishExtras(archive: Archive, options: RenderOptions): P
   const pages = await listHtmlPages(outDir);
   const files = [
     ...archiveFeeds(archive, options).map((feed) => ({ file: feed.file, text: feed.xml })),
-    { file: 'sitemap.xml', text: sitemapXml(pages.filter(isListedPage), options) },
+    { file: 'sitemap.xml', text: sitemapXml(pages.filter(isListedPage), options, articleDates(archive)) },
     { file: 'robots.txt', text: robotsTxt(options) },
   ];
   for (const { file, text } of files) {
@@ -31,4 +31,9 @@ export async function publishExtras(archive: Archive, options: RenderOptions): P
   }
   await writeSearchIndex(outDir, pages);
   return { files: files.length };
+}
+
+/** Each dated article's page path and date, for the sitemap's `<lastmod>`. */
+function articleDates(archive: Archive): Map<string, string> {
+  return new Map(archive.articles.filter((a) => a.date !== null).map((a) => [a.url, a.date ?? '']));
 }

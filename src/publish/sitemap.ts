@@ -21,15 +21,18 @@ export function isListedPage(file: string): boolean {
   return file !== '404.html';
 }
 
-/** A sitemap (sitemaps.org 0.9) of the given pages, in the order given. */
-export function sitemapXml(pages: readonly string[], options: LinkOptions): string {
-  return [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ...pages.map((file) => `  <url><loc>${escapeXml(publicLink(pathOfOutputFile(file, options.basePath), options))}</loc></url>`),
-    '</urlset>',
-    '',
-  ].join('\n');
+/**
+ * A sitemap (sitemaps.org 0.9) of the given pages, in the order given. `dates` maps a page's site path
+ * (`/news/articles/x/`) to its `YYYY-MM-DD` date, given as `<lastmod>`: an article's own date, never the build's.
+ */
+export function sitemapXml(pages: readonly string[], options: LinkOptions, dates: ReadonlyMap<string, string> = new Map()): string {
+  const url = (file: string): string => {
+    const path = pathOfOutputFile(file, options.basePath);
+    const date = dates.get(path);
+    const lastmod = date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date) ? `<lastmod>${date}</lastmod>` : '';
+    return `  <url><loc>${escapeXml(publicLink(path, options))}</loc>${lastmod}</url>`;
+  };
+  return ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...pages.map(url), '</urlset>', ''].join('\n');
 }
 
 /** robots.txt: everything may be crawled; the sitemap is named. */
