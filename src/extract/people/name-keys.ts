@@ -1,14 +1,28 @@
 import { fold } from '../text/fold.js';
 
+/** Remembers a pure string function's answers; names repeat within and across articles. */
+function memo(fn: (text: string) => string): (text: string) => string {
+  const cache = new Map<string, string>();
+  return (text: string): string => {
+    let value = cache.get(text);
+    if (value === undefined) {
+      if (cache.size > 50_000) cache.clear();
+      value = fn(text);
+      cache.set(text, value);
+    }
+    return value;
+  };
+}
+
 /** Folds a name part for matching, joining common transliteration variants (Zelenskiy/Zelenskyy/Zelensky). */
-export function namePartKey(part: string): string {
-  return fold(part)
+export const namePartKey = memo((part: string): string =>
+  fold(part)
     .replace(/['’]s$/, '')
     .replace(/ł/g, 'l')
     .replace(/[^a-z0-9-]/g, '')
     .replace(/(?:iy|yy|ij|ii|yi|yj)$/, 'y')
-    .replace(/(?<=[a-z])ii(?=[a-z])/g, 'i');
-}
+    .replace(/(?<=[a-z])ii(?=[a-z])/g, 'i'),
+);
 
 /** The tokens of a name, without honorifics' dots and possessives. */
 export function nameTokens(name: string): string[] {
@@ -19,10 +33,10 @@ export function nameTokens(name: string): string[] {
 }
 
 /** The surname: the last token of a personal name. */
-export function surnameKey(name: string): string {
+export const surnameKey = memo((name: string): string => {
   const tokens = nameTokens(name);
   return namePartKey(tokens[tokens.length - 1] ?? '');
-}
+});
 
 const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'da', 'di', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'ben', 'abu', 'del', 'dos', 'das']);
 
@@ -40,9 +54,9 @@ export function givenNamesCompatible(a: string[], b: string[]): boolean {
 }
 
 /** A looser surname key for transliterations: Sybiha / Sybiga, Kharkiv / Harkiv, Toiu / Țoiu. */
-export function looseSurnameKey(name: string): string {
-  return surnameKey(name).replace(/kh/g, 'h').replace(/h/g, 'g').replace(/w/g, 'v').replace(/j/g, 'y').replace(/ks/g, 'x').replace(/(.)\1/g, '$1');
-}
+export const looseSurnameKey = memo((name: string): string =>
+  surnameKey(name).replace(/kh/g, 'h').replace(/h/g, 'g').replace(/w/g, 'v').replace(/j/g, 'y').replace(/ks/g, 'x').replace(/(.)\1/g, '$1'),
+);
 
 /** Whether two spellings can name the same person: same surname, compatible given names. */
 export function sameNameVariant(a: string, b: string): boolean {

@@ -18,11 +18,28 @@ export default function remarkFindTopics() {
 }
 
 const MAX_TOPICS = 12;
-const GAZETTEER_FORM = buildGazetteerPattern();
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'’\-]*/gu;
+/** Every vocabulary pattern in one alternation: one pass over the text finds them all. */
+const VOCABULARY = new RegExp(TOPIC_VOCABULARY.map((entry) => `(?:${entry.pattern.source})`).join('|'), 'gi');
+const ANCHORED = TOPIC_VOCABULARY.map((entry) => ({ re: new RegExp(`^(?:${entry.pattern.source})$`, 'i'), label: entry.label }));
 
-function buildGazetteerPattern(): RegExp {
-  const forms = [...GAZETTEER.keys()].sort((a, b) => b.length - a.length).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.join('|')})(?:['’]s)?(?![\\p{L}\\p{N}])`, 'giu');
+/** Places and organisations named in capitals: the longest gazetteer form starting at each capitalised word. */
+function gazetteerLabels(text: string): string[] {
+  const words = [...text.matchAll(WORD)].map((m) => ({ text: m[0].replace(/['’]s$/u, '').replace(/\.$/, (d) => (/^(?:\p{L}\.)+$/u.test(m[0]) ? d : '')), start: m.index, end: m.index + m[0].length }));
+  const labels: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!/^\p{Lu}/u.test(words[i]!.text)) continue;
+    for (let n = Math.min(4, words.length - i); n >= 1; n--) {
+      if (n > 1 && !/^ $/.test(text.slice(words[i + n - 2]!.end, words[i + n - 1]!.start))) continue;
+      const entry = GAZETTEER.get(words.slice(i, i + n).map((w) => w.text).join(' ').toLowerCase());
+      if (entry) {
+        labels.push(entry.label);
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  return labels;
 }
 
 function capitalise(label: string): string {
@@ -48,17 +65,10 @@ export function findTopics(blocks: Block[], title: string, hashtags: string[]): 
     tallies.set(key, tally);
   };
   const scan = (text: string, inTitle: boolean): void => {
-    GAZETTEER_FORM.lastIndex = 0;
-    for (const m of text.matchAll(GAZETTEER_FORM)) {
-      const form = m[0].replace(/['’]s$/u, '');
-      // a lower-case match of a capitalised place is a common word ("turkey", "gulf")
-      if (!/^\p{Lu}/u.test(form)) continue;
-      const entry = GAZETTEER.get(form.toLowerCase());
-      if (entry) count(entry.label, inTitle, 1);
-    }
-    for (const { pattern, label } of TOPIC_VOCABULARY) {
-      pattern.lastIndex = 0;
-      for (const m of text.matchAll(pattern)) count(label === '$0' ? capitalise(m[0].toLowerCase()) : label, inTitle, 2);
+    for (const label of gazetteerLabels(text)) count(label, inTitle, 1);
+    for (const m of text.matchAll(VOCABULARY)) {
+      const entry = ANCHORED.find((a) => a.re.test(m[0]));
+      if (entry) count(entry.label === '$0' ? capitalise(m[0].toLowerCase()) : entry.label, inTitle, 2);
     }
   };
   scan(title, true);
