@@ -42,10 +42,13 @@ export function archiveFeeds(archive: Archive, options: LinkOptions): FeedFile[]
   const records = (refs: readonly ArticleRef[]): ArticleRecord[] => [
     ...new Set(refs.map((r) => byId.get(r.id)).filter((a): a is ArticleRecord => a !== undefined)),
   ];
+  const entries: EntryCache = new Map();
+  // The archive's order, worked out once; each feed then sorts its articles by their place in it.
+  const rank = new Map(sortNewestFirst(archive.articles).map((a, i) => [a, i]));
   const feeds: FeedFile[] = [
     {
       file: 'feed.xml',
-      xml: atomFeed({ key: 'archive', title: SITE_TITLE, selfPath: `${basePath}feed.xml`, pagePath: basePath, articles: archive.articles }, options),
+      xml: atomFeed({ key: 'archive', title: SITE_TITLE, selfPath: `${basePath}feed.xml`, pagePath: basePath, articles: archive.articles }, options, entries, rank),
     },
   ];
   const groups = [
@@ -64,7 +67,12 @@ export function archiveFeeds(archive: Archive, options: LinkOptions): FeedFile[]
     if (!isSafeSegment(group.id)) continue;
     feeds.push({
       file: `${group.kind}/${group.id}/feed.xml`,
-      xml: atomFeed({ key: group.key, title: `${group.name} — ${SITE_TITLE}`, selfPath: group.page.feedUrl, pagePath: group.page.url, articles: group.articles }, options),
+      xml: atomFeed(
+        { key: group.key, title: `${group.name} — ${SITE_TITLE}`, selfPath: group.page.feedUrl, pagePath: group.page.url, articles: group.articles },
+        options,
+        entries,
+        rank,
+      ),
     });
   }
   return feeds;
@@ -76,9 +84,9 @@ function isSafeSegment(id: string): boolean {
 }
 
 /** Renders one Atom feed (RFC 4287): newest article first, undated ones last. */
-export function atomFeed(spec: FeedSpec, options: LinkOptions): string {
-  const entries = sortNewestFirst(spec.articles);
-  const dates = entries.map((a) => a.date).filter((d): d is string => d !== null && isIsoDate(d));
+export function atomFeed(spec: FeedSpec, options: LinkOptions, entries: EntryCache = new Map(), rank?: ReadonlyMap<ArticleRecord, number>): string {
+  const sorted = rank ? [...spec.articles].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0)) : sortNewestFirst(spec.articles);
+  const dates = sorted.map((a) => a.date).filter((d): d is string => d !== null && isIsoDate(d));
   const updated = dates.length > 0 ? toAtomDate(dates.reduce((a, b) => (a > b ? a : b))) : UNDATED_FALLBACK;
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
@@ -90,14 +98,24 @@ export function atomFeed(spec: FeedSpec, options: LinkOptions): string {
     `  <link rel="alternate" type="text/html" href="${escapeXml(publicLink(spec.pagePath, options))}"/>`,
     `  <author><name>${escapeXml(SITE_TITLE)}</name></author>`,
     '  <generator>news-archive</generator>',
-    ...entries.flatMap((article) => atomEntry(article, options)),
+    ...sorted.map((article) => {
+      let entry = entries.get(article);
+      if (entry === undefined) {
+        entry = atomEntry(article, options);
+        entries.set(article, entry);
+      }
+      return entry;
+    }),
     '</feed>',
     '',
   ];
   return lines.join('\n');
 }
 
-function atomEntry(article: ArticleRecord, options: LinkOptions): string[] {
+/** Entries already rendered, by article: an article is in several feeds (the archive's, its topics', its speakers'). */
+export type EntryCache = Map<ArticleRecord, string>;
+
+function atomEntry(article: ArticleRecord, options: LinkOptions): string {
   const dated = article.date !== null && isIsoDate(article.date);
   const date = dated && article.date !== null ? toAtomDate(article.date) : UNDATED_FALLBACK;
   const author = article.byline ?? article.source;
@@ -113,7 +131,7 @@ function atomEntry(article: ArticleRecord, options: LinkOptions): string[] {
     ...article.topics.map((t) => `    <category term="${escapeXml(t.id)}" label="${escapeXml(t.label)}"/>`),
     ...(summary !== '' ? [`    <summary type="text">${escapeXml(summary)}</summary>`] : []),
     '  </entry>',
-  ];
+  ].join('\n');
 }
 
 /** The archive's one article order (newest first, undated last, then title, then file); a date that is not `YYYY-MM-DD` counts as none. */
