@@ -8,11 +8,12 @@ const BASES = [
   'lament', 'point', 'express', 'assure', 'report', 'announce', 'proclaim', 'maintain', 'contend', 'allege', 'agree',
   'counter', 'retort', 'demand', 'charge', 'recount', 'summarize', 'summarise', 'specify', 'signal', 'hint', 'muse',
   'exclaim', 'shout', 'whisper', 'testify', 'concede', 'estimate', 'characterize', 'characterise', 'dismiss', 'welcome',
-  'criticize', 'criticise', 'praise', 'thank', 'condemn', 'reaffirm', 'indicate', 'elaborate', 'outline', 'brief', 'concede',
+  'criticize', 'criticise', 'praise', 'thank', 'condemn', 'reaffirm', 'indicate', 'elaborate', 'outline', 'brief', 'concede', 'speak',
 ];
 
 const IRREGULAR: Record<string, string[]> = {
   say: ['said', 'says', 'saying'],
+  speak: ['spoke', 'speaks', 'speaking', 'spoken'],
   tell: ['told', 'tells', 'telling'],
   write: ['wrote', 'writes', 'writing', 'written'],
   quip: ['quipped', 'quips', 'quipping'],

@@ -22,6 +22,7 @@ export default function remarkFindPeople() {
 
 /** A headline-style line in Title Case: its capitalised words are not names. */
 function isTitleCase(text: string): boolean {
+  if (/[.!?]["”’)]?$/.test(text.trim())) return false;
   const words = text.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
   if (words.length < 4) return false;
   return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.7;

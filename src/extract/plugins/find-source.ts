@@ -90,7 +90,7 @@ export function findSource(blocks: Block[]): SourceResult {
         const isWire = WIRE_AGENCIES.has(credit.toLowerCase()) || ORGISH.test(credit) || /^[A-Z]{2,6}$/.test(credit);
         if (isWire) {
           dateline = m[1]!.trim();
-          source ??= WIRE_AGENCIES.get(credit.toLowerCase()) ?? credit;
+          source ??= credit;
           if (words <= 6 && block.role === 'body') block.role = 'dateline';
           continue;
         }

@@ -79,14 +79,17 @@ function subjectBefore(ctx: AttributionContext, from: number, verbIndex: number)
 function mainSubject(ctx: AttributionContext, until: number): Candidate | null {
   const owner = ctx.candidates.filter((c) => c.statementOwner && c.start >= ctx.sentenceStart && c.end <= until).pop();
   if (owner) return owner;
+  let first: Candidate | null = null;
   for (const c of ctx.candidates) {
     if (c.start < ctx.sentenceStart || c.end > until) continue;
     if (c.possessive) continue;
     const lead = ctx.mask.slice(Math.max(ctx.sentenceStart, c.start - 14), c.start);
     if (PREPOSITION_BEFORE.test(lead)) continue;
-    return c;
+    // "Kremlin spokesman Dmitry Peskov spoke …": the person, not the body named in his title
+    if (c.kind === 'pronoun' || c.entity?.kind === 'person') return c;
+    first ??= c;
   }
-  return null;
+  return first;
 }
 
 /** The candidate at a position, also behind a title of capitalised words ("Treasury Secretary Scott Bessent"). */
