@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPTIONS } from '../src/cli/options.js';
-import { runCli, snapshot } from './fixtures/inputs/run-cli.js';
+import { runCli, snapshot, startCli } from './fixtures/inputs/run-cli.js';
 
 let dir: string;
 
@@ -94,8 +94,36 @@ describe('news-archive (the command line)', () => {
     expect((await readdir(dir)).filter((n) => n.startsWith('.') && n !== '.cache')).toEqual([]);
   });
 
-  it('serve is listed and says so when it cannot run', () => {
-    const run = runCli(['--help'], dir);
-    expect(run.stdout).toContain('news-archive serve');
+  it('serve builds, serves the site under the base path, and stops on SIGTERM', async () => {
+    const child = startCli(['serve', '--out', 'served', '--port', '0', '--base-path', '/news/'], dir);
+    let stderr = '';
+    const url = await new Promise<string>((found, fail) => {
+      const timer = setTimeout(() => fail(new Error(`no URL from serve: ${stderr}`)), 60_000);
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        const m = /news-archive serve: (http:\/\/\S+)/.exec(stderr);
+        if (m) {
+          clearTimeout(timer);
+          found(m[1]!);
+        }
+      });
+    });
+    expect(url).toMatch(/^http:\/\/localhost:\d+\/news\/$/);
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<html');
+    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 90_000);
+
+  it('serve refuses a missing content folder or an --out it must not replace, with exit status 2', async () => {
+    const missing = runCli(['serve', '--content', 'nowhere'], dir);
+    expect(missing.status, missing.stderr).toBe(2);
+    await mkdir(join(dir, 'notes'), { recursive: true });
+    await writeFile(join(dir, 'notes', 'todo.txt'), 'keep me');
+    const run = runCli(['serve', '--out', 'notes'], dir);
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/refusing to replace 'notes'/);
   });
 });

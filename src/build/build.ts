@@ -1,7 +1,7 @@
-import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { assembleArchive } from '../archive/assemble.js';
 import type { ExtractedArticle } from '../extract/types.js';
+import { checkContentDir } from '../load/content-dir.js';
 import { loadContent } from '../load/load-content.js';
 import type { LoadedArticle } from '../load/types.js';
 import { publishExtras } from '../publish/publish-extras.js';
@@ -55,16 +55,6 @@ export interface BuildResult {
 
 /** Environment variable for tests only: milliseconds to wait, with the site complete in its staging folder, before swapping it in. */
 const PAUSE_BEFORE_SWAP = 'NEWS_ARCHIVE_TEST_PAUSE_BEFORE_SWAP_MS';
-
-async function checkContentDir(contentDir: string): Promise<void> {
-  let isDir = false;
-  try {
-    isDir = (await stat(contentDir)).isDirectory();
-  } catch {
-    throw new UsageError(`content folder '${contentDir}' does not exist; create it or name another with --content DIR`);
-  }
-  if (!isDir) throw new UsageError(`content folder '${contentDir}' is not a folder; name a folder with --content DIR`);
-}
 
 /** Extracts every article; should the extractor fail, extracts one by one so that only the failing file is left out. */
 async function extractArticles(

@@ -2,7 +2,6 @@
 import { errorChain, NewsArchiveError, UsageError } from '../report/errors.js';
 import { oneLine } from '../report/reporter.js';
 import { helpText, parseArgs } from './options.js';
-import { serve } from './serve.js';
 import { packageVersion } from './version.js';
 
 /** Runs the command line; returns the exit status. */
@@ -21,7 +20,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(helpText(packageVersion()));
       return 2;
     }
-    if (options.command === 'serve') return await serve(options);
+    if (options.command === 'serve') {
+      const { serve } = await import('./serve.js');
+      return await serve(options);
+    }
     // Loaded only now, so that --help and a wrong option answer at once.
     const { build } = await import('../build/build.js');
     const result = await build({

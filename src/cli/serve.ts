@@ -1,22 +1,29 @@
-import { pathToFileURL } from 'node:url';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { existsSync } from 'node:fs';
+import { normaliseBasePath } from '../build/base-path.js';
+import { checkContentDir } from '../load/content-dir.js';
+import { serveSite } from '../render/serve.js';
+import { UsageError } from '../report/errors.js';
+import { checkOutputDir } from '../write/output-dir.js';
 import type { CliOptions } from './options.js';
-import { NewsArchiveError } from '../report/errors.js';
 
-/** `news-archive serve`: hands over to the render stage's server (`src/render/serve.ts`) when it exists. */
+/**
+ * `news-archive serve` (`npm start`): builds, serves the site under the base path and rebuilds when the content
+ * changes (`serveSite`, from the render stage), until Ctrl-C. A wrong content folder, base path or `--out` stops
+ * it before anything starts, with exit status 2, as for `build`.
+ */
 export async function serve(options: CliOptions): Promise<number> {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = ['serve.js', 'serve.ts'].map((name) => join(here, '..', 'render', name));
-  const module = candidates.find((file) => existsSync(file));
-  if (module === undefined) {
-    throw new NewsArchiveError('serve is not available in this version yet; run news-archive build and open the --out folder with any static file server', { exitCode: 2 });
-  }
-  const loaded = (await import(pathToFileURL(module).href)) as { serveSite?: unknown };
-  if (typeof loaded.serveSite !== 'function') {
-    throw new NewsArchiveError('serve is not available in this version yet; run news-archive build and open the --out folder with any static file server', { exitCode: 2 });
-  }
-  await (loaded.serveSite as (o: CliOptions) => Promise<void>)(options);
+  const basePath = normaliseBasePath(options.basePath);
+  if (basePath === null) throw new UsageError(`--base-path '${options.basePath}' is not a URL path; write it like /news/archive/`);
+  await checkContentDir(options.contentDir);
+  await checkOutputDir(options.outDir, options.contentDir);
+  await serveSite({
+    contentDir: options.contentDir,
+    outDir: options.outDir,
+    basePath,
+    siteUrl: options.siteUrl,
+    port: options.port,
+    strict: options.strict,
+    cache: options.cache,
+    verbose: options.verbose,
+  });
   return 0;
 }

@@ -79,15 +79,13 @@ async function recover(outDir: string): Promise<void> {
 }
 
 /**
- * Checks that `--out` may be replaced, and creates the staging folder beside it.
- * Refuses (exit status 2, nothing deleted) an `--out` that is not empty and was not written by news-archive,
- * that is the file-system root, or that holds the content folder or lies inside it.
+ * Checks that `--out` may be replaced by a build, without changing anything. Throws a `UsageError` (exit status 2)
+ * for an `--out` that is not empty and was not written by news-archive, that is not a folder, that is the
+ * file-system root, or that holds the content folder or lies inside it.
  */
-export async function stageOutput(out: string, contentDir: string): Promise<StagedOutput> {
+export async function checkOutputDir(out: string, contentDir: string): Promise<void> {
   const outDir = resolve(out);
-  const parent = dirname(outDir);
-  const name = basename(outDir);
-  if (parent === outDir) throw new UsageError(`refusing to write the site to '${out}', the root of the file system; choose a folder such as _site`);
+  if (dirname(outDir) === outDir) throw new UsageError(`refusing to write the site to '${out}', the root of the file system; choose a folder such as _site`);
   const content = resolve(contentDir);
   if (isInside(content, outDir)) {
     throw new UsageError(`refusing to write the site to '${out}': it holds the content folder '${contentDir}', which would be replaced; choose another --out such as _site`);
@@ -95,24 +93,34 @@ export async function stageOutput(out: string, contentDir: string): Promise<Stag
   if (isInside(outDir, content)) {
     throw new UsageError(`refusing to write the site to '${out}': it is inside the content folder '${contentDir}'; choose an --out outside it, such as _site`);
   }
-
-  await recover(outDir);
-
   let info;
   try {
     info = await lstat(outDir);
   } catch {
-    info = null;
+    return;
   }
-  if (info !== null) {
-    if (!info.isDirectory()) throw new UsageError(`refusing to replace '${out}': it is not a folder; choose another --out or remove it yourself`);
-    const entries = await readdir(outDir);
-    if (entries.length > 0 && !entries.includes(MARKER_FILE)) {
-      throw new UsageError(
-        `refusing to replace '${out}': it is not empty and was not written by news-archive (no ${MARKER_FILE} file in it); choose an empty or new --out, or empty it yourself`,
-      );
-    }
+  if (!info.isDirectory()) throw new UsageError(`refusing to replace '${out}': it is not a folder; choose another --out or remove it yourself`);
+  const entries = await readdir(outDir);
+  if (entries.length > 0 && !entries.includes(MARKER_FILE)) {
+    throw new UsageError(
+      `refusing to replace '${out}': it is not empty and was not written by news-archive (no ${MARKER_FILE} file in it); choose an empty or new --out, or empty it yourself`,
+    );
   }
+}
+
+/**
+ * Checks that `--out` may be replaced (see `checkOutputDir`), and creates the staging folder beside it.
+ * Refuses (exit status 2, nothing deleted) an `--out` that is not empty and was not written by news-archive,
+ * that is the file-system root, or that holds the content folder or lies inside it.
+ */
+export async function stageOutput(out: string, contentDir: string): Promise<StagedOutput> {
+  const outDir = resolve(out);
+  const parent = dirname(outDir);
+  const name = basename(outDir);
+  await checkOutputDir(out, contentDir);
+  await recover(outDir);
+  // A killed build may have just been undone: check again what is there now.
+  await checkOutputDir(out, contentDir);
 
   const stagingDir = join(parent, `${PREFIX}${name}.${STAGING}-${process.pid}`);
   try {
