@@ -51,6 +51,25 @@ describe('build', () => {
     for (const l of stderr.lines()) expect(l).toMatch(/^\S.*?(:\d+)?: (error|warning): .+ \[[\w:-]+\]$/);
   });
 
+  it('gives the extractor\'s lines as they are in the file, in the report and in records.json', async () => {
+    await writeFile(join(dir, 'content', 'lines.md'), '---\ntitle: Lines counted from the top\n---\n\nSome text.\n\n“A quote that nobody in this text is said to have spoken, standing alone.”\n');
+    try {
+      const { records, stderr } = await run();
+      const record = records.articles.find((a) => a.file === 'lines.md')!;
+      const recordLines = record.messages.filter((m) => m.line !== null && m.severity === 'warning').map((m) => `${m.line}:${m.ruleId}`);
+      const reportLines = stderr
+        .lines()
+        .filter((l) => l.includes('/lines.md:'))
+        .map((l) => /\/lines\.md:(\d+): warning: .* \[([\w:-]+)\]$/.exec(l))
+        .filter((m) => m !== null)
+        .map((m) => `${m![1]}:${m![2]}`);
+      expect(reportLines.sort()).toEqual(recordLines.sort());
+      for (const m of record.messages) if (m.line !== null) expect(m.line).toBeGreaterThan(3);
+    } finally {
+      await rm(join(dir, 'content', 'lines.md'));
+    }
+  });
+
   it('--strict turns warnings into failure', async () => {
     const { result } = await run({ strict: true });
     expect(result.warnings).toBeGreaterThan(0);

@@ -158,7 +158,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         continue;
       }
       const final = applyFrontMatter(raw, article.frontMatter);
-      diagnostics.push(...article.diagnostics, ...final.messages.map((m) => fromExtractMessage(article.file, m, article.lineOffset)));
+      // Lines as they are in the file, front matter included, in the report and in records.json alike.
+      if (article.lineOffset > 0) final.messages = final.messages.map((m) => (m.line === null ? m : { ...m, line: m.line + article.lineOffset }));
+      diagnostics.push(...article.diagnostics, ...final.messages.map((m) => fromExtractMessage(article.file, m, 0)));
       inputs.push({ file: article.file, article: final });
     }
     leftOut.sort();
