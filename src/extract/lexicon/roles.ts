@@ -13,7 +13,11 @@ export const ROLE_HEADS: ReadonlySet<string> = new Set([
   'prime', 'first', 'national', 'security', 'interior', 'finance', 'state', 'deputy', 'acting', 'former', 'ex',
   'top', 'senior', 'special', 'assistant', 'supreme', 'high', 'economy', 'energy', 'trade', 'justice', 'health',
   'culture', 'education', 'agriculture', 'affairs', 'council', 'cabinet', 'army', 'military', 'intelligence',
-  'counterpart', 'secretary-general', 'treasury', 'presidential',
+  'counterpart', 'secretary-general', 'treasury', 'presidential', 'relations', 'cooperation', 'development',
+  'transport', 'environment', 'labour', 'labor', 'social', 'welfare', 'digital', 'tourism', 'youth', 'family',
+  'housing', 'infrastructure', 'reconstruction', 'integration', 'veterans', 'emergency', 'emergencies',
+  'communications', 'information', 'science', 'innovation', 'planning', 'investment', 'commerce', 'industry',
+  'immigration', 'homeland', 'unification', 'reintegration', 'territories', 'international', 'european', 'regional',
 ]);
 
 /** Role words that name the job itself (the head of a role phrase). */

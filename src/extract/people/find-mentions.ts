@@ -182,7 +182,10 @@ function readRun(text: string, tokens: Token[], from: number, to: number, out: M
     out.push({ ...base, kind: 'organisation' });
     return;
   }
-  const nameWords = words.filter((w) => !PARTICLES.has(w.toLowerCase()) && isNameWord(w));
+  // in a run of names, a word that is also a place or a body ("Wagner", "Jordan") is a name
+  const plain = words.filter((w) => !PARTICLES.has(w.toLowerCase()));
+  const strict = plain.filter(isNameWord);
+  const nameWords = strict.length >= 2 && plain.every((w) => isNameWord(w) || (GAZETTEER.has(bare(w)) && !ROLE_HEADS.has(bare(w)) && !COMMON_WORDS.has(bare(w)))) ? plain : strict;
   if (nameWords.length >= 2 && nameWords.length === words.filter((w) => !PARTICLES.has(w.toLowerCase())).length) {
     out.push({ ...base, kind: 'person' });
   } else if (nameWords.length === 1 && words.every((w) => w === nameWords[0] || PARTICLES.has(w.toLowerCase()))) {
