@@ -50,6 +50,14 @@ describe('a content folder with one of every awkward input and the five seeds', 
     for (const mojibake of ['Ã©', 'Ã¼', 'Ð', 'Ñ\u0080', 'Â']) expect(text).not.toContain(mojibake);
   });
 
+  it('has a page on the site for every article in records.json', async () => {
+    const pages = new Set((await htmlFiles(join(dir, 'site'))).map((file) => file.slice(join(dir, 'site').length + 1)));
+    for (const article of records.articles) {
+      const page = `${decodeURIComponent(article.url.slice('/archive/'.length))}index.html`;
+      expect(pages.has(page), `${article.file} → ${page}`).toBe(true);
+    }
+  });
+
   it('names each unusable file once on stderr, with what to do', () => {
     const lines = run.stderr.split('\n').filter((l) => l !== '');
     for (const c of cases.filter((c) => !c.usable)) {
