@@ -9,6 +9,7 @@ export const MONTHS: ReadonlyMap<string, number> = new Map([
   ['gennaio', 1], ['febbraio', 2], ['aprile', 4], ['maggio', 5], ['giugno', 6], ['luglio', 7], ['settembre', 9],
   ['ottobre', 10], ['dicembre', 12], ['janeiro', 1], ['fevereiro', 2], ['março', 3], ['maio', 5], ['junho', 6],
   ['julho', 7], ['setembro', 9], ['outubro', 10], ['dezembro', 12],
+  ['fev', 2], ['abr', 4], ['mai', 5], ['ago', 8], ['set', 9], ['out', 10], ['dez', 12], ['ene', 1], ['dic', 12],
   ['january', 1], ['jan', 1], ['february', 2], ['feb', 2], ['march', 3], ['mar', 3], ['april', 4], ['apr', 4],
   ['may', 5], ['june', 6], ['jun', 6], ['july', 7], ['jul', 7], ['august', 8], ['aug', 8], ['september', 9],
   ['sep', 9], ['sept', 9], ['october', 10], ['oct', 10], ['november', 11], ['nov', 11], ['december', 12], ['dec', 12],

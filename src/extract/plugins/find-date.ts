@@ -18,7 +18,7 @@ export default function remarkFindDate() {
   };
 }
 
-const UPDATED = /\b(?:updated|modified|edited|last updated|revised)\b/i;
+const UPDATED = /\b(?:updated?|modified|edited|last updated|revised|atualizado|actualizado|mis à jour|aktualisiert)\b/i;
 const PUBLISHED = /\b(?:published|posted|created|first published|date|dated|issued|released)\b/i;
 const TIME = /\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?(?:[A-Z]{2,5}|GMT[+-]?\d*|UTC[+-]?\d*)\)?)?/gi;
 const LABELS = /\b(?:published|posted|created|first|updated|modified|last|edited|revised|date|dated|on|at|issued|released|time|read|min|mins|minutes?|reading)\b/gi;

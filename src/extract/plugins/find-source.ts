@@ -31,7 +31,13 @@ const DATELINE = /^([\p{Lu}][\p{L}'’.\- ]{1,40}?)(?:,\s*[^()]{1,40}?)?\s*\(([^
 const SOURCE_LINE = /^(?:source|sources|via|credit|originally published (?:by|in|on|at)|this (?:article|story) (?:was )?(?:first )?(?:appeared|published) (?:in|on|by))\s*[:\-–—]?\s*(.+?)\.?$/i;
 const WRITES = /(?:,|—|–|-)\s*(?:writes|reports|informs|according to)\s+(?:the\s+)?([\p{Lu}][\p{L}\p{N}.\-]*(?:\s+[\p{Lu}][\p{L}\p{N}.\-]*){0,3})(?:\s+(?:with reference to|citing|referring to)\b[^.]*)?\.?$/u;
 const COPYRIGHT = /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?([^.|,]{2,60}?)(?:[.,|]|\s+all rights reserved|$)/i;
-const BYLINE = /^by\s+([^|•·\n]{2,80}?)(?:\s*[|•·]\s*(.*))?$/i;
+const BYLINE = /^(?:by|story by|words by)\s+([^|•·\n]{2,80}?)(?:\s*[|•·]\s*(.*))?$/i;
+/** "MOSCOW, February 6. /TASS/." */
+const SLASH_CREDIT = /^[\p{Lu}][\p{L} .'’-]{1,40},\s*[^/]{3,30}?\.?\s*\/([\p{L}][\p{L} -]{1,30})\/\.?/u;
+/** "Forwarded from Ukraine Front Digest" (a messenger repost). */
+const FORWARDED = /^forwarded from\s+(.+?)[\s\p{Extended_Pictographic}\p{Regional_Indicator}]*$/iu;
+/** A short line naming the publication: "The Han River Times", "Deccan Ledger News Service". */
+const PUBLICATION_LINE = /^(?:the\s+)?(?:\p{Lu}[\p{L}'’&.-]*\s+){0,4}(?:times|post|herald|news service|daily|tribune|gazette|journal|chronicle|courier|dispatch|observer|monitor|ledger|review|insider|express|telegraph|standard|record|bulletin|news agency|press)$/iu;
 const ORGISH = /\b(?:agency|news|press|times|post|media|network|tv|radio|daily|wire|service|herald|journal|gazette|tribune|channel|online|desk|courier|observer|review|report|magazine|monitor|chronicle|dispatch|\.com|\.net|\.org)\b/i;
 /** "GULF COURIER STAFF", "Web Desk": a publication's own staff credit. */
 const STAFF_LINE = /^(?:by\s+)?(?!by\s)([\p{L}&.' -]{2,40}?)\s+(?:staff(?: writers?| reporters?)?|news desk|web desk|newsroom|desk)$/iu;
@@ -63,6 +69,27 @@ export function findSource(blocks: Block[]): SourceResult {
     const words = wordCount(text);
     if (block.role === 'body' && words > 25) storySeen++;
 
+    const slash = SLASH_CREDIT.exec(text);
+    if (slash && storySeen <= 1) {
+      source ??= slash[1]!.trim();
+      dateline ??= text.split(',')[0]!.trim();
+    }
+    const forwarded = FORWARDED.exec(text);
+    if (forwarded && words <= 8) {
+      source ??= forwarded[1]!.trim();
+      block.role = 'byline';
+      continue;
+    }
+    if (storySeen === 0 && block.role !== 'title' && words <= 6 && PUBLICATION_LINE.test(text.trim())) {
+      source ??= titleCase(text);
+      block.role = 'boilerplate';
+      continue;
+    }
+    // "Deccan Ledger News Service | Updated: …": a stamp line's segment naming the publication
+    if (storySeen === 0 && /\s[|•·]\s?/.test(text) && words <= 20) {
+      const named = text.split(/\s*[|•·]\s*/).map((part) => part.trim()).find((part) => wordCount(part) <= 6 && PUBLICATION_LINE.test(part));
+      if (named) source ??= named;
+    }
     const staff = STAFF_LINE.exec(text);
     if (staff && words <= 6 && block.role === 'body') {
       source ??= titleCase(staff[1]!);
@@ -103,7 +130,8 @@ export function findSource(blocks: Block[]): SourceResult {
       continue;
     }
     const copyright = COPYRIGHT.exec(text);
-    if (copyright && words <= 20) {
+    // "© UNICEF/Mohamed Zakaria" is a photo credit, not the publisher
+    if (copyright && words <= 20 && !/\//.test(text)) {
       source ??= cleanName(copyright[1]!.replace(/\s+\d{4}(?:\s*[-–]\s*\d{4})?$/, ''));
       block.role = 'boilerplate';
       continue;

@@ -3,6 +3,7 @@ import type { VFile } from 'vfile';
 import type { Block } from '../blocks.js';
 import { splitSentences } from '../text/sentences.js';
 import { fold, wordCount } from '../text/fold.js';
+import { GAZETTEER } from '../lexicon/places.js';
 
 /**
  * Finds the headline: the first short line of the story, with a "| Section | site" suffix cut off
@@ -29,7 +30,9 @@ export interface TitleResult {
   line: number | null;
 }
 
-const DATE_OR_BYLINE = /^(?:by\s|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|(?:published|updated|posted|last updated|date)\b)/i;
+const DATE_OR_BYLINE = /^(?:by\s|story by\s|words by\s|forwarded from\s|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|(?:published|updated|posted|last updated|date)\b)|\b\d+\s*min(?:ute)?s? read\b/i;
+/** Banners and prompts that are not the headline even where they read like one. */
+const NOT_A_HEADLINE = /\b(?:privacy|cookies?|consent|subscribe|sign in|log in|newsletter|skip (?:links|to)|navigation|menu|search|advertisement|human stories|text size)\b/i;
 
 /** Words that name a publication rather than a body that speaks ("EU Insider", not "Foreign Ministry"). */
 const PUBLICATION = /\b(?:insider|news|times|post|herald|monitor|review|daily|journal|today|wire|press|tribune|gazette|observer|chronicle|dispatch|courier|express|telegraph|guardian|independent|standard|mirror|record|report|digest|weekly|magazine|media|tv|radio|online|network|ledger|bulletin|insight|globe|voice|nation|pravda|vesti|kurier|zeitung|journal|post)\b/i;
@@ -55,7 +58,7 @@ function isHeadline(block: Block): boolean {
   if (block.kind === 'heading') return true;
   const words = wordCount(text);
   if (words < 2 || words > 30) return false;
-  if (DATE_OR_BYLINE.test(text)) return false;
+  if (DATE_OR_BYLINE.test(text) || NOT_A_HEADLINE.test(text)) return false;
   if (/^[“"‘']/.test(text)) return false;
   // one sentence, or two short ones ("The text is finished. Why has nobody signed it?")
   const sentences = splitSentences(text);
@@ -92,6 +95,7 @@ export function mastheadName(text: string, moreFollows: boolean): string | null 
   const allCaps = first === first.toUpperCase() && /\p{Lu}{3}/u.test(first);
   const titleCase = words.filter((w) => /^\p{L}{4,}/u.test(w)).every((w) => /^\p{Lu}/u.test(w)) && words.length >= 2;
   if (!(allCaps || (titleCase && (edition || words.length <= 4 || /,/.test(first))))) return null;
+  if (GAZETTEER.has(first.toLowerCase())) return null;
   return allCaps ? first.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase()) : first;
 }
 
@@ -103,13 +107,16 @@ export function findTitle(blocks: Block[]): TitleResult {
   let titleBlock: Block | null = null;
   // the headline is among the lines before the story starts; a site name or a section label before it is shorter
   const header: Block[] = [];
-  for (const block of candidates.slice(0, 5)) {
-    if (wordCount(block.text) > 30 && splitSentences(block.text).length > 1) break;
+  for (const block of candidates.slice(0, 15)) {
+    const words = wordCount(block.text);
+    // the story has begun: a long paragraph, or several sentences
+    if (words > 30 || (words > 20 && splitSentences(block.text).length > 1)) break;
     header.push(block);
-    if (!isHeadline(block)) break;
   }
   const headlines = header.filter((b) => isHeadline(b) && !isNavigation(b.text) && !(b === header[0] && mastheadName(b.text, header.length > 1)));
   const headline = headlines.find((b) => wordCount(splitTitleSuffix(b.text).headline) >= 4) ?? (headlines[0] === candidates[0] ? headlines[0] : null) ?? null;
+  // lines of one or two words above the headline are the site's menu
+  if (headline) for (const block of header) if (block.index < headline.index && wordCount(block.text) <= 2) block.role = 'boilerplate';
   if (headline) {
     const { headline: text, site } = splitTitleSuffix(headline.text);
     // the page's first line, before the headline, may be the publication's name (even where it reads as navigation)

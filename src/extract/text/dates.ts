@@ -38,6 +38,11 @@ const PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => [number, number, num
     re: new RegExp(`\\b(\\d{1,2})\\.?\\s+(?:de\\s+)?(${FOREIGN_MONTH_PATTERN})\\s+(?:de\\s+)?(\\d{4})\\b`, 'giu'),
     read: (m) => monthDate(m[3]!, m[2]!, m[1]!),
   },
+  // 4.nov.2026 (Brazilian style)
+  {
+    re: new RegExp(`\\b(\\d{1,2})\\.(${MONTH_PATTERN.replace('\\\\.?', '')}|${FOREIGN_MONTH_PATTERN}|[a-zç]{3})\\.(\\d{4})\\b`, 'giu'),
+    read: (m) => monthDate(m[3]!, m[2]!, m[1]!),
+  },
   // 26 November 2025, 26th Nov. 2025, 26 November, 2025
   {
     re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_PATTERN})\\s*,?\\s+(\\d{4})\\b`, 'gi'),
