@@ -13,6 +13,7 @@ speakers:
   - name: "<img src=x onerror=alert('fm-speaker')>Mallory Quinn"
     role: "<script>alert('fm-role')</script>"
   - "javascript:alert('fm-speaker2')"
+  - "&lt;img src=x onerror=alert('fm-entity-speaker')&gt; Entity Person"
 topics: ["<script>alert('fm-topic')</script>", "javascript:alert('fm-topic2')", "</script><script>alert('fm-jsonld')</script>"]
 ---
 The council met on Tuesday. <script>alert('fm-body')</script> It voted <img src=x onerror=alert('fm-body-img')> twice.
@@ -22,6 +23,8 @@ Read [the minutes](javascript:alert('fm-md-link')) or <a href="javascript:alert(
 "Nothing <script>alert('fm-quote')</script> will stop this council </script><script>alert('fm-quote-jsonld')</script>," Mallory Quinn said.
 
 <div onclick="alert('fm-div')" onmouseover="alert('fm-div-hover')">Hover here</div>
+
+Escaped already: &lt;img src=x onerror=alert('fm-entity-body')&gt; and &amp;lt;script&amp;gt;alert('fm-entity-body2')&amp;lt;/script&amp;gt; council.
 `,
   'hostile plain & <b>.txt': `<img src=x onerror=alert('txt-headline')> Minister <script>alert('txt-headline2')</script> resigns
 
