@@ -178,7 +178,7 @@ function readRun(text: string, tokens: Token[], from: number, to: number, out: M
     return;
   }
   // an acronym standing alone names a body ("the JCS said", "SDF fighters")
-  if (words.length === 1 && /^\p{Lu}{2,6}$/u.test(words[0]!.replace(/['’]s$/u, '')) && prefixWords.length === 0) {
+  if (words.length === 1 && /^\p{Lu}{2,6}$/u.test(words[0]!.replace(/['’]s$/u, '')) && prefixWords.every((w) => COMMON_WORDS.has(bare(w)) && !ROLE_HEADS.has(bare(w)))) {
     out.push({ ...base, kind: 'organisation' });
     return;
   }

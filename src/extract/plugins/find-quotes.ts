@@ -215,11 +215,17 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
           add(span.text, previousSubject, 'context', 1, block);
           continue;
         }
+        const wholeParagraph = startsParagraph && (!span.closed || span.close >= text.trimEnd().length - 2);
+        // a paragraph left open goes on in the next one, whose attribution will name the speaker
+        if (startsParagraph && !span.closed && span === spans[spans.length - 1] && !continuesChain) {
+          add(span.text, null, null, 0, block);
+          continue;
+        }
         if (startsParagraph && lastQuoteBlock >= block.index - 2 && lastQuoteSpeaker) {
           add(span.text, lastQuoteSpeaker, 'continuation', 1, block);
           continue;
         }
-        const person = startsParagraph && sentences.length === 1 ? pullAttribution(blocks, block.index, registry) : null;
+        const person = wholeParagraph ? pullAttribution(blocks, block.index, registry) : null;
         if (person) add(span.text, person, 'attribution line', 3, block);
         else add(span.text, null, null, 0, block);
       }

@@ -14,6 +14,8 @@ export interface Candidate {
   possessive: boolean;
   /** For a pronoun written otherwise ("her office"): the pronoun it stands for. */
   pronoun?: string;
+  /** "Netanyahu’s office": speaks for the person named. */
+  office?: boolean;
 }
 
 const STATEMENT_NOUN = /^\s+(?:[\p{L}\-]+\s+){0,2}?(?:statement|statements|remarks|comments|words|message|post|speech|address|letter|claim|claims|reply|response|answer|interview|tweet|announcement|communiqué|communique|note|release)\b/iu;
@@ -37,6 +39,8 @@ function organisationName(text: string, npStart: number, headEnd: number, headAt
   if (tail) end += tail[0].length;
   return { name: text.slice(npStart, end).replace(/^(?:the|a|an|this|that)\s+/i, '').replace(/['’]s$/u, ''), end };
 }
+
+const POSSESSIVE_OFFICE = /(?<![\p{L}])(\p{Lu}[\p{L}\-]*)['’]s\s+(?:press\s+)?(?:office|spokesman|spokeswoman|spokesperson|press service|press secretary|team|aides?|camp)(?![\p{L}])/gu;
 
 /** "her office", "his spokesman": someone speaking for the person the pronoun points at. */
 const SPEAKING_FOR = /(?<![\p{L}])(?:his|her|His|Her)\s+(?:office|spokesperson|spokesman|spokeswoman|press service|press office|press secretary|team|aides?|ministry|administration|campaign)(?![\p{L}])/gu;
@@ -79,6 +83,12 @@ export function speakerCandidates(text: string, offset: number, mentions: Mentio
   let m: RegExpExecArray | null;
   while ((m = PRONOUN.exec(text)) !== null) {
     out.push({ start: offset + m.index, end: offset + m.index + m[0].length, kind: 'pronoun', entity: null, possessive: false, statementOwner: false });
+  }
+  // "Netanyahu’s office said": the person the office speaks for
+  POSSESSIVE_OFFICE.lastIndex = 0;
+  while ((m = POSSESSIVE_OFFICE.exec(text)) !== null) {
+    const person = registry.find(m[1]!, 'person');
+    if (person) out.push({ start: offset + m.index, end: offset + m.index + m[0].length, kind: 'entity', entity: person, possessive: false, statementOwner: false, office: true });
   }
   SPEAKING_FOR.lastIndex = 0;
   while ((m = SPEAKING_FOR.exec(text)) !== null) {
@@ -124,8 +134,10 @@ export function speakerCandidates(text: string, offset: number, mentions: Mentio
   }
   // "The Kremlin spokesman": the phrase speaks, not the "Kremlin" inside it (unless the phrase names nobody)
   const containers = out.filter((c) => c.kind === 'role' || c.kind === 'organisation-noun');
+  const offices = out.filter((c) => c.office);
   const kept = out.filter((c) => {
-    if (c.kind === 'entity') return !containers.some((k) => k.entity && k.start <= c.start && c.end <= k.end);
+    if (!c.office && offices.some((o) => o.start <= c.start && c.end <= o.end)) return false;
+    if (c.kind === 'entity' && !c.office) return !containers.some((k) => k.entity && k.start <= c.start && c.end <= k.end);
     if (c.kind === 'organisation-noun' && !c.entity) return !out.some((e) => e.kind === 'entity' && c.start <= e.start && e.end <= c.end);
     return true;
   });
