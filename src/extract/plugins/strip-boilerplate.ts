@@ -50,7 +50,7 @@ const PREFIXED = new RegExp(
   'i',
 );
 
-const LIST_START = /^(?:keep reading|continue reading|read next|up next|more coverage|related(?: (?:posts?|articles?|stories|news|content|coverage|reading))?|read (?:more|also)|also read|see also|more (?:from|on) [\w .]+|more stories|more news|recommended(?: for you)?|you (?:may|might) (?:also )?like|trending(?: now)?|most (?:read|popular|viewed)|latest (?:news|stories|posts)|top stories|editor'?s picks|don'?t miss|what to read next|further reading)[\s:.]*$/i;
+const LIST_START = /^(?:also in [\p{L} ]{2,40}|more from [\p{L} ]{2,40}|read more from [\p{L} ]{2,40}|upcoming|keep reading|continue reading|read next|up next|more coverage|related(?: (?:posts?|articles?|stories|news|content|coverage|reading))?|read (?:more|also)|also read|see also|more (?:from|on) [\w .]+|more stories|more news|recommended(?: for you)?|you (?:may|might) (?:also )?like|trending(?: now)?|most (?:read|popular|viewed)|latest (?:news|stories|posts)|top stories|editor'?s picks|don'?t miss|what to read next|further reading)[\s:.]*$/iu;
 
 const NOTICE = [
   /\bcookies?\b.*\b(?:use|using|accept|consent|privacy|experience|policy|opt[- ]out|settings|browsing)\b/i,
@@ -77,6 +77,36 @@ const NOTICE = [
   /^(?:share|share this|share on)\s*:?\s*(?:facebook|twitter|x|linkedin|whatsapp|telegram|email|reddit)\b/i,
   /^(?:(?:facebook|twitter|x|linkedin|whatsapp|telegram|email|e-mail|reddit|pinterest|print|copy link|messenger|viber)\s*[|·•,]?\s*){2,}$/i,
   /\bthomson reuters trust principles\b/i,
+  /^our standards\b/i,
+  /\S+@\S+\.[a-z]{2,}/i,
+  /^(?:[\p{Lu}][\p{L}.'’ -]{2,40}) is (?:a|an|the)\b[^.]{0,80}\b(?:reporter|correspondent|editor|fellow|writer|journalist|columnist|analyst|contributor|producer|researcher|professor)\b/iu,
+  /^journalist\s+\p{Lu}/u,
+  /^(?:about the author|press contacts?|contact|attachments?|related topics|key events|show key events only|hot words|top searches|trending topics)\b/i,
+  /^follow (?:him|her|them|me) on\b/i,
+  /^reporting from\s+\p{Lu}[\p{L} ]{1,30}$/u,
+  /^(?:please )?(?:turn on|enable) javascript\b/i,
+  /^comments (?:are closed|will be moderated|policy)\b|^read the comments\b|^final decision will be at the discretion\b/i,
+  /^what'?s your reaction\b|^send us your (?:feedback|tips)\b|^suggest news\b|\bsuggest news$/i,
+  /^download (?:as pdf|the\b.{0,40}\bapp)\b/i,
+  /^listen to (?:this|the) (?:article|story)\b/i,
+  /^like \d+$|^get it$|^get our\b.{0,40}\bnewsletter\b|^newsletter email address$/i,
+  /^order reprints\b|\btoday[’']s paper\b/i,
+  /^live\b.{0,20}\bupdated\b|^\d+\s+(?:minutes?|hours?|days?)\s+ago$|^welcome to our live (?:coverage|blog)\b/i,
+  /^skip (?:next|previous) section\b/i,
+  /^(?:this article was )?translated from the\b|\boriginal version:/i,
+  /^the views expressed\b|\bis an independent (?:newsletter|publication|outlet)\b.{0,60}\bnot affiliated\b/i,
+  /^scan the qr code\b/i,
+  /^(?:leia|lea|lire|lesen sie|read) (?:em|en|in|auf) (?:português|espanol|español|français|deutsch|english|русском|українською)\b/i,
+  /^photo\s*[|/]\s*file$/i,
+  /^illustrative\s*:/i,
+  /^©\s*[^.]{2,60}$/,
+  /^[a-z]{1,4}\/[a-z]{1,4}\s*\([^)]*\)$/,
+  /^\((?:[\p{L} .,-]{2,40})\)$/u,
+  /^a version of this article appears in print\b/i,
+  /\bwebsite contains only a portion of the news stories\b/i,
+  /^(?:\p{Lu}[\p{L}]*\s*\/\s*)?share\s*:\s*(?:facebook|twitter|x|whatsapp|telegram|linkedin)\b/iu,
+  /^click here to share\b/i,
+  /^subscribe\s*:\s*\S+/i,
 ];
 
 /** A photo caption or a credit: "(Reuters Photo)", "Photo: AFP", "AFP via Getty Images". */
