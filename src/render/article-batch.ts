@@ -1,7 +1,15 @@
 import { join } from 'node:path';
 import type { ArticleRecord } from '../archive/types.js';
 import { runEleventy } from './run-eleventy.js';
-import { articlePages, type SiteData, type SiteDataOptions } from './site-data.js';
+import { articlePage, type ArticleLink } from './article-pages.js';
+import { articlePageOptions, type SiteData, type SiteDataOptions } from './site-data.js';
+
+/** One article to render, with the titles and URLs of its older and newer neighbours. */
+export interface BatchItem {
+  article: ArticleRecord;
+  older: ArticleLink | null;
+  newer: ArticleLink | null;
+}
 
 /** One run of article pages: everything it needs travels with it, so a worker thread can render it. */
 export interface ArticleBatchJob {
@@ -10,11 +18,7 @@ export interface ArticleBatchJob {
   options: SiteDataOptions;
   /** The site data the layout reads, without the large lists (see `slimSiteData`). */
   data: SiteData;
-  /** The batch's articles, with the article just before and just after it (for older/newer links). */
-  records: ArticleRecord[];
-  /** Index in `records` of the first article to render, and how many. */
-  first: number;
-  count: number;
+  items: BatchItem[];
 }
 
 /** What an article page's layout needs of the site data: names, counts, URLs; no lists. */
@@ -34,6 +38,7 @@ export function slimSiteData(data: SiteData): SiteData {
 
 /** Renders one batch of article pages (bodies to HTML, then Eleventy over `article.njk`). */
 export async function renderArticleBatch(job: ArticleBatchJob): Promise<void> {
-  const articles = articlePages({ articles: job.records }, job.options, job.first, job.first + job.count);
+  const options = articlePageOptions(job.options);
+  const articles = job.items.map((item) => articlePage(item.article, item.older, item.newer, options));
   await runEleventy(join(job.templates, 'article.njk'), job.outDir, { ...job.data, articles });
 }

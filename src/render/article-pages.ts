@@ -72,8 +72,8 @@ export interface ArticlePageOptions {
 /** One article's page data; `older`/`newer` are its neighbours in the archive's order. */
 export function articlePage(
   article: ArticleRecord,
-  older: ArticleRecord | null,
-  newer: ArticleRecord | null,
+  older: ArticleLink | null,
+  newer: ArticleLink | null,
   options: ArticlePageOptions,
 ): ArticlePage {
   const body = renderBody(

@@ -1,8 +1,9 @@
 import { cp, readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { Archive } from '../archive/types.js';
-import { renderArticleBatch, slimSiteData, type ArticleBatchJob } from './article-batch.js';
+import type { Archive, ArticleRecord } from '../archive/types.js';
+import { renderArticleBatch, slimSiteData, type ArticleBatchJob, type BatchItem } from './article-batch.js';
+import { PageReuse, pageDigest, templatesDigest } from './page-reuse.js';
 import { publicDir, templatesDir } from './paths.js';
 import { RenderWorker } from './render-pool.js';
 import { runEleventy } from './run-eleventy.js';
@@ -22,6 +23,12 @@ export interface RenderOptions {
    * (the default: when there are two or more batches and two or more cores).
    */
   worker?: boolean | 'auto';
+  /**
+   * The folder holding the previous build of this site (the current `--out`), or null. Speaker, topic
+   * and article pages whose inputs are unchanged since then are linked from it instead of rendered
+   * (see `page-reuse.ts`); the digests travel in the site as `.news-archive-pages.json`.
+   */
+  previousOutDir?: string | null;
 }
 
 /** Default number of article pages per Eleventy run. */
@@ -34,6 +41,8 @@ async function inBatches<T>(items: readonly T[], size: number, render: (slice: T
 
 export interface RenderResult {
   pages: number;
+  /** Pages linked unchanged from the previous build instead of rendered. */
+  reused: number;
 }
 
 /** Counts the HTML files under `dir`. */
@@ -62,15 +71,29 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
     const { heapUsed, rss } = process.memoryUsage();
     process.stderr.write(`render: ${what}: heap ${Math.round(heapUsed / 1e6)} MB, rss ${Math.round(rss / 1e6)} MB\n`);
   };
+  // Pages whose inputs did not change since the previous build are taken from it.
+  const reuse = await PageReuse.open(options.previousOutDir ?? null);
+  const salt = `${await templatesDigest(templates)}\n${JSON.stringify(siteOptions)}\n${data.name}\n`;
+  const fresh = async <T extends { id: string }>(kind: string, items: readonly T[], inputs: (item: T) => unknown): Promise<T[]> => {
+    const todo: T[] = [];
+    for (const item of items) {
+      if (!(await reuse.reuse(`${kind}/${item.id}/index.html`, pageDigest(salt, inputs(item)), options.outDir))) todo.push(item);
+    }
+    return todo;
+  };
+  const speakers = await fresh('speakers', data.speakers, (s) => s);
+  const topics = await fresh('topics', data.topics, (t) => t);
+  const list = archive.articles;
+  const link = (a: ArticleRecord | undefined): { title: string; url: string } | null => (a ? { title: a.title, url: a.url } : null);
+  const items: BatchItem[] = list.map((article, i) => ({ article, older: link(list[i + 1]), newer: link(list[i - 1]) }));
+  const articles = await fresh('articles', items.map((item) => ({ id: item.article.id, item })), ({ item }) => item);
+
   // Article pages, batch by batch: a worker thread takes batches from the start while this thread
   // renders the indexes, then this one takes batches from the end too.
   const jobs: ArticleBatchJob[] = [];
   const slim = slimSiteData(data);
-  const list = archive.articles;
-  for (let from = 0; from < list.length; from += batch) {
-    const start = Math.max(0, from - 1);
-    const records = list.slice(start, Math.min(list.length, from + batch + 1));
-    jobs.push({ templates, outDir: options.outDir, options: siteOptions, data: slim, records, first: from - start, count: Math.min(batch, list.length - from) });
+  for (let from = 0; from < articles.length; from += batch) {
+    jobs.push({ templates, outDir: options.outDir, options: siteOptions, data: slim, items: articles.slice(from, from + batch).map(({ item }) => item) });
   }
   const useWorker = options.worker === 'auto' || options.worker === undefined ? jobs.length >= 2 && availableParallelism() >= 2 : options.worker;
   const worker = useWorker && jobs.length > 0 ? new RenderWorker() : null;
@@ -83,9 +106,9 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
       // Indexes, timeline, quotes, search, 404: the paginated article, speaker and topic templates get no items here.
       await runEleventy(templates, options.outDir, data);
       debugMemory('indexes');
-      await inBatches(data.speakers, Math.ceil(batch / 2), (speakerPages) => runEleventy(join(templates, 'speaker.njk'), options.outDir, { ...data, speakerPages }));
+      await inBatches(speakers, Math.ceil(batch / 2), (speakerPages) => runEleventy(join(templates, 'speaker.njk'), options.outDir, { ...data, speakerPages }));
       debugMemory('speakers');
-      await inBatches(data.topics, Math.ceil(batch / 2), (topicPages) => runEleventy(join(templates, 'topic.njk'), options.outDir, { ...data, topicPages }));
+      await inBatches(topics, Math.ceil(batch / 2), (topicPages) => runEleventy(join(templates, 'topic.njk'), options.outDir, { ...data, topicPages }));
       debugMemory('topics');
       for (let job = jobs.pop(); job; job = jobs.pop()) {
         await renderArticleBatch(job);
@@ -97,5 +120,6 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
     await worker?.close();
   }
   await cp(publicDir(), options.outDir, { recursive: true });
-  return { pages: await countPages(options.outDir) };
+  await reuse.save(options.outDir);
+  return { pages: await countPages(options.outDir), reused: reuse.reused };
 }

@@ -4,7 +4,7 @@ import { speakerPages, type SpeakerPage } from '../archive/speakers-index.js';
 import { timeline, type Timeline } from '../archive/timeline.js';
 import { topicPages, type TopicPage } from '../archive/topics-index.js';
 import type { Archive } from '../archive/types.js';
-import { articlePage, type ArticlePage } from './article-pages.js';
+import { articlePage, type ArticlePage, type ArticlePageOptions } from './article-pages.js';
 import { absoluteUrl, normaliseBasePath, siteRoot } from './site-urls.js';
 
 /** How many articles the home page lists in each section. */
@@ -42,17 +42,24 @@ export interface SiteDataOptions {
  * here; older/newer links reach across the slice's ends.
  */
 export function articlePages(archive: Archive, options: SiteDataOptions, from = 0, to = archive.articles.length): ArticlePage[] {
-  const basePath = normaliseBasePath(options.basePath);
-  const root = siteRoot(options.siteUrl, basePath);
-  const speakerUrl = (id: string): string => `${basePath}speakers/${id}/`;
-  const topicUrl = (id: string): string => `${basePath}topics/${id}/`;
-  const absolute = (path: string): string => absoluteUrl(root, basePath, path);
+  const pageOptions = articlePageOptions(options);
   const list = archive.articles;
   const pages: ArticlePage[] = [];
   for (let i = from; i < Math.min(to, list.length); i += 1) {
-    pages.push(articlePage(list[i]!, list[i + 1] ?? null, list[i - 1] ?? null, { speakerUrl, topicUrl, absolute }));
+    pages.push(articlePage(list[i]!, list[i + 1] ?? null, list[i - 1] ?? null, pageOptions));
   }
   return pages;
+}
+
+/** The URLs an article page links to, for `articlePage`. */
+export function articlePageOptions(options: SiteDataOptions): ArticlePageOptions {
+  const basePath = normaliseBasePath(options.basePath);
+  const root = siteRoot(options.siteUrl, basePath);
+  return {
+    speakerUrl: (id: string): string => `${basePath}speakers/${id}/`,
+    topicUrl: (id: string): string => `${basePath}topics/${id}/`,
+    absolute: (path: string): string => absoluteUrl(root, basePath, path),
+  };
 }
 
 /**

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { copyFile, link, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+/**
+ * Reusing the pages of the previous build whose inputs did not change: each page rendered one per
+ * item (article, speaker, topic) gets a digest of everything it is rendered from (its data, the
+ * templates, the options); the digests are written beside the pages (`.news-archive-pages.json` in
+ * the output folder, so they are swapped in with the site they describe), and a page whose digest is
+ * unchanged is linked (or copied) from the previous output instead of being rendered.
+ */
+
+/** Bump when the render code changes what a page looks like without a template changing. */
+const RENDER_CODE_VERSION = 1;
+/** File in the output folder holding its pages' digests. */
+export const PAGES_MANIFEST = '.news-archive-pages.json';
+
+interface Manifest {
+  version: number;
+  /** Page path in the site → digest of its inputs. */
+  pages: Record<string, string>;
+}
+
+/** A digest of the templates folder's files and the render code's version. */
+export async function templatesDigest(templates: string): Promise<string> {
+  const hash = createHash('sha256').update(`render:${RENDER_CODE_VERSION}\n`);
+  const files = (await readdir(templates, { recursive: true })).map(String).sort();
+  for (const file of files) {
+    try {
+      const bytes = await readFile(join(templates, file));
+      hash.update(`${file}\n`).update(bytes);
+    } catch {
+      // a folder
+    }
+  }
+  return hash.digest('hex');
+}
+
+/** The digest of one page's inputs. */
+export function pageDigest(salt: string, inputs: unknown): string {
+  return createHash('sha256').update(salt).update(JSON.stringify(inputs)).digest('hex').slice(0, 32);
+}
+
+export class PageReuse {
+  readonly #previous: Manifest;
+  readonly #next: Manifest = { version: RENDER_CODE_VERSION, pages: {} };
+  reused = 0;
+
+  private constructor(
+    previous: Manifest,
+    readonly previousOutDir: string | null,
+  ) {
+    this.#previous = previous;
+  }
+
+  /** Reads the digests of the site in `previousOutDir` (none when there is no such site). */
+  static async open(previousOutDir: string | null): Promise<PageReuse> {
+    let previous: Manifest = { version: RENDER_CODE_VERSION, pages: {} };
+    if (previousOutDir) {
+      try {
+        const read = JSON.parse(await readFile(join(previousOutDir, PAGES_MANIFEST), 'utf8')) as Partial<Manifest>;
+        if (read.version === RENDER_CODE_VERSION && read.pages && typeof read.pages === 'object') previous = { version: RENDER_CODE_VERSION, pages: read.pages };
+      } catch {
+        // no manifest yet
+      }
+    }
+    return new PageReuse(previous, previousOutDir);
+  }
+
+  /**
+   * Records `page`'s digest for the next build and, when the previous build wrote the same page
+   * from the same inputs, puts its file into `outDir`; true when it did (the page need not be rendered).
+   */
+  async reuse(page: string, digest: string, outDir: string): Promise<boolean> {
+    this.#next.pages[page] = digest;
+    if (!this.previousOutDir || this.#previous.pages[page] !== digest) return false;
+    const from = join(this.previousOutDir, page);
+    const to = join(outDir, page);
+    try {
+      await mkdir(dirname(to), { recursive: true });
+      try {
+        await link(from, to);
+      } catch {
+        await copyFile(from, to);
+      }
+      this.reused += 1;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Writes this build's digests into its output folder, for the next build. */
+  async save(outDir: string): Promise<void> {
+    const sorted: Record<string, string> = {};
+    for (const key of Object.keys(this.#next.pages).sort()) sorted[key] = this.#next.pages[key]!;
+    await writeFile(join(outDir, PAGES_MANIFEST), `${JSON.stringify({ version: this.#next.version, pages: sorted })}\n`);
+  }
+}
