@@ -116,13 +116,14 @@ const ENCODING_NAMES: Record<string, string> = {
 
 /** Removes control characters that have no place in an article; a form feed becomes a line break. */
 function cleanControls(text: string): string {
+  if (!/[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f]/.test(text)) return text;
   return text.replace(/\f/g, '\n').replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g, '');
 }
 
 /** Normalises CRLF and lone CR to LF and drops a leading byte-order mark. */
 export function normaliseLineEndings(text: string): string {
   const unmarked = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return unmarked.replace(/\r\n?/g, '\n');
+  return unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
 }
 
 /** UTF-8 read as Windows-1252 and saved again as UTF-8: `Ã©` for é, `â€™` for ’, `Ð¿` for п. */
@@ -139,6 +140,8 @@ const CP1252_HIGH = new Map<number, number>(
  * sequences; otherwise the text is left as it is.
  */
 function repairMojibake(text: string): string | null {
+  // The lead bytes of the telltale sequences; indexOf is much faster than a regular expression here.
+  if (!['Ã', 'Â', 'Ð', 'Ñ', 'â'].some((c) => text.includes(c))) return null;
   const telltales = text.match(MOJIBAKE)?.length ?? 0;
   if (telltales < 2) return null;
   const bytes = new Uint8Array(text.length);
@@ -156,8 +159,11 @@ function repairMojibake(text: string): string | null {
   }
 }
 
-function finish(raw: string, encoding: string, warnings: DecodeWarning[]): DecodeResult {
-  let text = cleanControls(normaliseLineEndings(raw));
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function finish(raw: string, encoding: string, warnings: DecodeWarning[], mayHaveControls = true): DecodeResult {
+  const normalised = normaliseLineEndings(raw);
+  let text = mayHaveControls ? cleanControls(normalised) : normalised;
   const repaired = repairMojibake(text);
   if (repaired !== null) {
     text = repaired;
@@ -184,20 +190,22 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
       return { ok: false, ruleId: 'load:binary', reason: `is ${what}, not text; save the article as plain text (.txt or .md) or remove the file` };
     }
   }
-  const utf16 = guessUtf16(bytes);
-  if (utf16 !== null) {
-    const text = new TextDecoder(utf16).decode(bytes);
-    if (!text.includes('\u0000')) {
-      return finish(text, utf16, [
-        { line: null, ruleId: 'load:utf16-no-bom', reason: `decoded as ${ENCODING_NAMES[utf16]} without a byte-order mark; re-save it as UTF-8 to be sure` },
-      ]);
-    }
-  }
   if (bytes.includes(0)) {
+    const utf16 = guessUtf16(bytes);
+    if (utf16 !== null) {
+      const text = new TextDecoder(utf16).decode(bytes);
+      if (!text.includes('\u0000')) {
+        return finish(text, utf16, [
+          { line: null, ruleId: 'load:utf16-no-bom', reason: `decoded as ${ENCODING_NAMES[utf16]} without a byte-order mark; re-save it as UTF-8 to be sure` },
+        ]);
+      }
+    }
     return { ok: false, ruleId: 'load:binary', reason: 'contains zero bytes, so it is a binary file, not text; save the article as plain text (.txt or .md) or remove the file' };
   }
-  let controls = 0;
+  // Control characters other than tab, line feed, form feed and carriage return: a few are noise, many mean binary.
+  // (A loop over the bytes: several times faster than a regular expression over the text.)
   const sample = Math.min(bytes.length, 65536);
+  let controls = 0;
   for (let i = 0; i < sample; i += 1) {
     const b = bytes[i]!;
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) controls += 1;
@@ -205,12 +213,12 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
   if (controls > sample * 0.05) {
     return { ok: false, ruleId: 'load:binary', reason: 'is mostly control characters, so it is a binary file, not text; save the article as plain text (.txt or .md) or remove the file' };
   }
-  return decodeUtf8(bytes);
+  return decodeUtf8(bytes, controls > 0 || sample < bytes.length);
 }
 
-function decodeUtf8(bytes: Uint8Array): DecodeResult {
+function decodeUtf8(bytes: Uint8Array, mayHaveControls = true): DecodeResult {
   try {
-    return finish(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), 'utf-8', []);
+    return finish(UTF8.decode(bytes), 'utf-8', [], mayHaveControls);
   } catch {
     // Not valid UTF-8: broken UTF-8, or an 8-bit encoding.
   }

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../report/diagnostics.js';
 import { decodeText } from './decode.js';
@@ -10,8 +10,8 @@ import type { LoadedArticle, LoadResult } from './types.js';
 export const MAX_ARTICLE_CHARS = 100_000;
 /** Files larger than this are not read at all. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
-/** Files read at once. */
-const CONCURRENCY = 32;
+/** Files read between two turns of the event loop (so progress is drawn and Ctrl-C is heard). */
+const CHUNK = 256;
 
 export interface LoadOptions {
   /** Called as files are read, with how many are done and how many there are. */
@@ -34,8 +34,11 @@ export function capText(text: string, max: number): string {
   return text.slice(0, cut);
 }
 
-/** Reads, decodes and splits one file. Never throws: a file that cannot be used comes back as an error. */
-export async function loadFile(root: string, file: string): Promise<LoadOutcome> {
+/**
+ * Reads, decodes and splits one file. Never throws: a file that cannot be used comes back as an error.
+ * Synchronous on purpose: for many small files it is three to four times faster than `fs/promises`.
+ */
+export function loadFile(root: string, file: string): LoadOutcome {
   const error = (ruleId: string, reason: string, line: number | null = null): LoadOutcome => ({
     ok: false,
     diagnostic: { file, line, severity: 'error', ruleId, reason },
@@ -43,11 +46,11 @@ export async function loadFile(root: string, file: string): Promise<LoadOutcome>
   const full = join(root, file);
   let bytes: Buffer;
   try {
-    const info = await stat(full);
+    const info = statSync(full);
     if (info.size > MAX_FILE_BYTES) {
       return error('load:too-large', `is ${megabytes(info.size)}, more than the ${megabytes(MAX_FILE_BYTES)} an article may be; split it or remove it`);
     }
-    bytes = await readFile(full);
+    bytes = readFileSync(full);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied; make it readable' : `${code ?? String(cause)}; check the file`;
@@ -83,19 +86,14 @@ export async function loadFile(root: string, file: string): Promise<LoadOutcome>
 /** Loads every article under the content folder. Per-file problems never stop loading: the file is left out with an error. */
 export async function loadContent(root: string, options: LoadOptions = {}): Promise<LoadResult> {
   const found = await findArticleFiles(root);
-  const outcomes: LoadOutcome[] = new Array<LoadOutcome>(found.files.length);
-  let next = 0;
-  let done = 0;
-  const worker = async (): Promise<void> => {
-    while (next < found.files.length) {
-      const i = next;
-      next += 1;
-      outcomes[i] = await loadFile(root, found.files[i]!);
-      done += 1;
-      options.onProgress?.(done, found.files.length);
+  const outcomes: LoadOutcome[] = [];
+  for (const [i, file] of found.files.entries()) {
+    outcomes.push(loadFile(root, file));
+    if ((i + 1) % CHUNK === 0 || i + 1 === found.files.length) {
+      options.onProgress?.(i + 1, found.files.length);
+      await new Promise((next) => setImmediate(next));
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, found.files.length) }, worker));
+  }
 
   const articles: LoadedArticle[] = [];
   const leftOut: string[] = [];
