@@ -1,3 +1,4 @@
+import { GAZETTEER } from '../extract/lexicon/places.js';
 import { foldWords } from './fold.js';
 
 /**
@@ -33,6 +34,32 @@ export interface NameKey {
   /** Transliteration-normalised given names, in order (empty for a surname alone). */
   given: string[];
   organisation: boolean;
+  /** The surname with transliteration pairs joined (Sybiha / Sybiga, Kharkiv / Harkiv). */
+  loose: string;
+}
+
+/** Transliteration pairs that spell one sound two ways. */
+function loosen(surname: string): string {
+  return surname.replace(/kh/g, 'h').replace(/h/g, 'g').replace(/w/g, 'v').replace(/j/g, 'y').replace(/ks/g, 'x').replace(/(.)\1/g, '$1');
+}
+
+/**
+ * One key for the ways a body is written: "Ukraine's Foreign Ministry", "Ministry of Foreign Affairs
+ * of Ukraine" and "Ukrainian Foreign Ministry" are one ministry.
+ */
+function organisationKey(words: string[]): string {
+  const phrase = words
+    .join(' ')
+    .replace(/\bministry of foreign affairs\b/g, 'foreign ministry')
+    .replace(/\bministry of (?:defen[cs]e)\b/g, 'defence ministry')
+    .replace(/\bdefense\b/g, 'defence')
+    .replace(/\bministry of (\w+)\b/g, '$1 ministry');
+  return phrase
+    .split(' ')
+    .map((w) => GAZETTEER.get(w)?.label.toLowerCase() ?? (w.endsWith('s') ? GAZETTEER.get(w.slice(0, -1))?.label.toLowerCase() : undefined) ?? w)
+    .filter((w) => w && !['of', 'the', 's'].includes(w))
+    .sort()
+    .join(' ');
 }
 
 /** Reduces transliteration variants of one word: "zelenskiy"/"zelenskyy"/"zelenskyi" → "zelensky". */
@@ -56,8 +83,8 @@ export function nameKey(name: string): NameKey {
   const organisation = words.some((w) => ORGANISATION_WORDS.has(w)) || words.length > 4;
   if (organisation) {
     if (words[0] === 'the' && words.length > 1) words = words.slice(1);
-    const full = words.join(' ');
-    return { full, surname: full, given: [], organisation: true };
+    const full = organisationKey(words);
+    return { full, surname: full, given: [], organisation: true, loose: full };
   }
   const normal = words.map(normaliseWord);
   return {
@@ -65,6 +92,7 @@ export function nameKey(name: string): NameKey {
     surname: normal[normal.length - 1] ?? '',
     given: normal.slice(0, -1),
     organisation: false,
+    loose: loosen(normal[normal.length - 1] ?? ''),
   };
 }
 
@@ -83,7 +111,10 @@ function givenWordsMatch(a: string, b: string): boolean {
 export function compatibleNames(a: NameKey, b: NameKey): boolean {
   if (a.organisation || b.organisation) return a.organisation && b.organisation && a.full === b.full;
   if (a.full === b.full) return true;
-  if (a.surname !== b.surname) return false;
+  if (a.surname !== b.surname) {
+    // a transliteration of the surname joins only with the same given names
+    return a.loose === b.loose && a.given.length > 0 && a.given.join(' ') === b.given.join(' ');
+  }
   if (a.given.length === 0 || b.given.length === 0) return false;
   const [short, long] = a.given.length <= b.given.length ? [a.given, b.given] : [b.given, a.given];
   return short.every((w) => long.some((v) => givenWordsMatch(w, v)));
@@ -131,9 +162,9 @@ export function joinNames(names: readonly NameCount[]): Map<string, string> {
     if (seen !== undefined) union(seen, s);
     else byFull.set(key.full, s);
     if (!key.organisation && key.given.length > 0) {
-      const list = bySurname.get(key.surname);
+      const list = bySurname.get(key.loose);
       if (list) list.push(s);
-      else bySurname.set(key.surname, [s]);
+      else bySurname.set(key.loose, [s]);
     }
   }
   for (const list of bySurname.values()) {
@@ -149,7 +180,7 @@ export function joinNames(names: readonly NameCount[]): Map<string, string> {
   for (const s of spellings) {
     const key = keys.get(s)!;
     if (key.organisation || key.given.length > 0) continue;
-    const groups = new Set((bySurname.get(key.surname) ?? []).map(find));
+    const groups = new Set((bySurname.get(key.loose) ?? []).filter((t) => keys.get(t)!.surname === key.surname).map(find));
     if (groups.size === 1) union(s, [...groups][0]!);
   }
 

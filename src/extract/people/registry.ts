@@ -62,10 +62,12 @@ export class PersonRegistry {
       }
     }
     if (best || kind === 'organisation' || tokens.length !== 1) return best;
-    // "Sheikh Mohammed", "Wang told": a given name used alone, or a family name written first
-    const first = namePartKey(tokens[0]!);
-    const byFirst = this.entities.filter((e) => e.kind === 'person' && nameTokens(e.name).length >= 2 && namePartKey(nameTokens(e.name)[0]!) === first);
-    return byFirst.length === 1 ? byFirst[0]! : null;
+    // "Sheikh Mohammed", "Wang told", "Lula said": a given name used alone, a family name written first, a short name
+    const only = namePartKey(tokens[0]!);
+    const byFirst = this.entities.filter((e) => e.kind === 'person' && nameTokens(e.name).length >= 2 && namePartKey(nameTokens(e.name)[0]!) === only);
+    if (byFirst.length === 1) return byFirst[0]!;
+    const byAny = this.entities.filter((e) => e.kind === 'person' && nameTokens(e.name).length >= 3 && nameTokens(e.name).some((t) => namePartKey(t) === only));
+    return byAny.length === 1 ? byAny[0]! : null;
   }
 
   /**
