@@ -53,3 +53,10 @@ describe('scriptSafeJson', () => {
     expect(JSON.parse(json)).toEqual({ text: '</script><script>alert(1)</script> & \u2028' });
   });
 });
+
+describe('renderBody: where the speaker goes', () => {
+  it('after punctuation that closes the quote with its quotation mark', () => {
+    const { html } = renderBody('“We are ready,” Peskov said.\n', [{ id: 'q1', text: 'We are ready', speaker: { name: 'P', url: '/s/' } }]);
+    expect(html).toBe('<p>“<q id="user-content-q1">We are ready</q>,”<sup><a href="/s/">P</a></sup> Peskov said.</p>\n');
+  });
+});

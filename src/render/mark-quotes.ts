@@ -135,7 +135,7 @@ export function markQuotes(tree: Root, marks: readonly QuoteMark[]): Set<string>
       replacement.push(q!);
       at = cut.end;
       // The speaker goes after the closing quotation mark, not inside it.
-      const closing = /^[”"’'»›」』]{1,2}/u.exec(node.value.slice(at, at + 2));
+      const closing = /^[,.;:!?…]?[”"’'»›」』]{1,2}/u.exec(node.value.slice(at, at + 3));
       const next = list.find((c) => c.start >= at);
       if (closing && (!next || next.start >= at + closing[0].length)) {
         replacement.push({ type: 'text', value: closing[0] });
