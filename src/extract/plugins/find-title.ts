@@ -124,7 +124,9 @@ export function findTitle(blocks: Block[]): TitleResult {
     const masthead = opening && opening.index < headline.index ? mastheadName(opening.text, true) : null;
     if (masthead && opening) opening.role = 'boilerplate';
     for (const block of header) if (block !== headline && isNavigation(block.text)) block.role = 'boilerplate';
-    result = { title: text.replace(/\s+/g, ' '), fromLead: false, site: site ?? masthead, line: headline.line };
+    // a headline's closing full stop is dropped ("…readiness for concessions." → "…readiness for concessions")
+    const title = text.replace(/\s+/g, ' ').replace(/(?<![.]\w)\.$/, '');
+    result = { title, fromLead: false, site: site ?? masthead, line: headline.line };
     titleBlock = headline;
     headline.role = 'title';
   } else {

@@ -68,7 +68,7 @@ export function findTopics(blocks: Block[], title: string, hashtags: string[]): 
     for (const label of gazetteerLabels(text)) count(label, inTitle, 1);
     for (const m of text.matchAll(VOCABULARY)) {
       const entry = ANCHORED.find((a) => a.re.test(m[0]));
-      if (entry) count(entry.label === '$0' ? capitalise(m[0].toLowerCase()) : entry.label, inTitle, 2);
+      if (entry) count(entry.label === '$0' ? capitalise(m[0].replace(/\b(?!(?:[A-Z]{2,}|[A-Z]\.)+\b)\w+/g, (w) => w.toLowerCase())) : entry.label, inTitle, 2);
     }
   };
   scan(title, true);
