@@ -46,6 +46,15 @@ export function findPeople(blocks: Block[]): PersonRegistry {
       }
     }
   }
+  // "Rapid Support Forces (RSF)": the letters in brackets are another name of what precedes them
+  for (const block of story) {
+    for (const m of block.text.matchAll(/((?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:of|for|and|the)\s+)?){1,7})\((\p{Lu}{2,7})\)/gu)) {
+      const full = m[1]!.trim();
+      const entity = registry.find(full) ?? null;
+      if (entity) entity.aliases.add(m[2]!);
+      else if (full.split(/\s+/).length >= 2) registry.add(full, 'organisation', null, block.index).aliases.add(m[2]!);
+    }
+  }
   for (const { block, name, role, evidence } of surnames) {
     const known = registry.find(name, 'person');
     if (known) registry.add(name, 'person', role, block.index);

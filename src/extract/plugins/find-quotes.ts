@@ -102,6 +102,12 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
       for (let i = window.length - 1; i >= 0; i--) {
         if (wanted.includes(genderOfEntity(window[i]!.entity))) return window[i]!.entity;
       }
+      // nobody fitting among the recent subjects: the latest fitting person named at all
+      let latest: Entity | null = null;
+      for (const [entity, at] of recency) {
+        if (entity.kind === 'person' && wanted.includes(genderOfEntity(entity)) && (!latest || at > recency.get(latest)!)) latest = entity;
+      }
+      if (latest && (female || window.length === 0)) return latest;
     }
     return null;
   };

@@ -26,6 +26,7 @@ export interface AttributionContext {
 
 const VERB = /(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}\-]+(?![\p{L}\p{N}])/gu;
 const MODIFIER = /^(?:also|then|later|further|again|once|has|had|have|was|is|would|will|had\s+earlier|earlier|previously|recently|quickly|simply|firmly|bluntly|angrily|calmly|flatly|repeatedly|on\s+\w+)$/i;
+const INSERTED_CLAUSE = /,\s+(?:who|which|whose|whom|for (?:its|his|her|their) part|in turn|however|meanwhile|speaking|according)\b[^,]*,\s*$/iu;
 const DETERMINER_BEFORE = /(?<![\p{L}\p{N}])(?:the|a|an|its|their|his|her|our|this|that)\s+$/iu;
 const PREPOSITION_BEFORE = /(?<![\p{L}\p{N}])(?:to|with|from|by|of|for|about|including|against|toward|towards|between|among|on|at|in|into|than|like|as|via|after|before|under|over|and|or)\s+$/iu;
 
@@ -60,7 +61,10 @@ function isParticiple(word: string): boolean {
 
 /** The subject of a verb: the nearest candidate before it in the clause, not after a preposition, not a possessive. */
 function subjectBefore(ctx: AttributionContext, from: number, verbIndex: number): Candidate | null {
-  const before = ctx.candidates.filter((c) => c.end <= verbIndex && c.start >= from);
+  // "Ruto, who chairs the AU's committee, said": what the inserted clause names is not the subject
+  const clause = INSERTED_CLAUSE.exec(ctx.mask.slice(from, verbIndex));
+  const skipFrom = clause ? from + clause.index : Infinity;
+  const before = ctx.candidates.filter((c) => c.end <= verbIndex && c.start >= from && !(c.start >= skipFrom));
   const owner = before.filter((c) => c.statementOwner).pop();
   if (owner) return owner;
   for (let i = before.length - 1; i >= 0; i--) {
