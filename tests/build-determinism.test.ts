@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build/build.js';
 import { Capture } from './fixtures/inputs/capture.js';
-import { SEEDS, snapshot } from './fixtures/inputs/run-cli.js';
+import { runCli, SEEDS, snapshot } from './fixtures/inputs/run-cli.js';
 
 let dir: string;
 const extra: Record<string, string> = {
@@ -57,4 +57,17 @@ describe('determinism', () => {
     expect(cached).toEqual(first);
     expect(reversed).toEqual(first);
   }, 60_000);
+
+  it('does not depend on the time zone the build runs in', async () => {
+    const sites: Array<Record<string, string>> = [];
+    for (const [i, tz] of ['UTC', 'Pacific/Kiritimati', 'America/Adak'].entries()) {
+      const run = runCli(['build', '--content', 'one/content', '--out', `tz-${i}`, '--site-url', 'https://example.org/'], dir, { TZ: tz });
+      expect(run.status, run.stderr).toBe(0);
+      sites.push(await snapshot(join(dir, `tz-${i}`)));
+    }
+    const differing = (a: Record<string, string>, b: Record<string, string>): string[] =>
+      [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((file) => a[file] !== b[file]);
+    expect(differing(sites[0]!, sites[1]!)).toEqual([]);
+    expect(differing(sites[0]!, sites[2]!)).toEqual([]);
+  }, 120_000);
 });
