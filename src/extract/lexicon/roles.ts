@@ -52,6 +52,9 @@ export const ORG_HEADS: ReadonlySet<string> = new Set([
   'police', 'militia', 'house', 'palace', 'presidency', 'nations', 'states', 'federation', 'republic', 'inc', 'ltd',
   'association', 'network', 'channel', 'tv', 'television', 'radio', 'newspaper', 'times', 'post', 'news', 'press',
   'herald', 'journal', 'gazette', 'tribune', 'daily', 'weekly', 'review', 'observer', 'guardian', 'telegraph',
+  'center', 'centre', 'forum', 'museum', 'university', 'school', 'college', 'academy', 'hospital', 'church',
+  'cathedral', 'mosque', 'village', 'hall', 'club', 'society', 'initiative', 'programme', 'program', 'project',
+  'airlines', 'airways', 'railways', 'energy', 'gas', 'oil', 'petroleum', 'holdings', 'capital', 'partners',
 ]);
 
 /** Organisation heads that can speak ("the ministry said"), for pronoun-free references. */

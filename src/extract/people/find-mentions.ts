@@ -25,6 +25,8 @@ interface Token {
 
 const WORD = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.]*/gu;
 const PARTICLES = new Set(['al', 'bin', 'ibn', 'de', 'da', 'van', 'von', 'der', 'du', 'di', 'la', 'le', 'el', 'abu', 'del', 'dos', 'das', 'ben']);
+/** Places whose name stands for the office that speaks there. */
+const INSTITUTIONS = new Set(['white house', 'kremlin', 'pentagon', 'downing street', 'elysee', 'élysée', 'state department']);
 const ORG_CONNECTORS = new Set(['of', 'for', 'on']);
 const GEO_WORDS = new Set(['province', 'region', 'oblast', 'district', 'city', 'peninsula', 'sea', 'river', 'island', 'islands', 'square', 'street', 'mountains', 'valley', 'county', 'krai', 'republic', 'strait', 'bay', 'ocean', 'airport', 'port', 'border', 'plant', 'station']);
 
@@ -106,9 +108,16 @@ function readRun(text: string, tokens: Token[], from: number, to: number, out: M
   // a role or an honorific inside the run ends its prefix: "Treasury Secretary Scott Bessent"
   let lastRole = -1;
   let lastOrg = -1;
+  // words inside a known place or body ("United States") are not heads of another body
+  const inGazetteer = new Set<number>();
+  for (let k = from; k < to; k++) {
+    const n = gazetteerAt(tokens, k, to);
+    for (let g = k; g < k + n; g++) inGazetteer.add(g);
+    if (n > 1) k += n - 1;
+  }
   for (let k = from; k < to; k++) {
     const b = bare(tokens[k]!.text);
-    if (ORG_HEADS.has(b)) lastOrg = k;
+    if (ORG_HEADS.has(b) && !inGazetteer.has(k)) lastOrg = k;
     if (k < to - 1 && (ROLE_HEADS.has(b) || HONORIFICS.has(b) || b.split('-').some((part) => ROLE_NOUNS.has(part)))) lastRole = k;
   }
   // a place or body the gazetteer knows as a whole ("White House", "United States") is not an organisation run
@@ -121,7 +130,7 @@ function readRun(text: string, tokens: Token[], from: number, to: number, out: M
   }
   if (orgRun) {
     // "The Ministry of Foreign Affairs of Ukraine", "Venezuela’s Foreign Ministry": the whole run names the body
-    while (i < to - 1 && COMMON_WORDS.has(bare(tokens[i]!.text)) && !ROLE_HEADS.has(bare(tokens[i]!.text)) && !ORG_HEADS.has(bare(tokens[i]!.text)) && !GAZETTEER.has(bare(tokens[i]!.text))) i++;
+    while (i < to - 1 && ((COMMON_WORDS.has(bare(tokens[i]!.text)) && !ROLE_HEADS.has(bare(tokens[i]!.text)) && !ORG_HEADS.has(bare(tokens[i]!.text)) && !GAZETTEER.has(bare(tokens[i]!.text))) || /-(?:led|backed|based|born|owned|run|affiliated|aligned|linked)$/i.test(tokens[i]!.text))) i++;
     const before = tokens[from - 1];
     if (i === from && before && /['’]s$/u.test(before.text) && GAZETTEER.get(bare(before.text))?.kind === 'place' && /^ $/.test(text.slice(before.end, tokens[from]!.start))) {
       const lastToken = tokens[to - 1]!;
@@ -168,7 +177,8 @@ function readRun(text: string, tokens: Token[], from: number, to: number, out: M
 
   const wholeRun = tokens.slice(from, to).map((t) => t.text.replace(/['’]s$/u, '')).join(' ');
   if (gazetteerAt(tokens, i, to) === to - i) {
-    out.push({ ...base, kind: GAZETTEER.get(wholeRun.toLowerCase())?.kind === 'organisation' ? 'organisation' : 'place' });
+    const speaksAsBody = GAZETTEER.get(wholeRun.toLowerCase())?.kind === 'organisation' || INSTITUTIONS.has(wholeRun.toLowerCase().replace(/^the\s+/, ''));
+    out.push({ ...base, kind: speaksAsBody ? 'organisation' : 'place' });
     return;
   }
   if (words.some((w) => ORG_HEADS.has(bare(w)))) {
