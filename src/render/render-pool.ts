@@ -2,6 +2,9 @@ import { Worker } from 'node:worker_threads';
 import type { ArticleBatchJob } from './article-batch.js';
 import type { BatchReply, BatchRequest } from './render-worker.js';
 
+/** A batch's live data is far smaller; the limit makes the worker collect garbage early, keeping its memory bounded. */
+const LIMITS = { maxOldGenerationSizeMb: 1536 };
+
 /** A worker thread rendering article batches; the `.ts` source is loaded through tsx when running as source (tests). */
 export class RenderWorker {
   readonly #worker: Worker;
@@ -12,9 +15,9 @@ export class RenderWorker {
     const here = import.meta.url;
     if (here.endsWith('.ts')) {
       const target = JSON.stringify(new URL('./render-worker.ts', here).href);
-      this.#worker = new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${target}); })`, { eval: true });
+      this.#worker = new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${target}); })`, { eval: true, resourceLimits: LIMITS });
     } else {
-      this.#worker = new Worker(new URL('./render-worker.js', here));
+      this.#worker = new Worker(new URL('./render-worker.js', here), { resourceLimits: LIMITS });
     }
     this.#worker.on('message', (reply: BatchReply) => {
       const pending = this.#pending.get(reply.id);

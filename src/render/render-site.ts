@@ -16,7 +16,7 @@ export interface RenderOptions {
   basePath: string;
   /** Absolute site URL for canonical links, or null. */
   siteUrl: string | null;
-  /** Article pages per Eleventy run (speaker and topic pages: half as many); bounds memory on large archives. Default 2,000. */
+  /** Article pages per Eleventy run (speaker and topic pages: half as many); bounds memory on large archives. Default: a quarter of the articles, between 250 and 2,000. */
   batchSize?: number;
   /**
    * Render article batches in a worker thread as well as in this one: `true`, `false`, or `'auto'`
@@ -64,7 +64,8 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
   const siteOptions = { basePath: options.basePath, siteUrl: options.siteUrl };
   const data = siteData(archive, siteOptions);
   const templates = templatesDir();
-  const batch = Math.max(1, options.batchSize ?? ARTICLE_BATCH);
+  // At least four article batches when there are enough articles, so two threads share the work.
+  const batch = Math.max(1, options.batchSize ?? Math.min(ARTICLE_BATCH, Math.max(250, Math.ceil(archive.articles.length / 4))));
   const debugMemory = (what: string): void => {
     if (!process.env.NEWS_ARCHIVE_DEBUG_MEMORY) return;
     (globalThis as { gc?: () => void }).gc?.();
