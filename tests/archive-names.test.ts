@@ -31,6 +31,12 @@ describe('name matching', () => {
     const map = canonicalOf(['Joe Biden', 'Jill Biden', 'Biden']);
     expect(map.get('Biden')).toBe('Biden');
   });
+  it('lets initials join one person but never bridge two', () => {
+    expect(groups(['V. Zelensky', 'Volodymyr Zelensky'])).toBe(1);
+    const map = canonicalOf(['A. Smith', 'Adam Smith', 'Alice Smith']);
+    expect(map.get('Adam Smith')).not.toBe(map.get('Alice Smith'));
+    expect(map.get('A. Smith')).toBe('A. Smith');
+  });
   it('joins a surname alone to the one full name with that surname', () => {
     expect(canonicalOf(['Peskov', 'Dmitry Peskov'], { Peskov: 5 }).get('Peskov')).toBe('Dmitry Peskov');
   });

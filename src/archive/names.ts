@@ -167,14 +167,27 @@ export function joinNames(names: readonly NameCount[]): Map<string, string> {
       else bySurname.set(key.loose, [s]);
     }
   }
+  // Initials only ("V. Zelensky") could bridge two people ("Vera", "Viktor"): they join later, and one group only.
+  const initialsOnly = (key: NameKey): boolean => key.given.every((w) => w.length === 1);
   for (const list of bySurname.values()) {
     for (let i = 0; i < list.length; i += 1) {
       for (let j = i + 1; j < list.length; j += 1) {
         const a = list[i]!;
         const b = list[j]!;
-        if (find(a) !== find(b) && compatibleNames(keys.get(a)!, keys.get(b)!)) union(a, b);
+        const ka = keys.get(a)!;
+        const kb = keys.get(b)!;
+        if (initialsOnly(ka) !== initialsOnly(kb)) continue;
+        if (find(a) !== find(b) && compatibleNames(ka, kb)) union(a, b);
       }
     }
+  }
+  // Initials with a surname join the single group of full names they fit.
+  for (const s of spellings) {
+    const key = keys.get(s)!;
+    if (key.organisation || key.given.length === 0 || !initialsOnly(key)) continue;
+    const fits = (bySurname.get(key.loose) ?? []).filter((t) => !initialsOnly(keys.get(t)!) && compatibleNames(key, keys.get(t)!));
+    const groups = new Set(fits.map(find));
+    if (groups.size === 1) union(s, [...groups][0]!);
   }
   // 3. A surname alone joins the single group of full names with that surname.
   for (const s of spellings) {
