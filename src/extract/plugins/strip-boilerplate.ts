@@ -78,7 +78,7 @@ const NOTICE = [
   /^(?:(?:facebook|twitter|x|linkedin|whatsapp|telegram|email|e-mail|reddit|pinterest|print|copy link|messenger|viber)\s*[|·•,]?\s*){2,}$/i,
   /\bthomson reuters trust principles\b/i,
   /^our standards\b/i,
-  /\S+@\S+\.[a-z]{2,}/i,
+  /[^\s@]{1,64}@[^\s@]{1,100}\.[a-z]{2,}/i,
   /^(?:[\p{Lu}][\p{L}.'’ -]{2,40}) is (?:a|an|the)\b[^.]{0,80}\b(?:reporter|correspondent|editor|fellow|writer|journalist|columnist|analyst|contributor|producer|researcher|professor)\b/iu,
   /^journalist\s+\p{Lu}/u,
   /^(?:about the author|press contacts?|contact|attachments?|related topics|key events|show key events only|hot words|top searches|trending topics)\b/i,
@@ -133,7 +133,7 @@ export function markBoilerplate(blocks: Block[]): string[] {
   for (const block of blocks) {
     const text = block.text;
     if (inList) {
-      if (isHeadlineLike(text) || URL_ONLY.test(text) || NOTICE.some((re) => re.test(text))) {
+      if (isHeadlineLike(text) || URL_ONLY.test(text) || (text.length <= 800 && NOTICE.some((re) => re.test(text)))) {
         block.role = 'boilerplate';
         continue;
       }
@@ -158,12 +158,12 @@ export function markBoilerplate(blocks: Block[]): string[] {
       SLUG_LINE.test(text) ||
       (BREADCRUMB.test(text) && !/[.!?]$/.test(text) && text.split(/\s+[»›>/|]\s+/).every((part) => wordCount(part) <= 4)) ||
       slugs >= 2 ||
-      (wordCount(text) <= 60 && NOTICE.some((re) => re.test(text)))
+      (wordCount(text) <= 60 && text.length <= 800 && NOTICE.some((re) => re.test(text)))
     ) {
       block.role = 'boilerplate';
       continue;
     }
-    if (wordCount(text) <= 60 && (CREDIT.test(text) || CAPTION_MARK.test(text)) && !/[“”"]/.test(text)) {
+    if (wordCount(text) <= 60 && text.length <= 800 && (CREDIT.test(text) || CAPTION_MARK.test(text)) && !/[“”"]/.test(text)) {
       block.role = 'caption';
     }
   }
