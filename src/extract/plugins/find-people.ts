@@ -48,6 +48,7 @@ export function findPeople(blocks: Block[]): PersonRegistry {
   }
   // "Rapid Support Forces (RSF)": the letters in brackets are another name of what precedes them
   for (const block of story) {
+    if (!block.text.includes('(')) continue;
     for (const m of block.text.matchAll(/((?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:of|for|and|the)\s+)?){1,7})\((\p{Lu}{2,7})\)/gu)) {
       const full = m[1]!.trim();
       const entity = registry.find(full) ?? null;

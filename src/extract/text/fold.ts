@@ -21,7 +21,18 @@ export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Counts words (runs of letters or digits). */
+const WORDS = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+const wordCounts = new Map<string, number>();
+
+/** Counts words (runs of letters or digits). Remembered: the plugins ask about the same blocks again and again. */
 export function wordCount(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+  let count = wordCounts.get(text);
+  if (count === undefined) {
+    if (wordCounts.size > 20_000) wordCounts.clear();
+    count = 0;
+    WORDS.lastIndex = 0;
+    while (WORDS.exec(text) !== null) count++;
+    wordCounts.set(text, count);
+  }
+  return count;
 }
