@@ -32,6 +32,7 @@ const SOURCE_LINE = /^(?:source|sources|via|credit|originally published (?:by|in
 const WRITES = /(?:,|—|–|-)\s*(?:writes|reports|informs|according to)\s+(?:the\s+)?([\p{Lu}][\p{L}\p{N}.\-]*(?:\s+[\p{Lu}][\p{L}\p{N}.\-]*){0,3})(?:\s+(?:with reference to|citing|referring to)\b[^.]*)?\.?$/u;
 const COPYRIGHT = /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?([^.|,]{2,60}?)(?:[.,|]|\s+all rights reserved|$)/i;
 const BYLINE = /^(?:by|story by|words by)\s+([^|•·\n]{2,80}?)(?:\s*[|•·]\s*(.*))?$/i;
+const OWN_FURNITURE = /^(\p{Lu}[\p{L}&.'’ -]{1,40}?) website contains\b|^sign up for ((?:the )?\p{Lu}[\p{L}&.' -]{1,40}?)['’]s\s/iu;
 /** "MOSCOW, February 6. /TASS/." */
 const SLASH_CREDIT = /^[\p{Lu}][\p{L} .'’-]{1,40},\s*[^/]{3,30}?\.?\s*\/([\p{L}][\p{L} -]{1,30})\/\.?/u;
 /** "Forwarded from Ukraine Front Digest" (a messenger repost). */
@@ -90,6 +91,9 @@ export function findSource(blocks: Block[]): SourceResult {
       const named = text.split(/\s*[|•·]\s*/).map((part) => part.trim()).find((part) => wordCount(part) <= 6 && PUBLICATION_LINE.test(part));
       if (named) source ??= named;
     }
+    // the publication names itself in its own furniture: "Anadolu Agency website contains …", "Sign up for The Dispatch’s …"
+    const own = OWN_FURNITURE.exec(text);
+    if (own && words <= 40) source ??= cleanName(own[1] ?? own[2] ?? '');
     const staff = STAFF_LINE.exec(text);
     if (staff && words <= 6 && block.role === 'body') {
       source ??= titleCase(staff[1]!);
@@ -131,7 +135,7 @@ export function findSource(blocks: Block[]): SourceResult {
     }
     const copyright = COPYRIGHT.exec(text);
     // "© UNICEF/Mohamed Zakaria" is a photo credit, not the publisher
-    if (copyright && words <= 20 && !/\//.test(text)) {
+    if (copyright && words <= 40 && !/\//.test(copyright[0])) {
       source ??= cleanName(copyright[1]!.replace(/\s+\d{4}(?:\s*[-–]\s*\d{4})?$/, ''));
       block.role = 'boilerplate';
       continue;
