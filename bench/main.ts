@@ -11,6 +11,7 @@ import { parseOptions } from './options.js';
 import type { BenchOptions } from './options.js';
 import { summariseProfiles } from './profile.js';
 import { runNodeTimed } from './run-timed.js';
+import { stageTimes } from './stages.js';
 import type { TimedRun } from './run-timed.js';
 
 /** The project's root: this file is `dist/bench/main.js`. */
@@ -167,6 +168,12 @@ async function bench(options: BenchOptions, paths: Paths): Promise<void> {
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
   console.log('');
   for (const row of rows) console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
+  for (const [kind, runs] of [['cold', figures.cold], ['warm', figures.warm]] as const) {
+    const last = runs.at(-1);
+    if (!last || last.stageMemory.length === 0) continue;
+    console.log(`\npeak RSS by stage, last ${kind} build (sampled every 250 ms), MiB: node process (all threads) / processes it started`);
+    for (const row of last.stageMemory) console.log(`  ${row.stage.padEnd(24)} ${fixed(row.nodeMb, 0).padStart(6)} / ${fixed(row.childrenMb, 0)}`);
+  }
   console.log('');
   console.log(
     JSON.stringify({
@@ -228,6 +235,7 @@ async function buildNews(paths: Paths, name: string, nodeArgs: string[] = []): P
     logFile,
     nodeArgs,
     rssProbe: RSS_PROBE,
+    sampleMemory: true,
   });
   check(result, `news-archive build (${name})`, logFile);
   return result;
@@ -277,16 +285,6 @@ function check(result: TimedRun, what: string, logFile: string): void {
   if (result.exitCode === 0) return;
   const tail = readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');
   throw new Error(`${what} failed with exit code ${result.exitCode}; the end of ${logFile}:\n${tail}`);
-}
-
-/** Stage lines the build prints when not on a terminal, e.g. `rendering: 2008 pages in 7.3 s`. */
-function stageTimes(logFile: string): Map<string, number> {
-  const stages = new Map<string, number>();
-  for (const line of readFileSync(logFile, 'utf8').split('\n')) {
-    const match = /^([a-z][a-z -]*): .*\bin ([\d.]+) s$/.exec(line.trim());
-    if (match) stages.set(match[1]!, (stages.get(match[1]!) ?? 0) + Number(match[2]));
-  }
-  return stages;
 }
 
 function countFiles(dir: string, suffix: string): number {

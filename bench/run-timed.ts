@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { MemorySampler } from './memory-sampler.js';
+import type { StageMemory } from './memory-sampler.js';
+import { stageTimes } from './stages.js';
 
 /** One finished child process: wall-clock time and the peak resident size of its process tree. */
 export interface TimedRun {
@@ -12,6 +15,8 @@ export interface TimedRun {
   cpuS: number | null;
   /** How peak RSS was read. */
   rssSource: 'time -v' | 'resourceUsage' | 'none';
+  /** Peak RSS by build stage, sampled from /proc (empty when not asked for or not on Linux). */
+  stageMemory: StageMemory[];
 }
 
 export interface RunTimedOptions {
@@ -22,6 +27,8 @@ export interface RunTimedOptions {
   nodeArgs?: string[];
   /** A compiled module that writes `process.resourceUsage().maxRSS` to `$BENCH_RSS_FILE` on exit (fallback). */
   rssProbe: string;
+  /** Sample RSS by stage (see `MemorySampler`). */
+  sampleMemory?: boolean;
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -42,17 +49,20 @@ export async function runNodeTimed(script: string, args: string[], options: RunT
     : ['--import', options.rssProbe, ...nodeArgs, script, ...args];
   const log = openSync(options.logFile, 'w');
   const start = performance.now();
+  let sampler: MemorySampler | null = null;
   const exitCode = await new Promise<number>((resolve, reject) => {
     const child = spawn(command, argv, {
       cwd: options.cwd,
       stdio: ['ignore', log, log],
       env: { ...process.env, BENCH_RSS_FILE: report, CI: 'true' },
     });
+    if (options.sampleMemory && child.pid !== undefined) sampler = new MemorySampler(child.pid, options.logFile);
     child.on('error', reject);
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
   });
   const wallS = (performance.now() - start) / 1000;
   closeSync(log);
+  const stageMemory = (sampler as MemorySampler | null)?.stop([...stageTimes(options.logFile).keys()]) ?? [];
   let peakRssMb: number | null = null;
   let cpuS: number | null = null;
   try {
@@ -72,5 +82,5 @@ export async function runNodeTimed(script: string, args: string[], options: RunT
     // no report
   }
   rmSync(report, { force: true });
-  return { wallS, peakRssMb, cpuS, exitCode, rssSource: peakRssMb === null ? 'none' : useTime ? 'time -v' : 'resourceUsage' };
+  return { wallS, peakRssMb, cpuS, exitCode, stageMemory, rssSource: peakRssMb === null ? 'none' : useTime ? 'time -v' : 'resourceUsage' };
 }
