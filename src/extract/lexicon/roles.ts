@@ -13,7 +13,7 @@ export const ROLE_HEADS: ReadonlySet<string> = new Set([
   'prime', 'first', 'national', 'security', 'interior', 'finance', 'state', 'deputy', 'acting', 'former', 'ex',
   'top', 'senior', 'special', 'assistant', 'supreme', 'high', 'economy', 'energy', 'trade', 'justice', 'health',
   'culture', 'education', 'agriculture', 'affairs', 'council', 'cabinet', 'army', 'military', 'intelligence',
-  'counterpart', 'secretary-general', 'treasury', 'presidential', 'relations', 'cooperation', 'development',
+  'counterpart', 'secretary-general', 'treasury', 'presidential', 'democrat', 'republican', 'relations', 'cooperation', 'development',
   'transport', 'environment', 'labour', 'labor', 'social', 'welfare', 'digital', 'tourism', 'youth', 'family',
   'housing', 'infrastructure', 'reconstruction', 'integration', 'veterans', 'emergency', 'emergencies',
   'communications', 'information', 'science', 'innovation', 'planning', 'investment', 'commerce', 'industry',
@@ -30,6 +30,7 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   'commissioner', 'coordinator', 'consul', 'judge', 'prosecutor', 'lawyer', 'attorney', 'monarch', 'ceo', 'founder',
   'editor', 'correspondent', 'journalist', 'columnist', 'patriarch', 'ayatollah', 'cleric', 'officer', 'economist',
   'researcher', 'candidate', 'secretary-general', 'vice-president', 'press secretary', 'member', 'counterpart',
+  'democrat', 'republican', 'conservative', 'socialist', 'liberal', 'tory', 'nationalist', 'communist',
 ]);
 
 /** Honorifics written before a name. */

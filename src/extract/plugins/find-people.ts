@@ -32,6 +32,16 @@ export function findPeople(blocks: Block[]): PersonRegistry {
   const registry = new PersonRegistry();
   const story = storyBlocks(blocks).filter((b) => !isTitleCase(b.text));
   const surnames: { block: Block; name: string; role: string | null; evidence: boolean }[] = [];
+  // "Rapid Support Forces (RSF)": the letters in brackets are another name of what precedes them
+  for (const block of story) {
+    if (!block.text.includes('(')) continue;
+    for (const m of block.text.matchAll(/((?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:of|for|and|the)\s+)?){1,7})\((\p{Lu}{2,7})\)/gu)) {
+      const full = m[1]!.trim();
+      const entity = registry.find(full) ?? null;
+      if (entity) entity.aliases.add(m[2]!);
+      else if (full.split(/\s+/).length >= 2) registry.add(full, 'organisation', null, block.index).aliases.add(m[2]!);
+    }
+  }
   for (const block of story) {
     for (const mention of findMentions(block.text)) {
       if (mention.kind === 'person') {
@@ -44,16 +54,6 @@ export function findPeople(blocks: Block[]): PersonRegistry {
         const evidence = mention.beforeSpeechVerb || Boolean(role) || HONORIFICS.has(prefixWord) || hasRoleNoun(mention.prefix);
         surnames.push({ block, name: mention.name, role, evidence });
       }
-    }
-  }
-  // "Rapid Support Forces (RSF)": the letters in brackets are another name of what precedes them
-  for (const block of story) {
-    if (!block.text.includes('(')) continue;
-    for (const m of block.text.matchAll(/((?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:of|for|and|the)\s+)?){1,7})\((\p{Lu}{2,7})\)/gu)) {
-      const full = m[1]!.trim();
-      const entity = registry.find(full) ?? null;
-      if (entity) entity.aliases.add(m[2]!);
-      else if (full.split(/\s+/).length >= 2) registry.add(full, 'organisation', null, block.index).aliases.add(m[2]!);
     }
   }
   for (const { block, name, role, evidence } of surnames) {

@@ -70,6 +70,9 @@ function subjectBefore(ctx: AttributionContext, from: number, verbIndex: number)
   for (let i = before.length - 1; i >= 0; i--) {
     const c = before[i]!;
     if (c.possessive) continue;
+    // "Jeanne Shaheen, a Democrat, said": an apposition describes the name before it
+    const previous = before[i - 1];
+    if (!c.entity && c.kind !== 'pronoun' && previous && /^,\s*$/.test(ctx.mask.slice(previous.end, c.start))) continue;
     const lead = ctx.mask.slice(Math.max(from, c.start - 14), c.start);
     if (PREPOSITION_BEFORE.test(lead)) continue;
     const between = ctx.mask.slice(c.end, verbIndex);
