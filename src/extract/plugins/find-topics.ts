@@ -17,7 +17,7 @@ export default function remarkFindTopics() {
   };
 }
 
-const MAX_TOPICS = 12;
+const MAX_TOPICS = 14;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'’\-]*/gu;
 /** Every vocabulary pattern in one alternation: one pass over the text finds them all. */
 const VOCABULARY = new RegExp(TOPIC_VOCABULARY.map((entry) => `(?:${entry.pattern.source})`).join('|'), 'gi');
@@ -50,6 +50,8 @@ function capitalise(label: string): string {
 interface Tally {
   label: string;
   count: number;
+  /** A phrase of the beat rather than a place or a body. */
+  phrase: boolean;
   inTitle: boolean;
   first: number;
 }
@@ -57,28 +59,29 @@ interface Tally {
 export function findTopics(blocks: Block[], title: string, hashtags: string[]): string[] {
   const tallies = new Map<string, Tally>();
   let position = 0;
-  const count = (label: string, inTitle: boolean, weight: number): void => {
+  const count = (label: string, inTitle: boolean, phrase: boolean): void => {
     const key = fold(label);
-    const tally = tallies.get(key) ?? { label, count: 0, inTitle: false, first: position++ };
-    tally.count += weight;
+    const tally = tallies.get(key) ?? { label, count: 0, inTitle: false, first: position++, phrase };
+    tally.count += 1;
     tally.inTitle ||= inTitle;
     tallies.set(key, tally);
   };
   const scan = (text: string, inTitle: boolean): void => {
-    for (const label of gazetteerLabels(text)) count(label, inTitle, 1);
+    for (const label of gazetteerLabels(text)) count(label, inTitle, false);
     for (const m of text.matchAll(VOCABULARY)) {
       const entry = ANCHORED.find((a) => a.re.test(m[0]));
-      if (entry) count(entry.label === '$0' ? capitalise(m[0].replace(/\b(?!(?:[A-Z]{2,}|[A-Z]\.)+\b)\w+/g, (w) => w.toLowerCase())) : entry.label, inTitle, 2);
+      if (entry) count(entry.label === '$0' ? capitalise(m[0].replace(/\b(?!(?:[A-Z]{2,}|[A-Z]\.)+\b)\w+/g, (w) => w.toLowerCase())) : entry.label, inTitle, true);
     }
   };
   scan(title, true);
   for (const block of storyBlocks(blocks)) scan(block.text, false);
   for (const tag of hashtags) {
     const entry = GAZETTEER.get(tag.toLowerCase());
-    count(entry ? entry.label : capitalise(tag.replace(/_/g, ' ')), false, 1);
+    count(entry ? entry.label : capitalise(tag.replace(/_/g, ' ')), false, !entry);
   }
+  // a place named again and again is no more a topic than a phrase of the beat named once
   const ranked = [...tallies.values()]
-    .map((t) => ({ ...t, score: t.count + (t.inTitle ? 3 : 0) }))
+    .map((t) => ({ ...t, score: (t.phrase ? 1 + t.count : Math.min(t.count, 4)) + (t.inTitle ? 3 : 0) }))
     .sort((a, b) => b.score - a.score || a.first - b.first);
   return ranked.slice(0, MAX_TOPICS).map((t) => t.label);
 }
