@@ -6,6 +6,8 @@ import type { SiteData } from './site-data.js';
 export async function runEleventy(input: string, outDir: string, data: SiteData): Promise<void> {
   const eleventy = new Eleventy(input, outDir, {
     quietMode: true,
+    // No eleventy.config.* from the working folder: the site is configured here only.
+    configPath: '',
     config: (config) => configureEleventy(config, data),
   });
   eleventy.disableLogger();
