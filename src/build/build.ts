@@ -10,7 +10,8 @@ import { fromExtractMessage, type Diagnostic } from '../report/diagnostics.js';
 import { NewsArchiveError, UsageError } from '../report/errors.js';
 import { createProgress, type Progress } from '../report/progress.js';
 import { countDiagnostics, formatReport } from '../report/reporter.js';
-import { formatSummary, peakMemoryMb } from '../report/summary.js';
+import { watchMemory } from '../report/memory.js';
+import { formatSummary } from '../report/summary.js';
 import { stageOutput, type StagedOutput } from '../write/output-dir.js';
 import { writeRecords } from '../write/write-records.js';
 import { applyFrontMatter } from './apply-front-matter.js';
@@ -47,6 +48,7 @@ export interface BuildResult {
   warnings: number;
   pages: number;
   seconds: number;
+  /** Largest resident size of any process of the build (this one with its threads, or a child such as Pagefind), MiB. */
   peakMemoryMb: number;
   diagnostics: Diagnostic[];
   /** 0: built; 1: a file was left out, or a warning under `strict`. */
@@ -123,6 +125,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const contentDir = resolve(options.contentDir);
   await checkContentDir(options.contentDir);
   const staged = await stageOutput(options.outDir, contentDir);
+  const memory = watchMemory();
   const stopListening = onInterrupt(staged);
   const progress = createProgress({ stream: stderr, threshold: options.progressThreshold ?? 200 });
   const diagnostics: Diagnostic[] = [];
@@ -185,6 +188,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (pause > 0) await new Promise((done) => setTimeout(done, pause));
     await staged.commit();
   } catch (error) {
+    memory.stop();
     await staged.discard();
     printReport();
     if (error instanceof NewsArchiveError) throw error;
@@ -203,7 +207,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     warnings: counts.warnings,
     pages,
     seconds: (performance.now() - started) / 1000,
-    peakMemoryMb: peakMemoryMb(),
+    peakMemoryMb: memory.stop(),
     diagnostics,
     exitCode: leftOut.length > 0 || strictFailure ? 1 : 0,
   };

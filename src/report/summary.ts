@@ -19,8 +19,3 @@ export function formatSummary(summary: BuildSummary): string {
     `in ${summary.seconds.toFixed(2)} s, peak memory ${Math.round(summary.peakMemoryMb)} MiB`
   );
 }
-
-/** Peak resident memory of this process (and its worker threads) so far, in MiB. */
-export function peakMemoryMb(): number {
-  return process.resourceUsage().maxRSS / 1024;
-}
