@@ -1,6 +1,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { Diagnostic } from '../report/diagnostics.js';
+import { NewsArchiveError } from '../report/errors.js';
 
 /** Extensions read as articles. */
 export const ARTICLE_EXTENSIONS = ['.txt', '.md'] as const;
@@ -30,7 +31,15 @@ export async function findArticleFiles(root: string): Promise<FoundFiles> {
   const inside = (target: string): boolean => target === realRoot || target.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
 
   const walk = async (dir: string, prefix: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true });
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (cause) {
+      if (prefix === '') throw new NewsArchiveError(`cannot read the content folder '${root}'; check its permissions`, { cause, exitCode: 2 });
+      const code = (cause as NodeJS.ErrnoException).code ?? 'error';
+      diagnostics.push({ file: prefix.slice(0, -1), line: null, severity: 'error', ruleId: 'load:unreadable', reason: `folder cannot be read (${code}); its articles are left out: check its permissions` });
+      return;
+    }
     entries.sort((a, b) => byCodePoint(a.name, b.name));
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
@@ -50,7 +59,12 @@ export async function findArticleFiles(root: string): Promise<FoundFiles> {
           }
           continue;
         }
-        const info = await stat(target);
+        let info;
+        try {
+          info = await stat(target);
+        } catch {
+          continue;
+        }
         if (!inside(target)) {
           if (isArticleName(entry.name) || info.isDirectory()) {
             diagnostics.push({ file: rel, line: null, severity: 'warning', ruleId: 'load:link-outside', reason: 'is a symbolic link to a place outside the content folder and is not followed; copy the file into the content folder instead' });

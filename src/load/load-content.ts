@@ -98,6 +98,8 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
   const articles: LoadedArticle[] = [];
   const leftOut: string[] = [];
   const diagnostics: Diagnostic[] = [...found.diagnostics];
+  // A folder that cannot be read counts as left out: its articles are missing.
+  for (const d of found.diagnostics) if (d.severity === 'error' && d.file !== null) leftOut.push(d.file);
   for (const [i, outcome] of outcomes.entries()) {
     if (outcome.ok) {
       articles.push(outcome.article);
@@ -106,5 +108,5 @@ export async function loadContent(root: string, options: LoadOptions = {}): Prom
       diagnostics.push(outcome.diagnostic);
     }
   }
-  return { articles, leftOut, diagnostics };
+  return { articles, leftOut: leftOut.sort(), diagnostics };
 }
