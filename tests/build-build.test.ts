@@ -70,6 +70,14 @@ describe('build', () => {
     }
   });
 
+  it('reuses the unchanged pages of the previous build, and --no-cache does not', async () => {
+    await run();
+    const { result, stdout } = await run();
+    expect(result.reused).toBeGreaterThan(0);
+    expect(stdout.text).toMatch(/pages written \(\d+ unchanged\)/);
+    expect((await run({ cache: false })).result.reused).toBe(0);
+  });
+
   it('--strict turns warnings into failure', async () => {
     const { result } = await run({ strict: true });
     expect(result.warnings).toBeGreaterThan(0);

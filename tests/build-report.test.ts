@@ -39,6 +39,9 @@ describe('the report', () => {
     expect(formatSummary({ built: 1, leftOut: 0, warnings: 1, pages: 1, seconds: 0.5, peakMemoryMb: 99.6 })).toBe(
       'news-archive: 1 article built, 0 left out, 1 warning, 1 page written in 0.50 s, peak memory 100 MiB',
     );
+    expect(formatSummary({ built: 2, leftOut: 1, warnings: 0, pages: 9, reused: 7, seconds: 12, peakMemoryMb: 1 })).toBe(
+      'news-archive: 2 articles built, 1 left out, 0 warnings, 9 pages written (7 unchanged) in 12.00 s, peak memory 1 MiB',
+    );
   });
 });
 

@@ -28,7 +28,7 @@ export interface BuildOptions {
   siteUrl: string | null;
   /** Warnings fail the build (exit status 1). Default false. */
   strict?: boolean;
-  /** Reuse extraction results from `.cache/` beside the output. Default true. */
+  /** Reuse extraction results from `.cache/` beside the output and unchanged pages of the previous build. Default true. */
   cache?: boolean;
   /** Print extractor infos as well as warnings and errors. Default false. */
   verbose?: boolean;
@@ -47,6 +47,8 @@ export interface BuildResult {
   leftOut: string[];
   warnings: number;
   pages: number;
+  /** Pages taken unchanged from the previous build (counted in `pages`). */
+  reused: number;
   seconds: number;
   /** Largest resident size of any process of the build (this one with its threads, or a child such as Pagefind), MiB. */
   peakMemoryMb: number;
@@ -132,6 +134,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let leftOut: string[] = [];
   let built = 0;
   let pages = 0;
+  let reused = 0;
   let stage = 'loading';
   const printReport = (): void => {
     const report = formatReport(diagnostics, options.contentDir, options.verbose ?? false);
@@ -171,12 +174,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     stage = 'assembling';
     const archive = assembleArchive(inputs, { basePath });
-    const renderOptions = { outDir: staged.stagingDir, basePath, siteUrl: options.siteUrl };
+    const renderOptions = {
+      outDir: staged.stagingDir,
+      basePath,
+      siteUrl: options.siteUrl,
+      // Unchanged pages of the previous build are reused from it, unless --no-cache asks for everything anew.
+      previousOutDir: options.cache === false ? null : staged.previous,
+    };
     stage = 'rendering';
     progress.stage('rendering', null, built);
     const rendered = await renderSite(archive, renderOptions);
     pages = rendered.pages;
-    progress.end(`${pages} pages`);
+    reused = rendered.reused;
+    progress.end(reused > 0 ? `${pages} pages (${reused} unchanged)` : `${pages} pages`);
     stage = 'indexing';
     progress.stage('indexing', null, built);
     const published = await publishExtras(archive, renderOptions);
@@ -206,6 +216,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     leftOut,
     warnings: counts.warnings,
     pages,
+    reused,
     seconds: (performance.now() - started) / 1000,
     peakMemoryMb: memory.stop(),
     diagnostics,

@@ -12,6 +12,8 @@ export interface StagedOutput {
   outDir: string;
   /** Where this build writes; beside `outDir`. */
   stagingDir: string;
+  /** `outDir` when it holds a previous build (whose unchanged pages may be reused), else null. */
+  previous: string | null;
   /** Replaces `outDir` with the finished staging folder: old → trash, new → out, trash removed. */
   commit(): Promise<void>;
   /** Removes the staging folder, leaving `outDir` as it was. Never throws. */
@@ -132,10 +134,17 @@ export async function stageOutput(out: string, contentDir: string): Promise<Stag
     throw new NewsArchiveError(`cannot create the build folder '${stagingDir}' beside --out; check that '${parent}' is writable`, { cause });
   }
 
+  let previous: string | null = null;
+  try {
+    if ((await readdir(outDir)).includes(MARKER_FILE)) previous = outDir;
+  } catch {
+    previous = null;
+  }
   let settled = false;
   return {
     outDir,
     stagingDir,
+    previous,
     async commit() {
       const trash = join(parent, `${PREFIX}${name}.${TRASH}-${process.pid}`);
       try {
