@@ -33,6 +33,7 @@ export function slimSiteData(data: SiteData): SiteData {
     topicPages: [],
     timeline: { years: [], undated: [], undatedUrl: data.timeline.undatedUrl },
     quoteYears: [],
+    quoteYearPages: [],
   };
 }
 

@@ -3,7 +3,7 @@ import type { ArticleBatchJob } from './article-batch.js';
 import type { BatchReply, BatchRequest } from './render-worker.js';
 
 /** A batch's live data is far smaller; the limit makes the worker collect garbage early, keeping its memory bounded. */
-const LIMITS = { maxOldGenerationSizeMb: 1536 };
+const LIMITS = { maxOldGenerationSizeMb: 1024 };
 
 /** A worker thread rendering article batches; the `.ts` source is loaded through tsx when running as source (tests). */
 export class RenderWorker {

@@ -29,14 +29,34 @@ export interface RenderOptions {
    * (see `page-reuse.ts`); the digests travel in the site as `.news-archive-pages.json`.
    */
   previousOutDir?: string | null;
+  /** Quotes and article links shown per Eleventy run of speaker, topic and quotes pages. Default `PAGE_WEIGHT_BUDGET`. */
+  pageWeightBudget?: number;
 }
 
 /** Default number of article pages per Eleventy run. */
 export const ARTICLE_BATCH = 2000;
 
-/** Runs `render` over `items` in slices of `size`. */
-async function inBatches<T>(items: readonly T[], size: number, render: (slice: T[]) => Promise<void>): Promise<void> {
-  for (let from = 0; from < items.length; from += size) await render(items.slice(from, from + size));
+/** Size of one Eleventy run of speaker, topic or quotes pages, in quotes and article links shown. */
+export const PAGE_WEIGHT_BUDGET = 10_000;
+
+/**
+ * Runs `render` over `items` in slices whose summed `weight` stays within `budget` (a heavier item
+ * gets a run of its own): a run's memory follows what its pages show, not how many pages it has.
+ */
+async function inWeightedBatches<T>(items: readonly T[], weight: (item: T) => number, budget: number, render: (slice: T[]) => Promise<void>): Promise<void> {
+  let slice: T[] = [];
+  let sum = 0;
+  for (const item of items) {
+    const w = Math.max(1, weight(item));
+    if (slice.length > 0 && sum + w > budget) {
+      await render(slice);
+      slice = [];
+      sum = 0;
+    }
+    slice.push(item);
+    sum += w;
+  }
+  if (slice.length > 0) await render(slice);
 }
 
 export interface RenderResult {
@@ -107,10 +127,19 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
       // Indexes, timeline, quotes, search, 404: the paginated article, speaker and topic templates get no items here.
       await runEleventy(templates, options.outDir, data);
       debugMemory('indexes');
-      await inBatches(speakers, Math.ceil(batch / 2), (speakerPages) => runEleventy(join(templates, 'speaker.njk'), options.outDir, { ...data, speakerPages }));
+      const budget = Math.max(1, options.pageWeightBudget ?? PAGE_WEIGHT_BUDGET);
+      await inWeightedBatches(speakers, (p) => p.quoteCount + p.topics.reduce((n, t) => n + t.count, 0) + p.articleCount, budget, (speakerPages) =>
+        runEleventy(join(templates, 'speaker.njk'), options.outDir, { ...data, speakerPages }),
+      );
       debugMemory('speakers');
-      await inBatches(topics, Math.ceil(batch / 2), (topicPages) => runEleventy(join(templates, 'topic.njk'), options.outDir, { ...data, topicPages }));
+      await inWeightedBatches(topics, (p) => p.articleCount + p.quotes.length + p.speakers.length, budget, (topicPages) =>
+        runEleventy(join(templates, 'topic.njk'), options.outDir, { ...data, topicPages }),
+      );
       debugMemory('topics');
+      await inWeightedBatches(data.quoteYears, (y) => y.quotes.reduce((n, q) => n + 1 + q.sources.length, 0), budget, (quoteYearPages) =>
+        runEleventy(join(templates, 'quotes-year.njk'), options.outDir, { ...data, quoteYearPages }),
+      );
+      debugMemory('quotes');
       for (let job = jobs.pop(); job; job = jobs.pop()) {
         await renderArticleBatch(job);
         debugMemory('a batch of articles');

@@ -28,6 +28,8 @@ export interface SiteData {
   topicPages: TopicPage[];
   timeline: Timeline;
   quoteYears: QuotesYear[];
+  /** The quotes pages of this Eleventy run: a slice of `quoteYears`, or none. */
+  quoteYearPages: QuotesYear[];
 }
 
 export interface SiteDataOptions {
@@ -64,7 +66,7 @@ export function articlePageOptions(options: SiteDataOptions): ArticlePageOptions
 
 /**
  * Computes the index pages' data from the archive (compact article refs, no bodies). The pages
- * rendered one per item — `articles`, `speakerPages`, `topicPages` — are left empty unless
+ * rendered one per item — `articles`, `speakerPages`, `topicPages`, `quoteYearPages` — are left empty unless
  * `withArticles`: the renderer fills them batch by batch, so memory stays bounded.
  * Linear in the archive's size.
  */
@@ -98,5 +100,6 @@ export function siteData(archive: Archive, options: SiteDataOptions, withArticle
     topicPages: withArticles ? topics : [],
     timeline: timeline(archive, basePath),
     quoteYears,
+    quoteYearPages: withArticles ? quoteYears : [],
   };
 }
