@@ -29,12 +29,12 @@ interface OptionSpec {
 /** Every option, as `--help` documents it. */
 export const OPTIONS: readonly OptionSpec[] = [
   { name: 'content', value: 'DIR', default: 'content', help: 'folder of articles (.txt and .md, read recursively)', commands: ['build', 'serve'] },
-  { name: 'out', value: 'DIR', default: '_site', help: 'folder the site is written to; replaced whole, so it must be empty or written by news-archive', commands: ['build', 'serve'] },
+  { name: 'out', value: 'DIR', default: '_site', help: 'site folder; replaced whole, so it must be empty or built by news-archive', commands: ['build', 'serve'] },
   { name: 'base-path', value: 'PATH', default: '/', help: 'URL path the site is hosted under, e.g. /news/archive/', commands: ['build', 'serve'] },
-  { name: 'site-url', value: 'URL', default: 'none', help: 'absolute URL of the site, e.g. https://example.org, for feeds, sitemap and canonical links', commands: ['build', 'serve'] },
+  { name: 'site-url', value: 'URL', default: 'none', help: 'absolute URL of the site, for feeds and sitemap, e.g. https://example.org/', commands: ['build', 'serve'] },
   { name: 'strict', default: 'off', help: 'warnings fail the build (exit status 1)', commands: ['build', 'serve'] },
-  { name: 'no-cache', default: 'cache on', help: 'extract and render everything again instead of reusing .cache/ beside --out and the previous site\'s pages', commands: ['build', 'serve'] },
-  { name: 'verbose', default: 'off', help: 'list every warning (not only the first 200) and the extractor\'s notes', commands: ['build', 'serve'] },
+  { name: 'no-cache', default: 'cache on', help: 'extract and render everything anew (ignore .cache/ and the previous site)', commands: ['build', 'serve'] },
+  { name: 'verbose', default: 'off', help: 'list every warning, not only the first 200, and the extractor\'s notes', commands: ['build', 'serve'] },
   { name: 'port', value: 'N', default: '8080', help: 'port of the local server', commands: ['serve'] },
   { name: 'help', short: 'h', default: '', help: 'show this help', commands: ['build', 'serve'] },
   { name: 'version', short: 'V', default: '', help: 'show the version', commands: ['build', 'serve'] },
