@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateArticle, makePools } from '../bench/generate.js';
-import { extractAll } from '../src/build/extract-all.js';
+import { extractAll, extractAllSettled } from '../src/build/extract-all.js';
 import type { ExtractAllStats, ExtractJob } from '../src/build/extract-all.js';
 
 const pools = makePools(3);
@@ -32,5 +32,24 @@ describe('extractAll on worker threads', () => {
     let stats: ExtractAllStats | null = null;
     await extractAll(jobs.slice(0, 5), { cacheDir: null, workers: 2, onStats: (s) => (stats = s) });
     expect(stats).toMatchObject({ workers: 0, extracted: 5 });
+  });
+});
+
+describe('extractAllSettled', () => {
+  // Not a string: the extractor throws on it (it never throws on text).
+  const broken = { file: 'broken.txt', text: undefined as unknown as string };
+  const mixed: ExtractJob[] = [...jobs.slice(0, 3), broken, ...jobs.slice(3, 6)];
+
+  it('gives the error in place of an article the extractor throws on, in-process and on workers alike', async () => {
+    const expected = await extractAll(mixed.filter((job) => job !== broken), { cacheDir: null, workers: 0 });
+    for (const options of [{ workers: 0 }, { workers: 2, inProcessBelow: 0, batchSize: 2 }]) {
+      const settled = await extractAllSettled(mixed, { cacheDir: null, ...options });
+      expect(settled[3]).toBeInstanceOf(Error);
+      expect(settled.filter((r) => !(r instanceof Error))).toEqual(expected);
+    }
+  });
+
+  it('makes extractAll throw', async () => {
+    await expect(extractAll(mixed, { cacheDir: null, workers: 0 })).rejects.toThrow();
   });
 });

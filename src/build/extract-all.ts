@@ -45,11 +45,23 @@ export interface ExtractAllOptions {
 /**
  * Extracts every article, in order. Results are cached by content digest (the text's bytes and the extractor's
  * version), so a rebuild extracts only new or changed articles; the rest run on worker threads when there are
- * enough of them. The output does not depend on the cache or the workers.
+ * enough of them. The output does not depend on the cache or the workers. Throws the first article's error
+ * should the extractor throw (see `extractAllSettled` to keep going).
  */
 export async function extractAll(jobs: ExtractJob[], options: ExtractAllOptions): Promise<ExtractedArticle[]> {
+  const settled = await extractAllSettled(jobs, options);
+  const failed = settled.find((result): result is Error => result instanceof Error);
+  if (failed !== undefined) throw failed;
+  return settled as ExtractedArticle[];
+}
+
+/**
+ * Like `extractAll`, but an article on which the extractor throws gives its error in its place instead of
+ * failing the whole run; the others are extracted and cached as usual (a failure is never cached).
+ */
+export async function extractAllSettled(jobs: ExtractJob[], options: ExtractAllOptions): Promise<Array<ExtractedArticle | Error>> {
   const total = jobs.length;
-  const results = new Array<ExtractedArticle | undefined>(total);
+  const results = new Array<ExtractedArticle | Error | undefined>(total);
   const cache =
     options.cacheDir === null
       ? null
@@ -59,6 +71,16 @@ export async function extractAll(jobs: ExtractJob[], options: ExtractAllOptions)
   const progress = (n: number): void => {
     done += n;
     options.onProgress?.(done, total);
+  };
+  /** Extracts one article here; a thrown error becomes its result. */
+  const extractHere = (i: number): void => {
+    try {
+      const article = extractArticle(jobs[i]!.text);
+      results[i] = article;
+      if (cache !== null && digests !== null) cache.put(digests[i]!, JSON.stringify(article));
+    } catch (error) {
+      results[i] = error instanceof Error ? error : new Error(String(error));
+    }
   };
 
   // What the cache has; the rest is to extract, each distinct text once.
@@ -87,12 +109,6 @@ export async function extractAll(jobs: ExtractJob[], options: ExtractAllOptions)
     }
     if (cached > 0) progress(cached);
 
-    const store = (i: number, json: string | null): void => {
-      const article = json === null ? extractArticle(jobs[i]!.text) : (JSON.parse(json) as ExtractedArticle);
-      results[i] = article;
-      if (cache !== null && digests !== null) cache.put(digests[i]!, json ?? JSON.stringify(article));
-    };
-
     const maxWorkers = options.workers ?? Math.min(4, availableParallelism());
     const useWorkers = maxWorkers >= 2 && todo.length >= (options.inProcessBelow ?? 200);
     let workers = 0;
@@ -105,8 +121,13 @@ export async function extractAll(jobs: ExtractJob[], options: ExtractAllOptions)
           workers,
           batchSize,
           (start, jsons) => {
-            jsons.forEach((json, k) => store(todo[start + k]!, json));
-            progress(jsons.length);
+            jsons.forEach((json, k) => {
+              const i = todo[start + k]!;
+              if (json === null) return; // the extractor threw there: done again below, here, for its error
+              results[i] = JSON.parse(json) as ExtractedArticle;
+              if (cache !== null && digests !== null) cache.put(digests[i]!, json);
+            });
+            progress(jsons.filter((json) => json !== null).length);
           },
         );
       } catch {
@@ -116,13 +137,12 @@ export async function extractAll(jobs: ExtractJob[], options: ExtractAllOptions)
     }
     for (const i of todo) {
       if (results[i] !== undefined) continue;
-      const article = extractArticle(jobs[i]!.text);
-      results[i] = article;
-      if (cache !== null && digests !== null) cache.put(digests[i]!, JSON.stringify(article));
+      extractHere(i);
       progress(1);
     }
     for (const [i, first] of copies) {
-      results[i] = structuredClone(results[first]!);
+      const result = results[first]!;
+      results[i] = result instanceof Error ? result : structuredClone(result);
       progress(1);
     }
     cache?.commit(digests ?? []);
@@ -130,5 +150,5 @@ export async function extractAll(jobs: ExtractJob[], options: ExtractAllOptions)
   } finally {
     cache?.close();
   }
-  return results as ExtractedArticle[];
+  return results as Array<ExtractedArticle | Error>;
 }
