@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Reusing the pages of the previous build whose inputs did not change: each page rendered one per
@@ -21,16 +22,18 @@ interface Manifest {
   pages: Record<string, string>;
 }
 
-/** A digest of the templates folder's files and the render code's version. */
+/** A digest of the templates and of the render code itself (this module's folder), so a change to either renders everything again. */
 export async function templatesDigest(templates: string): Promise<string> {
   const hash = createHash('sha256').update(`render:${RENDER_CODE_VERSION}\n`);
-  const files = (await readdir(templates, { recursive: true })).map(String).sort();
-  for (const file of files) {
-    try {
-      const bytes = await readFile(join(templates, file));
-      hash.update(`${file}\n`).update(bytes);
-    } catch {
-      // a folder
+  for (const folder of [templates, dirname(fileURLToPath(import.meta.url))]) {
+    const files = (await readdir(folder, { recursive: true })).map(String).sort();
+    for (const file of files) {
+      try {
+        const bytes = await readFile(join(folder, file));
+        hash.update(`${file}\n`).update(bytes);
+      } catch {
+        // a folder
+      }
     }
   }
   return hash.digest('hex');
