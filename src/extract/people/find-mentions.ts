@@ -73,6 +73,19 @@ function gazetteerAt(tokens: Token[], i: number, end: number): number {
 
 /** Finds the capitalised runs in `text` and reads each as a mention. `mask` may hide quotations. */
 export function findMentions(text: string): Mention[] {
+  // the same paragraph is read by several plugins: remember the answer (mentions are never changed by callers)
+  let mentions = mentionCache.get(text);
+  if (!mentions) {
+    if (mentionCache.size > 5_000) mentionCache.clear();
+    mentions = readMentions(text);
+    mentionCache.set(text, mentions);
+  }
+  return mentions;
+}
+
+const mentionCache = new Map<string, Mention[]>();
+
+function readMentions(text: string): Mention[] {
   const tokens = tokenize(text);
   const mentions: Mention[] = [];
   let i = 0;
