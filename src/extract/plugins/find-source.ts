@@ -29,7 +29,7 @@ export interface SourceResult {
 
 const DATELINE = /^([\p{Lu}][\p{L}'’.\- ]{1,40}?)(?:,\s*[^()]{1,40}?)?\s*\(([^()]{2,40})\)\s*(?:[-—–:]{1,2}\s*|$)/u;
 const SOURCE_LINE = /^(?:source|sources|via|credit|originally published (?:by|in|on|at)|this (?:article|story) (?:was )?(?:first )?(?:appeared|published) (?:in|on|by))\s*[:\-–—]?\s*(.+?)\.?$/i;
-const WRITES = /(?:,|—|–|-)\s*(?:writes|reports|informs|according to)\s+(?:the\s+)?([\p{Lu}][\p{L}\p{N}.\-]*(?:\s+[\p{Lu}][\p{L}\p{N}.\-]*){0,3})(?:\s+(?:with reference to|citing|referring to)\b[^.]*)?\.?$/u;
+const WRITES = /(?:,|—|–|-)\s*(?:writes|reports|informs)\s+(?:the\s+)?([\p{Lu}][\p{L}\p{N}.\-]*(?:\s+[\p{Lu}][\p{L}\p{N}.\-]*){0,3})(?:\s+(?:with reference to|citing|referring to)\b[^.]*)?\.?$/u;
 const COPYRIGHT = /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?([^.|,]{2,60}?)(?:[.,|]|\s+all rights reserved|$)/i;
 const BYLINE = /^(?:by|story by|words by)\s+([^|•·\n]{2,80}?)(?:\s*[|•·]\s*(.*))?$/i;
 const OWN_FURNITURE = /^(\p{Lu}[\p{L}&.'’ -]{1,40}?) website contains\b|^sign up for ((?:the )?\p{Lu}[\p{L}&.' -]{1,40}?)['’]s\s/iu;
@@ -142,7 +142,7 @@ export function findSource(blocks: Block[]): SourceResult {
     }
     if (storySeen <= 2 && block.role === 'body') {
       const writes = WRITES.exec(text);
-      if (writes && !/according to/i.test(writes[0])) source ??= cleanName(writes[1]!);
+      if (writes) source ??= cleanName(writes[1]!);
     }
   }
   return { source, byline, dateline };
