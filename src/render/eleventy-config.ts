@@ -12,6 +12,8 @@ export function configureEleventy(config: EleventyUserConfig, data: SiteData): v
   config.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
   config.setUseGitIgnore(false);
   config.setQuietMode(true);
+  // Slow-filter warnings ("[11ty] Benchmark …") would otherwise reach the build's output on a busy machine.
+  config.benchmarks?.config?.setIsVerbose(false);
   config.addGlobalData('site', data);
   for (const [name, filter] of Object.entries(siteFilters(data.basePath, data.root))) config.addFilter(name, filter);
 }

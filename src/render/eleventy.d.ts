@@ -14,6 +14,8 @@ declare module '@11ty/eleventy' {
     setIncludesDirectory(dir: string): void;
     on(event: string, callback: (...args: never[]) => unknown): void;
     ignores: { add(glob: string): void };
+    /** Eleventy's timing of configuration callbacks (filters); its warnings bypass quiet mode. */
+    benchmarks?: { config?: { setIsVerbose(verbose: boolean): void } };
     watchIgnores: { add(glob: string): void };
   }
 
