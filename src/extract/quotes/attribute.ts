@@ -207,6 +207,18 @@ function inSentence(ctx: AttributionContext, span: QuoteSpan): Attribution | nul
     const subject = subjectBefore(ctx, span.close, verb.index);
     if (subject) return result(subject, ctx, verb.word, 2);
   }
+  // "Ramesh said the government must explain “…”": the first verb of speech with someone named before it reports
+  // the rest; a participle next to the quotation ("…, calling them “…”") speaks for its own subject
+  const nearest = before[before.length - 1];
+  if (nearest && !isParticiple(nearest.word)) {
+    for (const verb of before) {
+      if (isParticiple(verb.word)) continue;
+      // "… the statements of Szijjártó, who called the sanctions “…”": the relative clause has its own speaker
+      if (/,\s+(?:who|which|whose)\b/i.test(ctx.mask.slice(verb.end, span.open))) break;
+      const found = fromVerb(ctx, verb, 2);
+      if (found?.speaker) return found;
+    }
+  }
   for (let i = before.length - 1; i >= 0; i--) {
     const found = fromVerb(ctx, before[i]!, 2);
     if (found) return found;
@@ -216,7 +228,14 @@ function inSentence(ctx: AttributionContext, span: QuoteSpan): Attribution | nul
 
 /** Finds the speaker of one quotation from its own sentence. */
 export function attribute(ctx: AttributionContext, span: QuoteSpan): Attribution | null {
-  return afterQuote(ctx, span) ?? reportedThat(ctx, span) ?? beforeQuote(ctx, span) ?? inSentence(ctx, span) ?? accordingTo(ctx);
+  const direct = afterQuote(ctx, span) ?? reportedThat(ctx, span) ?? beforeQuote(ctx, span);
+  // a verb right before the quotation whose subject names nobody ("the government must explain “…”") gives way
+  // to a named speaker elsewhere in the sentence
+  if (direct && !direct.speaker) {
+    const named = inSentence(ctx, span);
+    if (named?.speaker) return named;
+  }
+  return direct ?? inSentence(ctx, span) ?? accordingTo(ctx);
 }
 
 /** "Peskov informed reporters that “…” was that leaders expressed their “…”": reported speech belongs to the reporting verb's subject. */
