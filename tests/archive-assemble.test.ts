@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assembleArchive } from '../src/archive/assemble.js';
-import { quotesByYear } from '../src/archive/quotes-index.js';
+import { quotesByMonth, quotesByYear } from '../src/archive/quotes-index.js';
 import { speakerPages } from '../src/archive/speakers-index.js';
 import { timeline } from '../src/archive/timeline.js';
 import { topicPages } from '../src/archive/topics-index.js';
@@ -72,11 +72,19 @@ describe('derived views', () => {
     expect(t.undated).toHaveLength(2);
   });
   it('quotes: the same words reported twice are shown once with both sources', () => {
-    const years = quotesByYear(archive, '/');
-    const all = years.flatMap((y) => y.quotes);
+    const months = quotesByMonth(archive, '/');
+    const all = months.flatMap((m) => m.quotes);
     const never = all.filter((q) => q.text.startsWith('We have never refused'));
     expect(never).toHaveLength(1);
     expect(never[0]!.sources).toHaveLength(2);
-    expect(years.map((y) => y.year)).toEqual(['2024', 'undated']);
+    expect(months.map((m) => [m.slug, m.label, m.url])).toEqual([
+      ['2024/07', 'July 2024', '/quotes/2024/07/'],
+      ['2024/03', 'March 2024', '/quotes/2024/03/'],
+      ['undated', 'undated articles', '/quotes/undated/'],
+    ]);
+    expect(quotesByYear(months).map((y) => [y.year, y.months.length, y.count])).toEqual([
+      ['2024', 2, months[0]!.count + months[1]!.count],
+      ['undated', 1, months[2]!.count],
+    ]);
   });
 });

@@ -58,7 +58,7 @@ describe('renderSite', { timeout: 120_000 }, () => {
     [...withUrl.html.keys()].find((p) => p.startsWith('articles/') && title.test(/<h1[^>]*>([^<]*)<\/h1>/.exec(withUrl.html.get(p) ?? '')?.[1] ?? ''))!;
 
   it('writes every kind of page', () => {
-    for (const p of ['index.html', '404.html', 'search/index.html', 'topics/index.html', 'speakers/index.html', 'quotes/index.html', 'timeline/index.html', 'timeline/2024/index.html', 'timeline/undated/index.html', 'quotes/2024/index.html', 'speakers/dmitry-peskov/index.html', 'topics/istanbul-talks/index.html']) {
+    for (const p of ['index.html', '404.html', 'search/index.html', 'topics/index.html', 'speakers/index.html', 'quotes/index.html', 'timeline/index.html', 'timeline/2024/index.html', 'timeline/undated/index.html', 'quotes/2024/07/index.html', 'speakers/dmitry-peskov/index.html', 'topics/istanbul-talks/index.html']) {
       expect(withUrl.html.has(p), p).toBe(true);
     }
     expect([...withUrl.html.keys()].filter((p) => p.startsWith('articles/'))).toHaveLength(7);
@@ -120,7 +120,7 @@ describe('renderSite', { timeout: 120_000 }, () => {
     expect(html).toContain('data-pagefind-filter="speaker">Dmitry Peskov</a>');
     expect(html).toContain('data-pagefind-filter="topic">Istanbul talks</a>'.replace('Istanbul talks', 'Peace talks'));
     expect(html).toContain('data-pagefind-filter="year:2024"');
-    expect(page('quotes/2024/index.html')).toContain('data-pagefind-body');
+    expect(page('quotes/2024/07/index.html')).toContain('data-pagefind-body');
     for (const p of ['index.html', 'topics/index.html', 'speakers/dmitry-peskov/index.html', 'timeline/index.html', 'search/index.html']) {
       expect(page(p), p).not.toContain('data-pagefind-body');
     }
@@ -136,7 +136,7 @@ describe('renderSite', { timeout: 120_000 }, () => {
   });
 
   it('shows the same quote once on the quotes page, with both its sources', () => {
-    const html = page('quotes/2024/index.html');
+    const html = page('quotes/2024/07/index.html');
     expect(html.match(/<p>We have never refused to negotiate<\/p>/g)).toHaveLength(1);
     expect(html).toMatch(/Reported in 2 articles/);
   });

@@ -1,6 +1,7 @@
 import { articleRef, type ArticleRef } from './article-ref.js';
 import { foldWords } from './fold.js';
 import { shortHash } from './slug.js';
+import { MONTH_NAMES } from './timeline.js';
 import type { Archive } from './types.js';
 
 export interface QuoteSource {
@@ -22,21 +23,36 @@ export interface QuoteGroup {
   sources: QuoteSource[];
 }
 
-export interface QuotesYear {
+/** The quotes filed under one month (by the date of their latest report), or under "undated". */
+export interface QuotesMonth {
   /** "2024", or "undated". */
   year: string;
+  /** "07", or null for undated. */
+  month: string | null;
+  /** "July 2024", or "undated articles". */
+  label: string;
+  /** Path under the site root: "2024/07" or "undated". */
+  slug: string;
   url: string;
   count: number;
   quotes: QuoteGroup[];
 }
 
+/** A year of the quotes index: its months, newest first. */
+export interface QuotesYear {
+  year: string;
+  count: number;
+  months: QuotesMonth[];
+}
+
 /**
  * Every quote once, grouped by its words (folded) and speaker, with all the articles that report it;
- * filed under the year of its newest report (undated last). Linear in the number of quotes.
+ * filed under the month of its newest report (undated last), newest month first. Linear in the
+ * number of quotes.
  */
-export function quotesByYear(archive: Archive, basePath: string): QuotesYear[] {
+export function quotesByMonth(archive: Archive, basePath: string): QuotesMonth[] {
   const groups = new Map<string, QuoteGroup>();
-  const yearOf = new Map<string, string>();
+  const monthOf = new Map<string, string>();
   for (const article of archive.articles) {
     const ref = articleRef(article);
     for (const q of article.quotes) {
@@ -45,18 +61,43 @@ export function quotesByYear(archive: Archive, basePath: string): QuotesYear[] {
       if (!group) {
         group = { id: `quote-${shortHash(key, 10)}`, text: q.text, speaker: q.speaker, speakerId: q.speakerId, sources: [] };
         groups.set(key, group);
-        yearOf.set(key, article.date?.slice(0, 4) ?? 'undated');
+        monthOf.set(key, article.date?.slice(0, 7) ?? 'undated');
       }
       group.sources.push({ quoteId: q.id, article: ref, url: `${article.url}#${q.id}` });
     }
   }
-  const years = new Map<string, QuotesYear>();
+  const months = new Map<string, QuotesMonth>();
   for (const [key, group] of groups) {
-    const year = yearOf.get(key) ?? 'undated';
-    const entry = years.get(year) ?? { year, url: `${basePath}quotes/${year}/`, count: 0, quotes: [] };
+    const period = monthOf.get(key) ?? 'undated';
+    let entry = months.get(period);
+    if (!entry) {
+      const dated = period !== 'undated';
+      const year = dated ? period.slice(0, 4) : 'undated';
+      const month = dated ? period.slice(5, 7) : null;
+      const slug = dated ? `${year}/${month}` : 'undated';
+      const label = dated ? `${MONTH_NAMES[Number(month) - 1] ?? month} ${year}` : 'undated articles';
+      entry = { year, month, label, slug, url: `${basePath}quotes/${slug}/`, count: 0, quotes: [] };
+      months.set(period, entry);
+    }
     entry.count += 1;
     entry.quotes.push(group);
-    years.set(year, entry);
   }
-  return [...years.values()].sort((a, b) => (a.year === 'undated' ? 1 : b.year === 'undated' ? -1 : a.year < b.year ? 1 : -1));
+  return [...months.entries()]
+    .sort(([a], [b]) => (a === 'undated' ? 1 : b === 'undated' ? -1 : a < b ? 1 : -1))
+    .map(([, m]) => m);
+}
+
+/** The months grouped by year for the quotes index, in the same order. */
+export function quotesByYear(months: readonly QuotesMonth[]): QuotesYear[] {
+  const years: QuotesYear[] = [];
+  for (const m of months) {
+    let y = years[years.length - 1];
+    if (!y || y.year !== m.year) {
+      y = { year: m.year, count: 0, months: [] };
+      years.push(y);
+    }
+    y.count += m.count;
+    y.months.push(m);
+  }
+  return years;
 }

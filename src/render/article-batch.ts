@@ -33,7 +33,8 @@ export function slimSiteData(data: SiteData): SiteData {
     topicPages: [],
     timeline: { years: [], undated: [], undatedUrl: data.timeline.undatedUrl },
     quoteYears: [],
-    quoteYearPages: [],
+    quoteMonths: [],
+    quoteMonthPages: [],
   };
 }
 

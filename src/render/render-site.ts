@@ -136,8 +136,8 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
         runEleventy(join(templates, 'topic.njk'), options.outDir, { ...data, topicPages }),
       );
       debugMemory('topics');
-      await inWeightedBatches(data.quoteYears, (y) => y.quotes.reduce((n, q) => n + 1 + q.sources.length, 0), budget, (quoteYearPages) =>
-        runEleventy(join(templates, 'quotes-year.njk'), options.outDir, { ...data, quoteYearPages }),
+      await inWeightedBatches(data.quoteMonths, (m) => m.quotes.reduce((n, q) => n + 1 + q.sources.length, 0), budget, (quoteMonthPages) =>
+        runEleventy(join(templates, 'quotes-month.njk'), options.outDir, { ...data, quoteMonthPages }),
       );
       debugMemory('quotes');
       for (let job = jobs.pop(); job; job = jobs.pop()) {

@@ -1,5 +1,5 @@
 import { articleRef, type ArticleRef } from '../archive/article-ref.js';
-import { quotesByYear, type QuotesYear } from '../archive/quotes-index.js';
+import { quotesByMonth, quotesByYear, type QuotesMonth, type QuotesYear } from '../archive/quotes-index.js';
 import { speakerPages, type SpeakerPage } from '../archive/speakers-index.js';
 import { timeline, type Timeline } from '../archive/timeline.js';
 import { topicPages, type TopicPage } from '../archive/topics-index.js';
@@ -27,9 +27,12 @@ export interface SiteData {
   speakerPages: SpeakerPage[];
   topicPages: TopicPage[];
   timeline: Timeline;
+  /** The quotes index: years and their months. */
   quoteYears: QuotesYear[];
-  /** The quotes pages of this Eleventy run: a slice of `quoteYears`, or none. */
-  quoteYearPages: QuotesYear[];
+  /** Every month of quotes, newest first. */
+  quoteMonths: QuotesMonth[];
+  /** The quotes pages of this Eleventy run: a slice of `quoteMonths`, or none. */
+  quoteMonthPages: QuotesMonth[];
 }
 
 export interface SiteDataOptions {
@@ -66,7 +69,7 @@ export function articlePageOptions(options: SiteDataOptions): ArticlePageOptions
 
 /**
  * Computes the index pages' data from the archive (compact article refs, no bodies). The pages
- * rendered one per item — `articles`, `speakerPages`, `topicPages`, `quoteYearPages` — are left empty unless
+ * rendered one per item — `articles`, `speakerPages`, `topicPages`, `quoteMonthPages` — are left empty unless
  * `withArticles`: the renderer fills them batch by batch, so memory stays bounded.
  * Linear in the archive's size.
  */
@@ -79,7 +82,7 @@ export function siteData(archive: Archive, options: SiteDataOptions, withArticle
   const undated = list.filter((a) => a.date === null);
   const speakers = speakerPages(archive, basePath);
   const topics = topicPages(archive, basePath);
-  const quoteYears = quotesByYear(archive, basePath);
+  const quoteMonths = quotesByMonth(archive, basePath);
   return {
     name: options.name ?? 'News archive',
     basePath,
@@ -90,7 +93,7 @@ export function siteData(archive: Archive, options: SiteDataOptions, withArticle
       undated: undated.length,
       speakers: speakers.length,
       topics: topics.length,
-      quotes: quoteYears.reduce((n, y) => n + y.count, 0),
+      quotes: quoteMonths.reduce((n, m) => n + m.count, 0),
     },
     home: { latest: dated.slice(0, HOME_LATEST).map(articleRef), undated: undated.slice(0, HOME_LATEST).map(articleRef) },
     articles,
@@ -99,7 +102,8 @@ export function siteData(archive: Archive, options: SiteDataOptions, withArticle
     speakerPages: withArticles ? speakers : [],
     topicPages: withArticles ? topics : [],
     timeline: timeline(archive, basePath),
-    quoteYears,
-    quoteYearPages: withArticles ? quoteYears : [],
+    quoteYears: quotesByYear(quoteMonths),
+    quoteMonths,
+    quoteMonthPages: withArticles ? quoteMonths : [],
   };
 }
