@@ -18,8 +18,8 @@ export default function remarkFindDate() {
   };
 }
 
-const UPDATED = /\b(?:updated?|modified|edited|last updated|revised|atualizado|actualizado|mis à jour|aktualisiert)\b/i;
-const PUBLISHED = /\b(?:published|posted|created|first published|date|dated|issued|released)\b/i;
+const UPDATED = /(?<![\p{L}])(?:updated?|modified|edited|last updated|revised|atualizado|actualizado|mis à jour|aktualisiert|uppdaterad|oppdatert|opdateret|päivitetty|aggiornato|zaktualizowano|bijgewerkt)(?![\p{L}])/iu;
+const PUBLISHED = /(?<![\p{L}])(?:published|posted|created|first published|date|dated|issued|released|publicerad|publisert|publiceret|julkaistu|veröffentlicht|publié|publicado|pubblicato|opublikowano|gepubliceerd)(?![\p{L}])/iu;
 const TIME = /\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*\(?(?:[A-Z]{2,5}|GMT[+-]?\d*|UTC[+-]?\d*)\)?)?/gi;
 const LABELS = /\b(?:published|posted|created|first|updated|modified|last|edited|revised|date|dated|on|at|issued|released|time|read|min|mins|minutes?|reading)\b/gi;
 const WEEKDAY = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?/gi;
@@ -74,7 +74,7 @@ export function findPublicationDate(blocks: Block[]): string | null {
       continue;
     }
     if (dates.length === 0 || dates.length > 2) continue;
-    if (dates.length === 2 && !UPDATED.test(block.text)) continue;
+    if (dates.length === 2 && !UPDATED.test(block.text) && wordCount(block.text) > 8) continue;
     if (dates.length === 1 && !isStampLine(block.text, dates[0]!.index, dates[0]!.length)) continue;
     if (dates.length === 2 && wordCount(block.text) > 16) continue;
     let labelFrom = 0;

@@ -38,7 +38,11 @@ const SLASH_CREDIT = /^[\p{Lu}][\p{L} .'’-]{1,40},\s*[^/]{3,30}?\.?\s*\/([\p{L
 /** "Forwarded from Ukraine Front Digest" (a messenger repost). */
 const FORWARDED = /^forwarded from\s+(.+?)[\s\p{Extended_Pictographic}\p{Regional_Indicator}]*$/iu;
 /** A short line naming the publication: "The Han River Times", "Deccan Ledger News Service". */
-const PUBLICATION_LINE = /^(?:the\s+)?(?:\p{Lu}[\p{L}'’&.-]*\s+){0,4}(?:times|post|herald|news service|daily|tribune|gazette|journal|chronicle|courier|dispatch|observer|monitor|ledger|review|insider|express|telegraph|standard|record|bulletin|news agency|press)$/iu;
+const PUBLICATION_LINE = /^(?:the\s+)?(?:\p{Lu}[\p{L}'’&.-]*\s+){0,4}(?:times|post|herald|news service|daily|tribune|gazette|journal|chronicle|courier|dispatch|observer|monitor|ledger|review|insider|express|telegraph|standard|record|bulletin|news agency|press|wire|brief|briefing)(?:\s+(?:online|english|international|edition|english edition))?$/iu;
+/** "An Ukrinform correspondent reports." */
+const CORRESPONDENT = /^(?:an?|the)\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+){0,2})\s+correspondent\s+reports\.?$/u;
+/** "From: The Wellington Brief <newsletter@…>" at the top of a newsletter e-mail. */
+const MAIL_FROM = /^from:\s*"?([^<"]{2,60}?)"?\s*<[^>]+>$/i;
 const ORGISH = /\b(?:agency|news|press|times|post|media|network|tv|radio|daily|wire|service|herald|journal|gazette|tribune|channel|online|desk|courier|observer|review|report|magazine|monitor|chronicle|dispatch|\.com|\.net|\.org)\b/i;
 /** "GULF COURIER STAFF", "Web Desk": a publication's own staff credit. */
 const STAFF_LINE = /^(?:by\s+)?(?!by\s)([\p{L}&.' -]{2,40}?)\s+(?:staff(?: writers?| reporters?)?|news desk|web desk|newsroom|desk)$/iu;
@@ -70,6 +74,18 @@ export function findSource(blocks: Block[]): SourceResult {
     const words = wordCount(text);
     if (block.role === 'body' && words > 25) storySeen++;
 
+    const correspondent = CORRESPONDENT.exec(text);
+    if (correspondent) {
+      source ??= correspondent[1]!;
+      block.role = 'boilerplate';
+      continue;
+    }
+    const mailFrom = MAIL_FROM.exec(text);
+    if (mailFrom) {
+      source ??= cleanName(mailFrom[1]!);
+      block.role = 'boilerplate';
+      continue;
+    }
     const slash = SLASH_CREDIT.exec(text);
     if (slash && storySeen <= 1) {
       source ??= slash[1]!.trim();

@@ -77,7 +77,7 @@ export function titleFromLead(text: string): string {
 
 /** "World · Central Europe · Opinion": a row of section names, each short. */
 function isNavigation(text: string): boolean {
-  const parts = text.split(/\s+[·•|›»>\/]\s+/);
+  const parts = text.split(/\s{2,}|\s+[·•|›»>\/]\s+/);
   return parts.length >= 3 && parts.every((p) => wordCount(p) <= 3);
 }
 
@@ -85,7 +85,7 @@ function isNavigation(text: string): boolean {
  * The publication's name when the page opens with it: "THE KARACHI CHRONICLE", "Prague Monitor",
  * "La Dépêche de Paris — English edition", "Andes Herald | English Edition", "Anatolia Times › Politics".
  */
-export function mastheadName(text: string, moreFollows: boolean): string | null {
+export function mastheadName(text: string, moreFollows: boolean, next: string | null = null): string | null {
   if (!moreFollows || /[.!?:"“”]$/.test(text) || /\d/.test(text)) return null;
   const first = text.split(/\s+(?:[·•|›»>\/—–]|-)\s+/)[0]!.trim();
   const rest = text.slice(first.length);
@@ -93,10 +93,50 @@ export function mastheadName(text: string, moreFollows: boolean): string | null 
   if (words.length === 0 || words.length > 8) return null;
   const edition = /\b(?:english|edition|online|international|global)\b/i.test(rest) || /\s[·•|›»>]\s/.test(rest);
   const allCaps = first === first.toUpperCase() && /\p{Lu}{3}/u.test(first);
-  const titleCase = words.filter((w) => /^\p{L}{4,}/u.test(w)).every((w) => /^\p{Lu}/u.test(w)) && words.length >= 2;
+  // one word is a name only when a row of sections follows it ("Ukrinform" over "Ukraine / War / Politics")
+  const oneWordMasthead = words.length === 1 && next !== null && (isNavigation(next) || /\s[/›»>|]\s/.test(next));
+  const titleCase = words.filter((w) => /^\p{L}{4,}/u.test(w)).every((w) => /^\p{Lu}/u.test(w)) && (words.length >= 2 || oneWordMasthead);
+  if (/^(?:live|breaking|exclusive|update|updated|opinion|analysis|news|world|home|video|watch)$/i.test(first)) return null;
   if (!(allCaps || (titleCase && (edition || words.length <= 4 || /,/.test(first))))) return null;
   if (GAZETTEER.has(first.toLowerCase())) return null;
   return allCaps ? first.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase()) : first;
+}
+
+/** A site's tagline or a section's name reads like a headline but says what the page is, not what happened. */
+const TAGLINE = /\b(?:your (?:morning|evening|daily|weekly)|news in english|in english|briefing on|news from|the world'?s|meetings coverage|press releases|live updates|latest news|breaking news)\b/i;
+
+/**
+ * The headline among the header's candidates: a line of some length, right above the stamp, the byline or
+ * the story, and not a tagline. The first of equals wins.
+ */
+function bestHeadline(headlines: Block[], blocks: Block[]): Block | null {
+  let best: Block | null = null;
+  let bestScore = 0;
+  let first = true;
+  for (const block of headlines) {
+    const words = wordCount(splitTitleSuffix(block.text).headline);
+    if (words < 4) continue;
+    let score = words >= 6 && words <= 25 ? 2 : 1;
+    if (first) score += 1;
+    first = false;
+    // a caption or a note is a sentence; a headline seldom ends with a full stop
+    if (/\.$/.test(block.text)) score -= 1;
+    const next = blocks.slice(block.index + 1).find((b) => b.role !== 'caption') ?? null;
+    const after = next ? blocks.slice(next.index + 1).find((b) => b.role !== 'caption') ?? null : null;
+    for (const b of [next, after]) {
+      if (!b) continue;
+      if (b.role === 'stamp' || b.role === 'byline' || b.role === 'dateline' || wordCount(b.text) > 20 || DATE_OR_BYLINE.test(b.text)) {
+        score += 2;
+        break;
+      }
+    }
+    if (TAGLINE.test(block.text)) score -= 3;
+    if (score > bestScore) {
+      best = block;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 export function findTitle(blocks: Block[]): TitleResult {
@@ -114,14 +154,16 @@ export function findTitle(blocks: Block[]): TitleResult {
     header.push(block);
   }
   const headlines = header.filter((b) => isHeadline(b) && !isNavigation(b.text) && !(b === header[0] && mastheadName(b.text, header.length > 1)));
-  const headline = headlines.find((b) => wordCount(splitTitleSuffix(b.text).headline) >= 4) ?? (headlines[0] === candidates[0] ? headlines[0] : null) ?? null;
+  const headline = bestHeadline(headlines, blocks) ?? (headlines[0] === candidates[0] ? headlines[0] : null) ?? null;
   // lines of one or two words above the headline are the site's menu
   if (headline) for (const block of header) if (block.index < headline.index && wordCount(block.text) <= 2) block.role = 'boilerplate';
   if (headline) {
-    const { headline: text, site } = splitTitleSuffix(headline.text);
+    const { headline: text } = splitTitleSuffix(headline.text);
+    // the headline may stand more than once, with the site after it only once ("Headline | World | site.com")
+    const site = header.map((b) => splitTitleSuffix(b.text)).find((parts) => parts.site && fold(parts.headline) === fold(text))?.site ?? null;
     // the page's first line, before the headline, may be the publication's name (even where it reads as navigation)
     const opening = blocks.find((b) => b.role === 'body' || b.role === 'boilerplate');
-    const masthead = opening && opening.index < headline.index ? mastheadName(opening.text, true) : null;
+    const masthead = opening && opening.index < headline.index ? mastheadName(opening.text, true, blocks[opening.index + 1]?.text ?? null) : null;
     if (masthead && opening) opening.role = 'boilerplate';
     for (const block of header) if (block !== headline && isNavigation(block.text)) block.role = 'boilerplate';
     // a headline's closing full stop is dropped ("…readiness for concessions." → "…readiness for concessions")
