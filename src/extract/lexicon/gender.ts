@@ -40,6 +40,10 @@ export function genderOf(name: string, role: string | null): Gender {
     .split(/\s+/)[0];
   if (!first || name.split(/\s+/).length < 2) return 'unknown';
   if (FEMALE_NAMES.has(first)) return 'female';
+  // surnames that say it: Icelandic -dóttir, Slavic and Baltic women's forms (-ova, -eva, -ina, -ska, -aitė, -ienė)
+  const last = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().split(/\s+/).pop() ?? '';
+  if (/(?:dottir|ova|eva|ina|skaya|tskaya|ska|cka|aite|iene|yte)$/.test(last)) return 'female';
+  if (/(?:sson|ov|ev|sky|ski|skiy|vich|enko|uk)$/.test(last) && !first.endsWith('a')) return 'male';
   if (first.endsWith('a') && !MALE_IN_A.has(first)) return 'female';
   return 'unknown';
 }

@@ -35,7 +35,7 @@ const NOUN_LIKE = new Set([
   'promise', 'caution', 'express', 'muse', 'hint', 'agree', 'record', 'mention', 'ask', 'continue', 'remark', 'stress',
 ]);
 /** Inflections that read as nouns more often than as verbs of speech. */
-const NOUN_FORMS = new Set(['briefing', 'briefs', 'posts', 'reports', 'calls', 'points', 'signals', 'charges', 'counters', 'comments', 'answers', 'replies', 'claims', 'estimates', 'outlines', 'tweets', 'jokes', 'demands', 'vows', 'pledges', 'promises', 'records', 'thanks', 'welcomes', 'statements']);
+const NOUN_FORMS = new Set(['remarks', 'briefing', 'briefs', 'posts', 'reports', 'calls', 'points', 'signals', 'charges', 'counters', 'comments', 'answers', 'replies', 'claims', 'estimates', 'outlines', 'tweets', 'jokes', 'demands', 'vows', 'pledges', 'promises', 'records', 'thanks', 'welcomes', 'statements']);
 
 function inflect(base: string): string[] {
   const irregular = IRREGULAR[base];

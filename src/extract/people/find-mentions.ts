@@ -27,7 +27,7 @@ const WORD = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.]*/gu;
 const PARTICLES = new Set(['al', 'bin', 'ibn', 'de', 'da', 'van', 'von', 'der', 'du', 'di', 'la', 'le', 'el', 'abu', 'del', 'dos', 'das', 'ben']);
 /** Places whose name stands for the office that speaks there. */
 const INSTITUTIONS = new Set(['white house', 'kremlin', 'pentagon', 'downing street', 'elysee', 'élysée', 'state department']);
-const ORG_CONNECTORS = new Set(['of', 'for', 'on']);
+const ORG_CONNECTORS = new Set(['of', 'for', 'on', 'and', 'in']);
 const GEO_WORDS = new Set(['province', 'region', 'oblast', 'district', 'city', 'peninsula', 'sea', 'river', 'island', 'islands', 'square', 'street', 'mountains', 'valley', 'county', 'krai', 'republic', 'strait', 'bay', 'ocean', 'airport', 'port', 'border', 'plant', 'station']);
 
 /** "von der Leyen", "bin Farhan": particles followed by a capitalised word. */
@@ -44,7 +44,7 @@ function tokenize(text: string): Token[] {
   while ((m = WORD.exec(text)) !== null) {
     let word = m[0];
     // keep the dot of an initial or an abbreviation ("J.", "U.S.", "Mr."), drop a sentence's full stop
-    if (word.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(word) && !HONORIFICS.has(word.slice(0, -1).toLowerCase())) word = word.replace(/\.+$/, '');
+    if (word.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(word) && !HONORIFICS.has(word.slice(0, -1).toLowerCase()) && !/^(?:Jr|Sr)\.$/.test(word)) word = word.replace(/\.+$/, '');
     tokens.push({ text: word, start: m.index, end: m.index + word.length });
   }
   return tokens;
@@ -106,7 +106,7 @@ function readMentions(text: string): Mention[] {
       if (isCapital(word)) j++;
       else if (PARTICLES.has(word.toLowerCase()) && particlesThenCapital(tokens, j)) j++;
       else if (/^(?:al|el)-\p{Lu}/u.test(word)) j++;
-      else if (ORG_CONNECTORS.has(word) && j + 1 < tokens.length && isCapital(tokens[j + 1]!.text) && tokens.slice(i, j).some((t) => ORG_HEADS.has(bare(t.text)))) j++;
+      else if (ORG_CONNECTORS.has(word) && j + 1 < tokens.length && isCapital(tokens[j + 1]!.text) && tokens.slice(i, j).some((t) => ORG_HEADS.has(bare(t.text)) || /^(?:Organi[sz]ation|Union|Council|Ministry|Office|Commission|Committee|Agency|Alliance|Community|Forces?|Court|Bank|Fund)$/.test(t.text))) j++;
       else break;
     }
     readRun(text, tokens, i, j, mentions);
@@ -145,7 +145,8 @@ function readRun(text: string, tokens: Token[], from: number, to: number, out: M
     // "The Ministry of Foreign Affairs of Ukraine", "Venezuela’s Foreign Ministry": the whole run names the body
     while (i < to - 1 && ((COMMON_WORDS.has(bare(tokens[i]!.text)) && !ROLE_HEADS.has(bare(tokens[i]!.text)) && !ORG_HEADS.has(bare(tokens[i]!.text)) && !GAZETTEER.has(bare(tokens[i]!.text))) || /-(?:led|backed|based|born|owned|run|affiliated|aligned|linked)$/i.test(tokens[i]!.text))) i++;
     const before = tokens[from - 1];
-    if (i === from && before && /['’]s$/u.test(before.text) && GAZETTEER.get(bare(before.text))?.kind === 'place' && /^ $/.test(text.slice(before.end, tokens[from]!.start))) {
+    const generic = ROLE_HEADS.has(bare(tokens[from]!.text)) || ORG_HEADS.has(bare(tokens[from]!.text));
+    if (i === from && generic && before && /['’]s$/u.test(before.text) && GAZETTEER.get(bare(before.text))?.kind === 'place' && /^ $/.test(text.slice(before.end, tokens[from]!.start))) {
       const lastToken = tokens[to - 1]!;
       const orgEnd = /['’]s$/u.test(lastToken.text) ? lastToken.end - 2 : lastToken.end;
       const after = tokens[to]?.text.toLowerCase() ?? '';

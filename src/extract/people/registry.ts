@@ -21,7 +21,8 @@ export class PersonRegistry {
   readonly entities: Entity[] = [];
 
   /** Adds a mention (a full name, a surname, an organisation) and returns the entity it names. */
-  add(name: string, kind: EntityKind, role: string | null, at: number): Entity {
+  add(written: string, kind: EntityKind, role: string | null, at: number): Entity {
+    const name = kind === 'organisation' ? written.replace(/^the\s+/i, '') : written;
     const existing = this.find(name, kind);
     if (existing) {
       if (nameTokens(name).length > nameTokens(existing.name).length && kind === 'person') {
@@ -75,7 +76,7 @@ export class PersonRegistry {
    * Turkish leader"): the job must fit, the other words must not contradict the person's role, and
    * the most recently mentioned wins a tie. `recency` gives each entity's latest mention so far.
    */
-  findByRole(rolePhrase: string, recency: ReadonlyMap<Entity, number> | null = null): Entity | null {
+  findByRole(rolePhrase: string, recency: ReadonlyMap<Entity, number> | null = null, lookAhead = false): Entity | null {
     const words = roleWords(rolePhrase);
     if (words.length === 0) return null;
     const jobs = phraseJobs(words);
@@ -85,7 +86,7 @@ export class PersonRegistry {
     let bestScore = 0;
     for (const entity of this.entities) {
       if (entity.kind !== 'person' || !entity.role) continue;
-      if (recency && !recency.has(entity)) continue;
+      if (recency && !recency.has(entity) && !lookAhead) continue;
       const role = roleWords(entity.role);
       const roleJobs = jobsOf(role);
       roleJobs.add('official');
@@ -109,7 +110,12 @@ export class PersonRegistry {
       }
     }
     if (bestScore > 0) return best;
-    if (![...jobs].some((job) => TOP_JOBS.has(job))) return null;
+    // the lead often gives the title before the name ("The head of the UN's atomic watchdog said … Rafael Grossi")
+    if (recency && !lookAhead) {
+      const later = this.findByRole(rolePhrase, recency, true);
+      if (later && !recency.has(later)) return later;
+    }
+    if (lookAhead || ![...jobs].some((job) => TOP_JOBS.has(job))) return null;
     // nobody has that title: the person the story was about most lately, among those it gives no title
     let fallback: Entity | null = null;
     for (const entity of this.entities) {

@@ -51,6 +51,7 @@ const ATTRIBUTION_WINDOW = 400;
 /** Quotations read in one sentence at the most (a pasted wall of marks is not thousands of quotes). */
 const MAX_QUOTES_PER_SENTENCE = 200;
 const QUESTION = /^(?:Q|Question)\s*[:.\-–—]\s+/;
+const NAMED_LINE = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2})\s*:\s+(?=\S)/u;
 const ANSWER = /^(?:A|Answer)\s*[:\-–—]\s+(?=\S)/;
 
 function nextStory(blocks: Block[], from: number): Block | null {
@@ -142,6 +143,13 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
     const text = block.text;
     // a transcript: "Q: …" is the reporter's, "A: …" the answer of the person last spoken of
     if (QUESTION.test(text)) continue;
+    // "SINIRLIOĞLU: We have learned …": a transcript line opened by a known person's name
+    const named = NAMED_LINE.exec(text);
+    const namedSpeaker = named && !/^(?:Q|A|Question|Answer|Source|Photo|Editor|Note|Update|Read|Watch|Share)$/i.test(named[1]!) ? registry.find(named[1]!, 'person') : null;
+    if (named && namedSpeaker && !/[“”"]/.test(text.slice(named[0].length, named[0].length + 2))) {
+      add(text.slice(named[0].length).trim(), namedSpeaker, 'answer', 2, block);
+      continue;
+    }
     const answer = ANSWER.exec(text);
     if (answer) {
       const speaker = recent[recent.length - 1]?.entity ?? null;

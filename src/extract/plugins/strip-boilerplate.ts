@@ -81,7 +81,7 @@ const NOTICE = [
   /[^\s@]{1,64}@[^\s@]{1,100}\.[a-z]{2,}/i,
   /^(?:[\p{Lu}][\p{L}.'’ -]{2,40}) is (?:a|an|the)\b[^.]{0,80}\b(?:reporter|correspondent|editor|fellow|writer|journalist|columnist|analyst|contributor|producer|researcher|professor)\b/iu,
   /^journalist\s+\p{Lu}/u,
-  /^(?:about the author|press contacts?|contact|attachments?|related topics|key events|show key events only|hot words|top searches|trending topics)\b/i,
+  /^(?:about the author|press contacts?|media contacts?|media enquiries|for media enquiries|contact|attachments?|related topics|key events|show key events only|hot words|top searches|trending topics)\b/i,
   /^follow (?:him|her|them|me) on\b/i,
   /^reporting from\s+\p{Lu}[\p{L} ]{1,30}$/u,
   /^(?:please )?(?:turn on|enable) javascript\b/i,

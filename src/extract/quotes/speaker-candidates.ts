@@ -137,7 +137,7 @@ export function speakerCandidates(text: string, offset: number, mentions: Mentio
   const offices = out.filter((c) => c.office);
   const kept = out.filter((c) => {
     if (!c.office && offices.some((o) => o.start <= c.start && c.end <= o.end)) return false;
-    if (c.kind === 'entity' && !c.office) return !containers.some((k) => k.entity && k.start <= c.start && c.end <= k.end);
+    if (c.kind === 'entity' && !c.office) return !containers.some((k) => (k.entity || k.kind === 'role') && k.start <= c.start && c.end <= k.end);
     if (c.kind === 'organisation-noun' && !c.entity) return !out.some((e) => e.kind === 'entity' && c.start <= e.start && e.end <= c.end);
     return true;
   });
