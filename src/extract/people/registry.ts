@@ -76,7 +76,7 @@ export class PersonRegistry {
    * Turkish leader"): the job must fit, the other words must not contradict the person's role, and
    * the most recently mentioned wins a tie. `recency` gives each entity's latest mention so far.
    */
-  findByRole(rolePhrase: string, recency: ReadonlyMap<Entity, number> | null = null, lookAhead = false): Entity | null {
+  findByRole(rolePhrase: string, recency: ReadonlyMap<Entity, number> | null = null, lookAhead = false, introducesName = false): Entity | null {
     const words = roleWords(rolePhrase);
     if (words.length === 0) return null;
     const jobs = phraseJobs(words);
@@ -115,14 +115,18 @@ export class PersonRegistry {
       const later = this.findByRole(rolePhrase, recency, true);
       if (later && !recency.has(later)) return later;
     }
-    if (lookAhead || ![...jobs].some((job) => TOP_JOBS.has(job))) return null;
+    if (lookAhead) return null;
+    if (![...jobs].some((job) => TOP_JOBS.has(job))) {
+      // "Qatar's foreign ministry spokesman said …" in the lead, "Majed Al-Ansari said" after it: the next person named without a title
+      return recency && introducesName && !jobs.has('official') ? this.entities.find((e) => e.kind === 'person' && !e.role && !recency.has(e)) ?? null : null;
+    }
     // nobody has that title: the person the story was about most lately, among those it gives no title
     let fallback: Entity | null = null;
     for (const entity of this.entities) {
       if (entity.kind !== 'person' || entity.role || !recency?.has(entity)) continue;
       if (!fallback || recency.get(entity)! > recency.get(fallback)!) fallback = entity;
     }
-    return fallback;
+    return fallback ?? (recency && introducesName ? this.entities.find((e) => e.kind === 'person' && !e.role && !recency.has(e)) ?? null : null);
   }
 
   /** The most recently mentioned organisation. */

@@ -27,7 +27,7 @@ function roleBefore(text: string, mention: Mention): string | null {
   if (comma) {
     const phrase = comma[1]!.replace(/^(?:the|a|an|in turn|meanwhile|however)\s+/i, '').trim();
     const first = phrase.split(/\s+/)[0] ?? '';
-    if (wordCount(phrase) <= 8 && hasRoleNoun(phrase) && (isRoleWord(first) || /['’]s$/u.test(first))) return phrase;
+    if (wordCount(phrase) <= 8 && hasRoleNoun(phrase) && (isRoleWord(first) || /['’]s$/u.test(first) || /^\p{Lu}/u.test(first))) return phrase;
   }
   // words right before the run: "security council chief Rustem Umerov", "Kremlin spokesman Dmitry Peskov"
   const words = before.split(/\s+/).filter(Boolean);

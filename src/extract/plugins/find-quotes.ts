@@ -4,7 +4,7 @@ import type { Block } from '../blocks.js';
 import { findMentions } from '../people/find-mentions.js';
 import type { Entity, PersonRegistry } from '../people/registry.js';
 import { genderOf, type Gender } from '../lexicon/gender.js';
-import { attribute, resolveCandidate, sentenceSubject, type AttributionContext } from '../quotes/attribute.js';
+import { attribute, leadingSubject, resolveCandidate, sentenceSubject, type AttributionContext } from '../quotes/attribute.js';
 import { attributionLinePerson, isRoleLine } from '../quotes/attribution-line.js';
 import { classifySpan } from '../quotes/classify-span.js';
 import { speakerCandidates } from '../quotes/speaker-candidates.js';
@@ -201,8 +201,8 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
       });
       const ctx: AttributionContext = { mask, sentenceStart: sentence.start, sentenceEnd: sentence.end, candidates, resolvePronoun: pronounResolver(block.index) };
       // the sentence's subject is known before its quotations: "Zelensky said …: “…”"
-      const leading = sentenceSubject(ctx);
-      const leadingEntity = leading && leading.kind !== 'pronoun' ? leading.entity : null;
+      const leading = leadingSubject(ctx);
+      const leadingEntity = leading ? leading.entity : null;
       if (leadingEntity && sentenceSpans.some((sp) => sp.open > leading!.end)) noteSubject(leadingEntity, block.index);
       for (const span of sentenceSpans) {
         const kind = classifySpan(text, span);

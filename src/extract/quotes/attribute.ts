@@ -28,7 +28,7 @@ const VERB = /(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}\-]+(?![\p{L}\p{N}])/gu;
 const MODIFIER = /^(?:also|then|later|further|again|once|has|had|have|was|is|would|will|had\s+earlier|earlier|previously|recently|quickly|simply|firmly|bluntly|angrily|calmly|flatly|repeatedly|on\s+\w+)$/i;
 const INSERTED_CLAUSE = /,\s+(?:who|which|whose|whom|for (?:its|his|her|their) part|in turn|however|meanwhile|speaking|according)\b[^,]*,\s*$/iu;
 const DETERMINER_BEFORE = /(?<![\p{L}\p{N}])(?:the|a|an|its|their|his|her|our|this|that)\s+$/iu;
-const PREPOSITION_BEFORE = /(?<![\p{L}\p{N}])(?:to|with|from|by|of|for|about|including|against|toward|towards|between|among|on|at|in|into|than|like|as|via|after|before|under|over|and|or)\s+$/iu;
+const PREPOSITION_BEFORE = /(?<![\p{L}\p{N}])(?:to|with|from|by|of|for|about|including|against|toward|towards|between|among|on|at|in|into|than|like|as|via|after|before|under|over|and|or)\s+(?:the\s+|a\s+|an\s+)?$/iu;
 
 interface VerbHit {
   index: number;
@@ -202,7 +202,8 @@ function inSentence(ctx: AttributionContext, span: QuoteSpan): Attribution | nul
     const found = fromVerb(ctx, reporting, 2);
     if (found) return found;
   }
-  const after = verbs.filter((v) => v.index >= span.close);
+  // "…said he was “disappointed” by the decision, which he called “…”": the relative clause speaks of the next quote
+  const after = verbs.filter((v) => v.index >= span.close && !/,\s+(?:which|who|whom|whose)\b/i.test(ctx.mask.slice(span.close, v.index)));
   for (const verb of after) {
     const subject = subjectBefore(ctx, span.close, verb.index);
     if (subject) return result(subject, ctx, verb.word, 2);
@@ -256,6 +257,11 @@ export function speakingSubjects(ctx: AttributionContext): Candidate[] {
       return subject && /^\s*(?:,[^,]{1,60},)?\s*(?:\p{Ll}+\s+){0,2}$/u.test(gap) ? subject : null;
     })
     .filter((c): c is Candidate => c !== null);
+}
+
+/** The first named subject of a verb of speech in the sentence ("Mark Brown, …, said he was “…”"). */
+export function leadingSubject(ctx: AttributionContext): Candidate | null {
+  return speakingSubjects(ctx).find((c) => c.kind !== 'pronoun') ?? null;
 }
 
 /** The person a sentence is about: the subject of its verb of speech, else its first name not after a preposition. */

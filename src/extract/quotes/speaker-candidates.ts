@@ -119,7 +119,9 @@ export function speakerCandidates(text: string, offset: number, mentions: Mentio
     if (isRole) {
       // "a senior official", "an Israeli diplomat": someone the story does not name
       const indefinite = /^(?:a|an)\s/i.test(m[0]);
-      out.push({ ...base, kind: 'role', entity: indefinite ? null : registry.findByRole(phrase, context.recency) });
+      // "Brazil's foreign minister said …" names a person the story names next
+      const introducesName = /^\p{Lu}[\p{L}\-]*['’]s\s/u.test(m[0]);
+      out.push({ ...base, kind: 'role', entity: indefinite ? null : registry.findByRole(phrase, context.recency, false, introducesName) });
     } else {
       // "the Israeli military", "Oman’s foreign ministry", "the Russian embassy in Ankara": a named body
       const named = organisationName(text, m.index, relEnd, headAt);
