@@ -30,15 +30,16 @@ export interface TitleResult {
   line: number | null;
 }
 
-const DATE_OR_BYLINE = /^(?:by\s|story by\s|words by\s|forwarded from\s|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|(?:published|updated|posted|last updated|date)\b)|\b\d+\s*min(?:ute)?s? read\b/i;
+const DATE_OR_BYLINE = /^(?:by\s|story by\s|words by\s|forwarded from\s|from:|to:|view in browser|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|(?:published|updated|posted|last updated|date)\b)|\b\d+\s*min(?:ute)?s? read\b/i;
 /** Banners and prompts that are not the headline even where they read like one. */
-const NOT_A_HEADLINE = /\b(?:privacy|cookies?|consent|subscribe|sign in|log in|newsletter|skip (?:links|to)|navigation|menu|search|advertisement|human stories|text size)\b/i;
+const NOT_A_HEADLINE = /\b(?:privacy|cookies?|consent|subscribe|sign in|log in|newsletter|skip (?:links|to)|navigation|menu|search|advertisement|human stories|text size|good morning|good evening|here'?s what you need to know)\b/i;
 
 /** Words that name a publication rather than a body that speaks ("EU Insider", not "Foreign Ministry"). */
 const PUBLICATION = /\b(?:insider|news|times|post|herald|monitor|review|daily|journal|today|wire|press|tribune|gazette|observer|chronicle|dispatch|courier|express|telegraph|guardian|independent|standard|mirror|record|report|digest|weekly|magazine|media|tv|radio|online|network|ledger|bulletin|insight|globe|voice|nation|pravda|vesti|kurier|zeitung|journal|post)\b/i;
 
-/** Splits "Headline | Section | site.com" into the headline and the trailing parts. */
-export function splitTitleSuffix(text: string): { headline: string; site: string | null; section: string | null } {
+/** Splits "Headline | Section | site.com" into the headline and the trailing parts ("Subject:" of an e-mail dropped). */
+export function splitTitleSuffix(written: string): { headline: string; site: string | null; section: string | null } {
+  const text = written.replace(/^subject:\s*/i, '');
   const parts = text.split(/\s+[|\u2502]\s+/);
   if (parts.length >= 2) {
     const site = parts[parts.length - 1]!.trim();
@@ -121,15 +122,9 @@ function bestHeadline(headlines: Block[], blocks: Block[]): Block | null {
     first = false;
     // a caption or a note is a sentence; a headline seldom ends with a full stop
     if (/\.$/.test(block.text)) score -= 1;
-    const next = blocks.slice(block.index + 1).find((b) => b.role !== 'caption') ?? null;
-    const after = next ? blocks.slice(next.index + 1).find((b) => b.role !== 'caption') ?? null : null;
-    for (const b of [next, after]) {
-      if (!b) continue;
-      if (b.role === 'stamp' || b.role === 'byline' || b.role === 'dateline' || wordCount(b.text) > 20 || DATE_OR_BYLINE.test(b.text)) {
-        score += 2;
-        break;
-      }
-    }
+    // a headline sits above the byline, the stamp or the story, with at most a standfirst or a caption between
+    const following = blocks.slice(block.index + 1).filter((b) => b.role !== 'caption' && b.role !== 'boilerplate').slice(0, 3);
+    if (following.some((b) => b.role === 'stamp' || b.role === 'byline' || b.role === 'dateline' || wordCount(b.text) > 20 || DATE_OR_BYLINE.test(b.text))) score += 2;
     if (TAGLINE.test(block.text)) score -= 3;
     if (score > bestScore) {
       best = block;
