@@ -18,6 +18,8 @@ function looksHardWrapped(lines: string[]): boolean {
   for (let i = 0; i < lines.length - 1; i++) {
     const line = lines[i]!.trimEnd();
     const next = lines[i + 1]!.trimStart();
+    // "Subject: …", "Date: …": a field of its own, never the rest of a sentence
+    if (/^\p{Lu}[\p{L} ]{1,20}:\s/u.test(next)) continue;
     // a line broken inside a sentence: the next goes on in lower case, or a long line stops mid-sentence
  if ((line.length >= 40 && (/^\p{Ll}/u.test(next) || /[,;\-]$/.test(line))) || (line.length >= 60 && next.length >= 40 && /^\p{L}/u.test(next) && !/[.!?:"”’)\]]$/.test(line))) wrapped++;
   }

@@ -130,8 +130,17 @@ function isHeadlineLike(text: string): boolean {
 export function markBoilerplate(blocks: Block[]): string[] {
   const hashtags: string[] = [];
   let inList = false;
+  let afterCredit = false;
   for (const block of blocks) {
     const text = block.text;
+    // "Getty Images" on a line of its own: the line after it is the photo's caption
+    const creditLine = wordCount(text) <= 4 && CREDIT.test(text);
+    if (afterCredit && !creditLine && wordCount(text) <= 30 && !/[“”"]/.test(text) && block.kind === 'paragraph') {
+      block.role = 'caption';
+      afterCredit = false;
+      continue;
+    }
+    afterCredit = creditLine;
     if (inList) {
       if (isHeadlineLike(text) || URL_ONLY.test(text) || (text.length <= 800 && NOTICE.some((re) => re.test(text)))) {
         block.role = 'boilerplate';
