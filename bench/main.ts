@@ -3,8 +3,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { extractArticle } from '../src/extract/index.js';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { extractArticle as ExtractArticle } from '../src/extract/index.js';
 import { generateArticle, makePools, toMarkdownPost } from './generate.js';
 import type { ArchivePools } from './generate.js';
 import { parseOptions } from './options.js';
@@ -114,9 +114,10 @@ async function bench(options: BenchOptions, paths: Paths): Promise<void> {
   }
   log(`generated ${n} articles in ${seconds(performance.now() - t)} s: ${(bytes / 2 ** 20).toFixed(1)} MiB, ${Math.round(words / n)} body words and ${(quotes / n).toFixed(1)} quotes per article`);
 
-  // 2. Extraction alone, in this process, on one core.
+  // 2. Extraction alone, in this process, on one core: the snapshot's extractor, as the builds run it.
   t = performance.now();
-  const rate = extractionRate(pools, options);
+  const extractModule = (await import(pathToFileURL(join(app, 'dist', 'src', 'extract', 'index.js')).href)) as { extractArticle: typeof ExtractArticle };
+  const rate = extractionRate(extractModule.extractArticle, pools, options);
   log(`extraction alone: ${rate.perCpuS.toFixed(1)} articles per CPU second, ${rate.perWallS.toFixed(1)} per wall second (${options.extractSample} articles, ${seconds(performance.now() - t)} s)`);
 
   // 3. The builds, interleaved so that load from elsewhere on the machine hits both alike.
@@ -193,7 +194,7 @@ async function bench(options: BenchOptions, paths: Paths): Promise<void> {
  * Times `extractArticle` over the first `extractSample` generated texts, after a short warm-up, on this one thread.
  * Per CPU second is the figure reported: on a shared machine, wall time also measures the neighbours.
  */
-function extractionRate(pools: ArchivePools, options: BenchOptions): { perCpuS: number; perWallS: number } {
+function extractionRate(extractArticle: typeof ExtractArticle, pools: ArchivePools, options: BenchOptions): { perCpuS: number; perWallS: number } {
   const texts: string[] = [];
   for (let i = 0; i < options.extractSample; i++) texts.push(generateArticle(pools, options.seed, i).text);
   for (const text of texts.slice(0, 50)) extractArticle(text);
