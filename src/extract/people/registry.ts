@@ -144,11 +144,20 @@ export class PersonRegistry {
   }
 }
 
+const orgKeys = new Map<string, string>();
+
+/** An organisation's name folded for comparison ("The Russian Federal Security Service" → "russian federal security service"). */
 function orgKey(name: string): string {
-  return nameTokens(name)
-    .map(namePartKey)
-    .filter((t) => t !== 'the')
-    .join(' ');
+  let key = orgKeys.get(name);
+  if (key === undefined) {
+    if (orgKeys.size > 20_000) orgKeys.clear();
+    key = nameTokens(name)
+      .map(namePartKey)
+      .filter((t) => t !== 'the')
+      .join(' ');
+    orgKeys.set(name, key);
+  }
+  return key;
 }
 
 function orgMatches(entity: Entity, name: string): boolean {
