@@ -1,23 +1,11 @@
 import type { ArchiveInput } from '../src/archive/assemble.js';
+import { emptyArticle } from '../src/extract/index.js';
 import type { ExtractedArticle } from '../src/extract/types.js';
 
 /** Extraction results for the render and archive tests: hand-made, independent of the extractor's progress. */
 
 function article(partial: Partial<ExtractedArticle> & { title: string }): ExtractedArticle {
-  return {
-    titleFromLead: false,
-    date: null,
-    source: null,
-    byline: null,
-    dateline: null,
-    people: [],
-    speakers: [],
-    quotes: [],
-    topics: [],
-    body: '',
-    messages: [],
-    ...partial,
-  };
+  return { ...emptyArticle(), ...partial };
 }
 
 export function sampleInputs(): ArchiveInput[] {

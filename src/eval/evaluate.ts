@@ -2,7 +2,7 @@
 import type { ScoredRecord } from './gold-types.js';
 import type { Corpus } from './load-corpus.js';
 import { assembleArchive } from '../archive/assemble.js';
-import { extractArticle } from '../extract/index.js';
+import { emptyArticle, extractArticle } from '../extract/index.js';
 import type { ExtractedArticle } from '../extract/types.js';
 import { toScoredRecord } from './read-records.js';
 import { scoreRecords, type ScoreResult } from './score.js';
@@ -32,7 +32,7 @@ function extractAsRecords(corpus: Corpus, errors: string[]): ScoredRecord[] {
       article = extractArticle(c.text);
     } catch (error) {
       errors.push(`${c.file}: extractor threw: ${(error as Error).message}`);
-      article = { title: '', titleFromLead: true, date: null, source: null, byline: null, dateline: null, people: [], speakers: [], quotes: [], topics: [], body: '', messages: [] };
+      article = { ...emptyArticle(), titleFromLead: true };
     }
     return { file: c.file, article };
   });

@@ -30,7 +30,8 @@ const processor = unified()
   .use(remarkWriteBody)
   .freeze();
 
-function emptyArticle(): ExtractedArticle {
+/** A record with nothing found yet: what each plugin starts from. */
+export function emptyArticle(): ExtractedArticle {
   return {
     title: '',
     titleFromLead: false,
