@@ -4,7 +4,7 @@ import type { Block } from '../blocks.js';
 import { findMentions } from '../people/find-mentions.js';
 import type { Entity, PersonRegistry } from '../people/registry.js';
 import { genderOf, type Gender } from '../lexicon/gender.js';
-import { attribute, leadingSubject, resolveCandidate, sentenceSubject, type AttributionContext } from '../quotes/attribute.js';
+import { attribute, leadingSubject, resolveCandidate, sentenceSubject, speakingSubjects, type AttributionContext } from '../quotes/attribute.js';
 import { attributionLinePerson, isRoleLine } from '../quotes/attribution-line.js';
 import { classifySpan } from '../quotes/classify-span.js';
 import { speakerCandidates } from '../quotes/speaker-candidates.js';
@@ -201,7 +201,9 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
       });
       const ctx: AttributionContext = { mask, sentenceStart: sentence.start, sentenceEnd: sentence.end, candidates, resolvePronoun: pronounResolver(block.index) };
       // the sentence's subject is known before its quotations: "Zelensky said …: “…”"
-      const leading = leadingSubject(ctx);
+      // the subjects of the sentence's verbs of speech, read once for before and after its quotations
+      const speaking = speakingSubjects(ctx);
+      const leading = leadingSubject(speaking);
       const leadingEntity = leading ? leading.entity : null;
       if (leadingEntity && sentenceSpans.some((sp) => sp.open > leading!.end)) noteSubject(leadingEntity, block.index);
       for (const span of sentenceSpans) {
@@ -243,7 +245,7 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
         if (person) add(span.text, person, 'attribution line', 3, block);
         else add(span.text, null, null, 0, block);
       }
-      const subject = sentenceSubject(ctx);
+      const subject = sentenceSubject(ctx, speaking);
       const entity = subject ? resolveCandidate(subject, ctx) : null;
       if (entity) noteSubject(entity, block.index);
       previousSubject = entity && entity.kind === 'person' ? entity : null;

@@ -260,13 +260,12 @@ export function speakingSubjects(ctx: AttributionContext): Candidate[] {
 }
 
 /** The first named subject of a verb of speech in the sentence ("Mark Brown, …, said he was “…”"). */
-export function leadingSubject(ctx: AttributionContext): Candidate | null {
-  return speakingSubjects(ctx).find((c) => c.kind !== 'pronoun') ?? null;
+export function leadingSubject(speaking: readonly Candidate[]): Candidate | null {
+  return speaking.find((c) => c.kind !== 'pronoun') ?? null;
 }
 
-/** The person a sentence is about: the subject of its verb of speech, else its first name not after a preposition. */
-export function sentenceSubject(ctx: AttributionContext): Candidate | null {
-  const speaking = speakingSubjects(ctx);
+/** The person a sentence is about: the subject of its last verb of speech, else its first name not after a preposition. */
+export function sentenceSubject(ctx: AttributionContext, speaking: readonly Candidate[]): Candidate | null {
   if (speaking.length > 0) return speaking[speaking.length - 1]!;
   return mainSubject(ctx, ctx.sentenceEnd);
 }
