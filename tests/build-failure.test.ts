@@ -14,13 +14,14 @@ vi.mock('../src/render/render-site.js', () => ({
   },
 }));
 
-vi.mock('../src/build/extract-all.js', async (original) => {
-  const real = await original<typeof import('../src/build/extract-all.js')>();
+// Small builds extract in-process, so this replaces the extractor the build uses.
+vi.mock('../src/extract/index.js', async (original) => {
+  const real = await original<typeof import('../src/extract/index.js')>();
   return {
     ...real,
-    extractAll: async (jobs: Array<{ file: string; text: string }>, options: Parameters<typeof real.extractAll>[1]) => {
-      if (jobs.some((job) => job.text.includes('BOOM'))) throw new Error('the extractor tripped');
-      return real.extractAll(jobs, options);
+    extractArticle: (text: string) => {
+      if (text.includes('BOOM')) throw new Error('the extractor tripped');
+      return real.extractArticle(text);
     },
   };
 });

@@ -1,22 +1,19 @@
 import { dirname, join, resolve } from 'node:path';
 import { assembleArchive } from '../archive/assemble.js';
-import type { ExtractedArticle } from '../extract/types.js';
+import { BodyStore, storeBody } from '../archive/body-store.js';
 import { checkContentDir } from '../load/content-dir.js';
-import { loadContent } from '../load/load-content.js';
-import type { LoadedArticle } from '../load/types.js';
 import { publishExtras } from '../publish/publish-extras.js';
 import { renderSite } from '../render/render-site.js';
-import { fromExtractMessage, type Diagnostic } from '../report/diagnostics.js';
+import type { Diagnostic } from '../report/diagnostics.js';
 import { NewsArchiveError, UsageError } from '../report/errors.js';
-import { createProgress, type Progress } from '../report/progress.js';
+import { createProgress } from '../report/progress.js';
 import { countDiagnostics, formatReport } from '../report/reporter.js';
 import { watchMemory } from '../report/memory.js';
 import { formatSummary } from '../report/summary.js';
 import { stageOutput, type StagedOutput } from '../write/output-dir.js';
 import { writeRecords } from '../write/write-records.js';
-import { applyFrontMatter } from './apply-front-matter.js';
 import { normaliseBasePath } from './base-path.js';
-import { extractAll } from './extract-all.js';
+import { loadAndExtract } from './load-and-extract.js';
 
 export interface BuildOptions {
   /** The content folder, as the user named it (messages show paths under it). */
@@ -60,46 +57,6 @@ export interface BuildResult {
 /** Environment variable for tests only: milliseconds to wait, with the site complete in its staging folder, before swapping it in. */
 const PAUSE_BEFORE_SWAP = 'NEWS_ARCHIVE_TEST_PAUSE_BEFORE_SWAP_MS';
 
-/** Extracts every article; should the extractor fail, extracts one by one so that only the failing file is left out. */
-async function extractArticles(
-  articles: LoadedArticle[],
-  cacheDir: string | null,
-  progress: Progress,
-): Promise<{ extracted: Array<ExtractedArticle | null>; diagnostics: Diagnostic[]; note: string }> {
-  const jobs = articles.map((a) => ({ file: a.file, text: a.text }));
-  let note = `${jobs.length} articles`;
-  try {
-    const extracted = await extractAll(jobs, {
-      cacheDir,
-      onProgress: (done) => progress.update(done),
-      onStats: (stats) => {
-        if (stats.cache !== null) note += ` (${stats.cached} from the cache)`;
-      },
-    });
-    return { extracted, diagnostics: [], note };
-  } catch {
-    const extracted: Array<ExtractedArticle | null> = [];
-    const diagnostics: Diagnostic[] = [];
-    for (const job of jobs) {
-      try {
-        const [one] = await extractAll([job], { cacheDir: null, workers: 0 });
-        extracted.push(one ?? null);
-      } catch (cause) {
-        extracted.push(null);
-        const why = cause instanceof Error ? cause.message : String(cause);
-        diagnostics.push({
-          file: job.file,
-          line: null,
-          severity: 'error',
-          ruleId: 'extract:crash',
-          reason: `the extractor failed on this file (${why}); it is left out: please report it with the file attached`,
-        });
-      }
-    }
-    return { extracted, diagnostics, note };
-  }
-}
-
 /** Removes the staging folder if the build is interrupted (Ctrl-C, kill), then exits as the signal would. */
 function onInterrupt(staged: StagedOutput): () => void {
   const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => {
@@ -128,6 +85,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   await checkContentDir(options.contentDir);
   const staged = await stageOutput(options.outDir, contentDir);
   const memory = watchMemory();
+  const bodies = BodyStore.open();
   const stopListening = onInterrupt(staged);
   const progress = createProgress({ stream: stderr, threshold: options.progressThreshold ?? 200 });
   const diagnostics: Diagnostic[] = [];
@@ -141,39 +99,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (report.length > 0) stderr.write(`${report.join('\n')}\n`);
   };
   try {
-    progress.stage('loading', null);
-    const loaded = await loadContent(contentDir, { onProgress: (done, total) => progress.update(done, total) });
-    progress.end(`${loaded.articles.length} articles`);
-    diagnostics.push(...loaded.diagnostics);
-    leftOut = [...loaded.leftOut];
-
-    stage = 'extracting';
-    progress.stage('extracting', loaded.articles.length);
     const cacheDir = options.cache === false ? null : join(dirname(staged.outDir), '.cache');
-    const { extracted, diagnostics: crashes, note } = await extractArticles(loaded.articles, cacheDir, progress);
-    progress.end(note);
-    diagnostics.push(...crashes);
-    // The texts are not needed any more: let them go before rendering, which needs the memory (issue 6).
-    for (const article of loaded.articles) article.text = '';
-
-    const inputs = [];
-    for (const [i, article] of loaded.articles.entries()) {
-      const raw = extracted[i];
-      if (raw === null || raw === undefined) {
-        leftOut.push(article.file);
-        continue;
-      }
-      const final = applyFrontMatter(raw, article.frontMatter);
-      // Lines as they are in the file, front matter included, in the report and in records.json alike.
-      if (article.lineOffset > 0) final.messages = final.messages.map((m) => (m.line === null ? m : { ...m, line: m.line + article.lineOffset }));
-      diagnostics.push(...article.diagnostics, ...final.messages.map((m) => fromExtractMessage(article.file, m, 0)));
-      inputs.push({ file: article.file, article: final });
-    }
-    leftOut.sort();
-    built = inputs.length;
+    stage = 'extracting';
+    const loaded = await loadAndExtract(contentDir, { cacheDir, store: bodies, progress });
+    diagnostics.push(...loaded.diagnostics);
+    leftOut = loaded.leftOut;
+    built = loaded.inputs.length;
 
     stage = 'assembling';
-    const archive = assembleArchive(inputs, { basePath });
+    const archive = assembleArchive(loaded.inputs, { basePath });
+    // Each record reads its body from the store when asked, instead of holding it (issue 6: memory).
+    for (const record of archive.articles) {
+      const ref = loaded.bodies.get(record.file);
+      if (ref !== undefined) storeBody(record, bodies, ref);
+    }
     const renderOptions = {
       outDir: staged.stagingDir,
       basePath,
@@ -205,6 +144,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw new NewsArchiveError(`the build failed while ${stage}; the previous site in '${options.outDir}' is unchanged`, { cause: error });
   } finally {
     stopListening();
+    bodies.close();
   }
 
   printReport();

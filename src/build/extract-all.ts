@@ -5,7 +5,7 @@ import type { DigestCacheStats } from '../cache/digest-cache.js';
 import { extractCacheVersion, isExtractedArticle } from '../cache/extract-cache.js';
 import { extractArticle } from '../extract/index.js';
 import type { ExtractedArticle } from '../extract/types.js';
-import { extractInWorkers } from './worker-pool.js';
+import { ExtractPool } from './worker-pool.js';
 
 export interface ExtractJob {
   /** Path relative to the content folder. */
@@ -38,6 +38,8 @@ export interface ExtractAllOptions {
   batchSize?: number;
   /** Called as articles are done (from the cache or extracted): `done` of `total`. */
   onProgress?: (done: number, total: number) => void;
+  /** Articles the whole session will be given, for `onProgress` (default: those given so far). */
+  total?: number;
   /** Called once at the end with what was done. */
   onStats?: (stats: ExtractAllStats) => void;
 }
@@ -60,35 +62,75 @@ export async function extractAll(jobs: ExtractJob[], options: ExtractAllOptions)
  * failing the whole run; the others are extracted and cached as usual (a failure is never cached).
  */
 export async function extractAllSettled(jobs: ExtractJob[], options: ExtractAllOptions): Promise<Array<ExtractedArticle | Error>> {
-  const total = jobs.length;
-  const results = new Array<ExtractedArticle | Error | undefined>(total);
-  const cache =
-    options.cacheDir === null
-      ? null
-      : DigestCache.open({ dir: options.cacheDir, version: extractCacheVersion(), validate: isExtractedArticle });
-  const digests = cache === null ? null : jobs.map((job) => contentDigest(job.text, extractCacheVersion()));
-  let done = 0;
-  const progress = (n: number): void => {
-    done += n;
-    options.onProgress?.(done, total);
-  };
-  /** Extracts one article here; a thrown error becomes its result. */
-  const extractHere = (i: number): void => {
-    try {
-      const article = extractArticle(jobs[i]!.text);
-      results[i] = article;
-      if (cache !== null && digests !== null) cache.put(digests[i]!, JSON.stringify(article));
-    } catch (error) {
-      results[i] = error instanceof Error ? error : new Error(String(error));
-    }
-  };
-
-  // What the cache has; the rest is to extract, each distinct text once.
-  const todo: number[] = [];
-  const firstOf = new Map<string, number>();
-  const copies: Array<[number, number]> = [];
-  let cached = 0;
+  const session = ExtractionSession.open(options);
   try {
+    const results = await session.extract(jobs);
+    await session.finish();
+    return results;
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * One build's extraction, given its articles chunk by chunk (`extract`), so that a build never holds every
+ * article's text at once: the cache is opened once and committed by `finish`, the worker threads are started
+ * once (when a chunk is large enough to be worth them) and kept until `close`.
+ */
+export class ExtractionSession {
+  readonly #options: ExtractAllOptions;
+  readonly #cache: DigestCache | null;
+  #maxWorkers: number;
+  #closed = false;
+  #pool: ExtractPool | null = null;
+  /** Digests of every article given so far: the cache keeps these when it compacts. */
+  readonly #live: string[] = [];
+  readonly #stats: ExtractAllStats;
+  #done = 0;
+  #given = 0;
+
+  private constructor(options: ExtractAllOptions) {
+    this.#options = options;
+    this.#cache =
+      options.cacheDir === null ? null : DigestCache.open({ dir: options.cacheDir, version: extractCacheVersion(), validate: isExtractedArticle });
+    this.#maxWorkers = options.workers ?? Math.min(4, availableParallelism());
+    this.#stats = { articles: 0, cached: 0, extracted: 0, workers: 0, cache: null };
+  }
+
+  static open(options: ExtractAllOptions): ExtractionSession {
+    return new ExtractionSession(options);
+  }
+
+  #progress(n: number): void {
+    this.#done += n;
+    this.#options.onProgress?.(this.#done, Math.max(this.#options.total ?? 0, this.#given));
+  }
+
+  /** Extracts one chunk of articles, in order; an article on which the extractor throws gives its error. */
+  async extract(jobs: ExtractJob[]): Promise<Array<ExtractedArticle | Error>> {
+    const cache = this.#cache;
+    const total = jobs.length;
+    this.#given += total;
+    this.#stats.articles += total;
+    const results = new Array<ExtractedArticle | Error | undefined>(total);
+    const digests = cache === null ? null : jobs.map((job) => contentDigest(job.text, extractCacheVersion()));
+    if (digests !== null) this.#live.push(...digests);
+    /** Extracts one article here; a thrown error becomes its result. */
+    const extractHere = (i: number): void => {
+      try {
+        const article = extractArticle(jobs[i]!.text);
+        results[i] = article;
+        if (cache !== null && digests !== null) cache.put(digests[i]!, JSON.stringify(article));
+      } catch (error) {
+        results[i] = error instanceof Error ? error : new Error(String(error));
+      }
+    };
+
+    // What the cache has; the rest is to extract, each distinct text once.
+    const todo: number[] = [];
+    const firstOf = new Map<string, number>();
+    const copies: Array<[number, number]> = [];
+    let cached = 0;
     for (let i = 0; i < total; i++) {
       if (cache === null || digests === null) {
         todo.push(i);
@@ -107,18 +149,18 @@ export async function extractAllSettled(jobs: ExtractJob[], options: ExtractAllO
         cached += 1;
       } else todo.push(i);
     }
-    if (cached > 0) progress(cached);
+    this.#stats.cached += cached;
+    this.#stats.extracted += todo.length;
+    if (cached > 0) this.#progress(cached);
 
-    const maxWorkers = options.workers ?? Math.min(4, availableParallelism());
-    const useWorkers = maxWorkers >= 2 && todo.length >= (options.inProcessBelow ?? 200);
-    let workers = 0;
+    const useWorkers = this.#maxWorkers >= 2 && todo.length >= (this.#options.inProcessBelow ?? 200);
     if (useWorkers) {
-      const batchSize = Math.max(1, options.batchSize ?? 32);
-      workers = Math.min(maxWorkers, Math.ceil(todo.length / batchSize));
+      const batchSize = Math.max(1, this.#options.batchSize ?? 32);
       try {
-        await extractInWorkers(
+        this.#pool ??= new ExtractPool(this.#maxWorkers);
+        this.#stats.workers = this.#maxWorkers;
+        await this.#pool.run(
           todo.map((i) => jobs[i]!.text),
-          workers,
           batchSize,
           (start, jsons) => {
             jsons.forEach((json, k) => {
@@ -127,28 +169,43 @@ export async function extractAllSettled(jobs: ExtractJob[], options: ExtractAllO
               results[i] = JSON.parse(json) as ExtractedArticle;
               if (cache !== null && digests !== null) cache.put(digests[i]!, json);
             });
-            progress(jsons.filter((json) => json !== null).length);
+            this.#progress(jsons.filter((json) => json !== null).length);
           },
         );
       } catch {
-        // A worker could not start or died: whatever is left is extracted here.
-        workers = 0;
+        // A worker could not start or died: whatever is left is extracted here, and so is every later chunk.
+        this.#maxWorkers = 0;
+        this.#stats.workers = 0;
       }
     }
     for (const i of todo) {
       if (results[i] !== undefined) continue;
       extractHere(i);
-      progress(1);
+      this.#progress(1);
     }
     for (const [i, first] of copies) {
       const result = results[first]!;
       results[i] = result instanceof Error ? result : structuredClone(result);
-      progress(1);
+      this.#progress(1);
     }
-    cache?.commit(digests ?? []);
-    options.onStats?.({ articles: total, cached, extracted: todo.length, workers, cache: cache?.stats ?? null });
-  } finally {
-    cache?.close();
+    return results as Array<ExtractedArticle | Error>;
   }
-  return results as Array<ExtractedArticle | Error>;
+
+  /** Commits the cache (keeping the entries of every article given) and reports what was done. */
+  async finish(): Promise<ExtractAllStats> {
+    if (!this.#closed) this.#cache?.commit(this.#live);
+    this.#stats.cache = this.#cache?.stats ?? null;
+    this.#options.onStats?.({ ...this.#stats });
+    await this.close();
+    return this.#stats;
+  }
+
+  /** Stops the workers and closes the cache without committing (after `finish`, does nothing more). */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#cache?.close();
+    await this.#pool?.close();
+    this.#pool = null;
+  }
 }

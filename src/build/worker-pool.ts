@@ -14,69 +14,102 @@ function startWorker(): Worker {
   return new Worker(new URL('./extract-worker.js', here));
 }
 
+/** What the run in progress does with a worker's answer or failure. */
+interface Run {
+  answer(worker: Worker, result: ExtractBatchResult): void;
+  fail(error: Error): void;
+}
+
 /**
- * Extracts `texts` on `count` worker threads, `batchSize` texts per message, and hands each finished batch to
- * `onBatch(start, results)` — in completion order; `start` is the index of the batch's first text.
- * Rejects when a worker fails; batches already handed over stay valid.
+ * Extraction worker threads kept for a whole build: started on the first `run`, reused by the next ones
+ * (a build extracts its articles chunk by chunk, so that it never holds every text at once), stopped by `close`.
+ * Once a worker fails, the pool is broken and every later `run` rejects at once.
  */
-export async function extractInWorkers(
-  texts: readonly string[],
-  count: number,
-  batchSize: number,
-  onBatch: (start: number, results: Array<string | null>) => void,
-): Promise<void> {
-  const batches: Array<{ start: number; end: number }> = [];
-  for (let start = 0; start < texts.length; start += batchSize) batches.push({ start, end: Math.min(texts.length, start + batchSize) });
-  if (batches.length === 0) return;
-  const workers: Worker[] = [];
-  try {
-    await new Promise<void>((resolve, reject) => {
+export class ExtractPool {
+  readonly #count: number;
+  readonly #workers: Worker[] = [];
+  #run: Run | null = null;
+  #broken: Error | null = null;
+
+  /** `count` worker threads, at least one. */
+  constructor(count: number) {
+    this.#count = Math.max(1, count);
+  }
+
+  #start(): void {
+    while (this.#workers.length < this.#count) {
+      const worker = startWorker();
+      this.#workers.push(worker);
+      worker.on('message', (result: ExtractBatchResult) => this.#run?.answer(worker, result));
+      worker.on('error', (error) => this.#breakDown(error));
+      worker.on('exit', (code) => this.#breakDown(new Error(`extraction worker exited (code ${code}) before the work was done`)));
+    }
+  }
+
+  #breakDown(error: Error): void {
+    if (this.#broken !== null) return;
+    this.#broken = error;
+    this.#run?.fail(error);
+  }
+
+  /**
+   * Extracts `texts`, `batchSize` texts per message, and hands each finished batch to `onBatch(start, results)` —
+   * in completion order; `start` is the index of the batch's first text. Rejects when a worker fails; batches
+   * already handed over stay valid. One run at a time.
+   */
+  run(texts: readonly string[], batchSize: number, onBatch: (start: number, results: Array<string | null>) => void): Promise<void> {
+    if (this.#broken !== null) return Promise.reject(this.#broken);
+    if (this.#run !== null) return Promise.reject(new Error('ExtractPool.run: a run is already in progress'));
+    const batches: Array<{ start: number; end: number }> = [];
+    for (let start = 0; start < texts.length; start += batchSize) batches.push({ start, end: Math.min(texts.length, start + batchSize) });
+    if (batches.length === 0) return Promise.resolve();
+    this.#start();
+    return new Promise<void>((resolve, reject) => {
       let next = 0;
       let finished = 0;
-      let failed = false;
-      const fail = (error: unknown): void => {
-        if (failed) return;
-        failed = true;
-        reject(error instanceof Error ? error : new Error(String(error)));
+      const end = (error: Error | null): void => {
+        this.#run = null;
+        if (error === null) resolve();
+        else reject(error);
       };
       const send = (worker: Worker): void => {
         if (next >= batches.length) return;
         const id = next++;
         const batch = batches[id]!;
-        const message: ExtractBatch = { id, texts: texts.slice(batch.start, batch.end) };
-        worker.postMessage(message);
+        worker.postMessage({ id, texts: texts.slice(batch.start, batch.end) } satisfies ExtractBatch);
       };
-      const workerCount = Math.max(1, Math.min(count, batches.length));
-      for (let w = 0; w < workerCount; w++) {
-        const worker = startWorker();
-        workers.push(worker);
-        worker.on('message', (result: ExtractBatchResult) => {
-          if (failed) return;
+      this.#run = {
+        answer: (worker, result) => {
           const batch = batches[result.id];
           if (!batch || result.results.length !== batch.end - batch.start) {
-            fail(new Error(`extraction worker sent a malformed result for batch ${result.id}`));
+            this.#breakDown(new Error(`extraction worker sent a malformed result for batch ${result.id}`));
             return;
           }
           try {
             onBatch(batch.start, result.results);
           } catch (error) {
-            fail(error);
+            end(error instanceof Error ? error : new Error(String(error)));
             return;
           }
           finished += 1;
-          if (finished === batches.length) resolve();
+          if (finished === batches.length) end(null);
           else send(worker);
-        });
-        worker.on('error', fail);
-        worker.on('exit', (code) => {
-          if (finished < batches.length) fail(new Error(`extraction worker exited (code ${code}) before the work was done`));
-        });
-        // Two batches in flight per worker, so a worker never waits for the main thread.
+        },
+        fail: (error) => end(error),
+      };
+      // Two batches in flight per worker, so a worker never waits for the main thread.
+      for (const worker of this.#workers.slice(0, batches.length)) {
         send(worker);
         send(worker);
       }
     });
-  } finally {
+  }
+
+  /** Stops the workers. */
+  async close(): Promise<void> {
+    this.#broken ??= new Error('the extraction pool is closed');
+    const workers = this.#workers.splice(0);
+    for (const worker of workers) worker.removeAllListeners('exit');
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 }
