@@ -16,6 +16,8 @@ export interface ArticleBatchJob {
   templates: string;
   outDir: string;
   options: SiteDataOptions;
+  /** Shares compiled templates with earlier runs in the same thread (see `nunjucks-cache.ts`). */
+  cacheKey?: string;
   /** The site data the layout reads, without the large lists (see `slimSiteData`). */
   data: SiteData;
   items: BatchItem[];
@@ -42,5 +44,5 @@ export function slimSiteData(data: SiteData): SiteData {
 export async function renderArticleBatch(job: ArticleBatchJob): Promise<void> {
   const options = articlePageOptions(job.options);
   const articles = job.items.map((item) => articlePage(item.article, item.older, item.newer, options));
-  await runEleventy(join(job.templates, 'article.njk'), job.outDir, { ...job.data, articles });
+  await runEleventy(join(job.templates, 'article.njk'), job.outDir, { ...job.data, articles }, job.cacheKey);
 }

@@ -9,6 +9,8 @@ declare module '@11ty/eleventy' {
     setQuietMode(quiet: boolean): void;
     setServerOptions(options: { port?: number; showVersion?: boolean; domDiff?: boolean; watch?: string[]; liveReload?: boolean }): void;
     addWatchTarget(target: string): void;
+    /** Replaces a template engine's library, e.g. a Nunjucks environment for `njk`. */
+    setLibrary(extension: string, library: unknown): void;
     addPassthroughCopy(copy: string | Record<string, string>): void;
     setDataDirectory(dir: string): void;
     setIncludesDirectory(dir: string): void;

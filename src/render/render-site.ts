@@ -86,11 +86,13 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
   const templates = templatesDir();
   // At least four article batches when there are enough articles, so two threads share the work.
   const batch = Math.max(1, options.batchSize ?? Math.min(ARTICLE_BATCH, Math.max(250, Math.ceil(archive.articles.length / 4))));
+  const started = performance.now();
   const debugMemory = (what: string): void => {
     if (!process.env.NEWS_ARCHIVE_DEBUG_MEMORY) return;
     (globalThis as { gc?: () => void }).gc?.();
     const { heapUsed, rss } = process.memoryUsage();
-    process.stderr.write(`render: ${what}: heap ${Math.round(heapUsed / 1e6)} MB, rss ${Math.round(rss / 1e6)} MB\n`);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    process.stderr.write(`render: ${what}: heap ${Math.round(heapUsed / 1e6)} MB, rss ${Math.round(rss / 1e6)} MB, ${seconds} s\n`);
   };
   // Pages whose inputs did not change since the previous build are taken from it.
   const reuse = await PageReuse.open(options.previousOutDir ?? null);
@@ -102,6 +104,7 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
     }
     return todo;
   };
+  debugMemory('site data');
   const speakers = await fresh('speakers', data.speakers, (s) => s);
   const topics = await fresh('topics', data.topics, (t) => t);
   const list = archive.articles;
@@ -109,12 +112,13 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
   const items: BatchItem[] = list.map((article, i) => ({ article, older: link(list[i + 1]), newer: link(list[i - 1]) }));
   const articles = await fresh('articles', items.map((item) => ({ id: item.article.id, item })), ({ item }) => item);
 
+  debugMemory('digests');
   // Article pages, batch by batch: a worker thread takes batches from the start while this thread
   // renders the indexes, then this one takes batches from the end too.
   const jobs: ArticleBatchJob[] = [];
   const slim = slimSiteData(data);
   for (let from = 0; from < articles.length; from += batch) {
-    jobs.push({ templates, outDir: options.outDir, options: siteOptions, data: slim, items: articles.slice(from, from + batch).map(({ item }) => item) });
+    jobs.push({ templates, outDir: options.outDir, options: siteOptions, cacheKey: salt, data: slim, items: articles.slice(from, from + batch).map(({ item }) => item) });
   }
   const useWorker = options.worker === 'auto' || options.worker === undefined ? jobs.length >= 2 && availableParallelism() >= 2 : options.worker;
   const worker = useWorker && jobs.length > 0 ? new RenderWorker() : null;
@@ -125,19 +129,19 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
     };
     const here = async (): Promise<void> => {
       // Indexes, timeline, quotes, search, 404: the paginated article, speaker and topic templates get no items here.
-      await runEleventy(templates, options.outDir, data);
+      await runEleventy(templates, options.outDir, data, salt);
       debugMemory('indexes');
       const budget = Math.max(1, options.pageWeightBudget ?? PAGE_WEIGHT_BUDGET);
       await inWeightedBatches(speakers, (p) => p.quoteCount + p.topics.reduce((n, t) => n + t.count, 0) + p.articleCount, budget, (speakerPages) =>
-        runEleventy(join(templates, 'speaker.njk'), options.outDir, { ...data, speakerPages }),
+        runEleventy(join(templates, 'speaker.njk'), options.outDir, { ...data, speakerPages }, salt),
       );
       debugMemory('speakers');
       await inWeightedBatches(topics, (p) => p.articleCount + p.quotes.length + p.speakers.length, budget, (topicPages) =>
-        runEleventy(join(templates, 'topic.njk'), options.outDir, { ...data, topicPages }),
+        runEleventy(join(templates, 'topic.njk'), options.outDir, { ...data, topicPages }, salt),
       );
       debugMemory('topics');
       await inWeightedBatches(data.quoteMonths, (m) => m.quotes.reduce((n, q) => n + 1 + q.sources.length, 0), budget, (quoteMonthPages) =>
-        runEleventy(join(templates, 'quotes-month.njk'), options.outDir, { ...data, quoteMonthPages }),
+        runEleventy(join(templates, 'quotes-month.njk'), options.outDir, { ...data, quoteMonthPages }, salt),
       );
       debugMemory('quotes');
       for (let job = jobs.pop(); job; job = jobs.pop()) {
