@@ -7,6 +7,8 @@ import { renderSite } from '../src/render/render-site.js';
 import { sampleInputs } from './render-sample-archive.js';
 
 const dirs: string[] = [];
+/** Pages rendered one per item: articles, speakers, topics, quote months, timeline years. */
+const PER_ITEM = /^(?:(?:articles|speakers|topics)\/[^/]+|quotes\/(?:\d{4}\/\d{2}|undated)|timeline\/\d{4})\/index\.html$/;
 async function render(inputs: ArchiveInput[], previousOutDir: string | null): Promise<{ dir: string; reused: number; pages: number }> {
   const dir = await mkdtemp(join(tmpdir(), 'news-archive-reuse-'));
   dirs.push(dir);
@@ -24,11 +26,12 @@ describe('reusing unchanged pages of the previous build', { timeout: 120_000 }, 
     for (const dir of dirs) await rm(dir, { recursive: true, force: true });
   });
 
-  it('reuses every speaker, topic and article page when nothing changed, with the same bytes', async () => {
+  it('reuses every article, speaker, topic, quotes-month and timeline-year page when nothing changed, with the same bytes', async () => {
     const first = await render(sampleInputs(), null);
     expect(first.reused).toBe(0);
     const second = await render(sampleInputs(), first.dir);
-    const perItem = [...(await files(first.dir)).keys()].filter((f) => /^(articles|speakers|topics)\/[^/]+\/index\.html$/.test(f)).length;
+    const perItem = [...(await files(first.dir)).keys()].filter((f) => PER_ITEM.test(f)).length;
+    expect(perItem).toBeGreaterThan(15);
     expect(second.reused).toBe(perItem);
     expect(await files(second.dir)).toEqual(await files(first.dir));
   });
@@ -43,8 +46,15 @@ describe('reusing unchanged pages of the previous build', { timeout: 120_000 }, 
     const full = await render([...sampleInputs(), added], null);
     expect(await files(incremental.dir)).toEqual(await files(full.dir));
     expect(incremental.reused).toBeGreaterThan(0);
-    // The new article, its two neighbours and the topic it is filed under are rendered again.
-    const perItem = [...(await files(full.dir)).keys()].filter((f) => /^(articles|speakers|topics)\/[^/]+\/index\.html$/.test(f)).length;
-    expect(incremental.reused).toBe(perItem - 4);
+    // Only the pages the new article changes are rendered again: itself, its two neighbours, its year
+    // of the timeline and the topic it is filed under.
+    const before = await files(first.dir);
+    const after = await files(full.dir);
+    const changed = [...after].filter(([f, html]) => PER_ITEM.test(f) && before.get(f) !== html).map(([f]) => f);
+    expect(changed).toHaveLength(5);
+    expect(changed).toContain('articles/a-new-article/index.html');
+    expect(changed).toContain('timeline/2023/index.html');
+    expect(changed).toContain('topics/peace-talks/index.html');
+    expect(incremental.reused).toBe([...after.keys()].filter((f) => PER_ITEM.test(f)).length - changed.length);
   });
 });

@@ -31,7 +31,10 @@ async function pages(dir: string): Promise<Map<string, string>> {
   return new Map(await Promise.all(files.map(async (f) => [f, await readFile(join(dir, f), 'utf8')] as const)));
 }
 
-async function render(siteUrl: string | null, batching: { batchSize?: number; worker?: boolean } = {}): Promise<{ dir: string; html: Map<string, string> }> {
+async function render(
+  siteUrl: string | null,
+  batching: { batchSize?: number; worker?: boolean; workers?: number; pageWeightBudget?: number } = {},
+): Promise<{ dir: string; html: Map<string, string> }> {
   const dir = await mkdtemp(join(tmpdir(), 'news-archive-render-'));
   const archive = assembleArchive([...sampleInputs(), hostile], { basePath: BASE });
   await renderSite(archive, { outDir: dir, basePath: BASE, siteUrl, ...batching });
@@ -147,8 +150,8 @@ describe('renderSite', { timeout: 120_000 }, () => {
     expect(html.slice(html.indexOf('id="undated"'))).toContain('Vladimir Zelensky meets Erdogan');
   });
 
-  it('writes the same bytes on every run, in one batch or in batches shared with a worker thread', async () => {
-    const again = await render('https://example.org', { batchSize: 2, worker: true });
+  it('writes the same bytes on every run, all on this thread or in small runs shared by two worker threads', async () => {
+    const again = await render('https://example.org', { batchSize: 2, pageWeightBudget: 1, worker: true, workers: 2 });
     try {
       expect([...again.html.keys()]).toEqual([...withUrl.html.keys()]);
       for (const [path, html] of withUrl.html) expect(again.html.get(path), path).toBe(html);

@@ -49,6 +49,11 @@ export class PageReuse {
   readonly #next: Manifest = { version: RENDER_CODE_VERSION, pages: {} };
   reused = 0;
 
+  /** How many pages the previous build's digests name (0 when there is no previous build). */
+  get previousPages(): number {
+    return Object.keys(this.#previous.pages).length;
+  }
+
   private constructor(
     previous: Manifest,
     readonly previousOutDir: string | null,

@@ -1,50 +1,118 @@
 import { Worker } from 'node:worker_threads';
-import type { ArticleBatchJob } from './article-batch.js';
-import type { BatchReply, BatchRequest } from './render-worker.js';
+import type { RenderJob } from './render-job.js';
+import type { JobReply, JobRequest } from './render-worker.js';
 
-/** A batch's live data is far smaller; the limit makes the worker collect garbage early, keeping its memory bounded. */
-const LIMITS = { maxOldGenerationSizeMb: 1024 };
+/** Bounds of each render worker's heap. */
+export interface WorkerLimits {
+  /** Old generation, MiB: a job's live data is far smaller; the limit makes the worker collect early, so its memory stays bounded. */
+  maxOldGenerationSizeMb: number;
+  /** Young generation, MiB: rendering makes many short-lived objects; room for them keeps them from being promoted and collected again. */
+  maxYoungGenerationSizeMb: number;
+}
 
-/** A worker thread rendering article batches; the `.ts` source is loaded through tsx when running as source (tests). */
-export class RenderWorker {
-  readonly #worker: Worker;
-  readonly #pending = new Map<number, { done: () => void; fail: (error: Error) => void }>();
-  #next = 0;
+/** Default limits of a render worker. */
+export const WORKER_LIMITS: WorkerLimits = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 48 };
 
-  constructor() {
+interface Pending {
+  job: RenderJob;
+  done: () => void;
+  fail: (error: Error) => void;
+}
+
+/** One worker thread rendering jobs one at a time; the `.ts` source is loaded through tsx when running as source (tests). */
+class RenderThread {
+  readonly worker: Worker;
+  current: Pending | null = null;
+
+  constructor(limits: WorkerLimits, onIdle: (thread: RenderThread) => void, onDead: (thread: RenderThread, error: Error) => void) {
     const here = import.meta.url;
+    const resourceLimits = { ...limits };
     if (here.endsWith('.ts')) {
       const target = JSON.stringify(new URL('./render-worker.ts', here).href);
-      this.#worker = new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${target}); })`, { eval: true, resourceLimits: LIMITS });
+      this.worker = new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${target}); })`, { eval: true, resourceLimits });
     } else {
-      this.#worker = new Worker(new URL('./render-worker.js', here), { resourceLimits: LIMITS });
+      this.worker = new Worker(new URL('./render-worker.js', here), { resourceLimits });
     }
-    this.#worker.on('message', (reply: BatchReply) => {
-      const pending = this.#pending.get(reply.id);
-      this.#pending.delete(reply.id);
+    this.worker.on('message', (reply: JobReply) => {
+      const pending = this.current;
+      if (process.env.NEWS_ARCHIVE_DEBUG_MEMORY && pending) {
+        process.stderr.write(`render: worker ${this.worker.threadId}: ${pending.job.items.length} ${pending.job.kind} in ${reply.ms} ms, heap ${reply.heapMb} MB\n`);
+      }
+      this.current = null;
       if (reply.error === null) pending?.done();
-      else pending?.fail(new Error(`rendering articles in a worker thread failed: ${reply.error}`));
+      else pending?.fail(new Error(`rendering pages in a worker thread failed: ${reply.error}`));
+      onIdle(this);
     });
-    this.#worker.on('error', (error) => this.#failAll(error));
-    this.#worker.on('exit', (code) => {
-      if (this.#pending.size > 0) this.#failAll(new Error(`the render worker stopped (exit code ${code})`));
-    });
+    this.worker.on('error', (error) => onDead(this, error));
+    this.worker.on('exit', (code) => onDead(this, new Error(`a render worker stopped (exit code ${code})`)));
   }
 
-  #failAll(error: Error): void {
-    for (const { fail } of this.#pending.values()) fail(error);
-    this.#pending.clear();
+  start(pending: Pending): void {
+    this.current = pending;
+    this.worker.postMessage({ job: pending.job } satisfies JobRequest);
+  }
+}
+
+/**
+ * Worker threads rendering jobs (Eleventy runs) from one queue: each takes the next job as soon as
+ * it is free, so the threads share the work however uneven the jobs are. A job's pages are the
+ * same whichever thread renders them.
+ */
+export class RenderPool {
+  readonly #threads: RenderThread[] = [];
+  readonly #queue: Pending[] = [];
+  #closed = false;
+  #failure: Error | null = null;
+
+  constructor(size: number, limits: WorkerLimits = WORKER_LIMITS) {
+    for (let i = 0; i < size; i += 1) {
+      this.#threads.push(
+        new RenderThread(
+          limits,
+          (thread) => this.#next(thread),
+          (thread, error) => this.#dead(thread, error),
+        ),
+      );
+    }
   }
 
-  render(job: ArticleBatchJob): Promise<void> {
-    const id = this.#next++;
+  get size(): number {
+    return this.#threads.length;
+  }
+
+  /** Each thread's heap limits, as the worker reports them. */
+  resourceLimits(): Partial<WorkerLimits>[] {
+    return this.#threads.map((t) => t.worker.resourceLimits ?? {});
+  }
+
+  #next(thread: RenderThread): void {
+    const pending = this.#queue.shift();
+    if (pending) thread.start(pending);
+  }
+
+  #dead(thread: RenderThread, error: Error): void {
+    if (this.#closed) return;
+    this.#failure ??= error;
+    thread.current?.fail(error);
+    thread.current = null;
+    const at = this.#threads.indexOf(thread);
+    if (at >= 0) this.#threads.splice(at, 1);
+    if (this.#threads.length === 0) for (const pending of this.#queue.splice(0)) pending.fail(error);
+  }
+
+  /** Renders `job` on the first free thread. */
+  render(job: RenderJob): Promise<void> {
+    if (this.#threads.length === 0) return Promise.reject(this.#failure ?? new Error('the render pool has no threads'));
     return new Promise((done, fail) => {
-      this.#pending.set(id, { done, fail });
-      this.#worker.postMessage({ id, job } satisfies BatchRequest);
+      const pending = { job, done, fail };
+      const idle = this.#threads.find((t) => t.current === null);
+      if (idle) idle.start(pending);
+      else this.#queue.push(pending);
     });
   }
 
   async close(): Promise<void> {
-    await this.#worker.terminate();
+    this.#closed = true;
+    await Promise.all(this.#threads.map((t) => t.worker.terminate()));
   }
 }

@@ -1,11 +1,10 @@
 import { cp, readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import type { Archive, ArticleRecord } from '../archive/types.js';
-import { renderArticleBatch, slimSiteData, type ArticleBatchJob, type BatchItem } from './article-batch.js';
 import { PageReuse, pageDigest, templatesDigest } from './page-reuse.js';
 import { publicDir, templatesDir } from './paths.js';
-import { RenderWorker } from './render-pool.js';
+import { RenderPool, WORKER_LIMITS, type WorkerLimits } from './render-pool.js';
+import { renderJob, slimSiteData, type BatchItem, type JobPages, type RenderJob } from './render-job.js';
 import { runEleventy } from './run-eleventy.js';
 import { siteData } from './site-data.js';
 
@@ -16,47 +15,60 @@ export interface RenderOptions {
   basePath: string;
   /** Absolute site URL for canonical links, or null. */
   siteUrl: string | null;
-  /** Article pages per Eleventy run (speaker and topic pages: half as many); bounds memory on large archives. Default: a quarter of the articles, between 250 and 2,000. */
+  /** Article pages per Eleventy run; bounds a run's memory. Default: an eighth of the articles, between 50 and `ARTICLE_BATCH`. */
   batchSize?: number;
   /**
-   * Render article batches in a worker thread as well as in this one: `true`, `false`, or `'auto'`
-   * (the default: when there are two or more batches and two or more cores).
+   * Render on worker threads (`workers` of them) while this thread renders the index pages: `true`,
+   * `false` (everything on this thread), or `'auto'` (the default: when there are two or more cores
+   * and at least `IN_PROCESS_BELOW` pages to render).
    */
   worker?: boolean | 'auto';
+  /** How many worker threads. Default: the cores available, at most `MAX_WORKERS`. */
+  workers?: number;
+  /** Heap limits of each worker thread. Default `WORKER_LIMITS`. */
+  workerLimits?: WorkerLimits;
   /**
-   * The folder holding the previous build of this site (the current `--out`), or null. Speaker, topic
-   * and article pages whose inputs are unchanged since then are linked from it instead of rendered
-   * (see `page-reuse.ts`); the digests travel in the site as `.news-archive-pages.json`.
+   * The folder holding the previous build of this site (the current `--out`), or null. Pages whose
+   * inputs are unchanged since then are linked from it instead of rendered (see `page-reuse.ts`);
+   * the digests travel in the site as `.news-archive-pages.json`.
    */
   previousOutDir?: string | null;
-  /** Quotes and article links shown per Eleventy run of speaker, topic and quotes pages. Default `PAGE_WEIGHT_BUDGET`. */
+  /** Quotes and article links shown per Eleventy run of speaker, topic, quotes and timeline pages. Default `PAGE_WEIGHT_BUDGET`. */
   pageWeightBudget?: number;
 }
 
-/** Default number of article pages per Eleventy run. */
-export const ARTICLE_BATCH = 2000;
+/** Most article pages per Eleventy run. */
+export const ARTICLE_BATCH = 500;
 
-/** Size of one Eleventy run of speaker, topic or quotes pages, in quotes and article links shown. */
+/** Size of one Eleventy run of speaker, topic, quotes or timeline pages, in quotes and article links shown. */
 export const PAGE_WEIGHT_BUDGET = 10_000;
 
+/** Fewer pages to render than this are rendered on this thread: starting workers would cost more. */
+export const IN_PROCESS_BELOW = 300;
+
+/** Most worker threads. */
+export const MAX_WORKERS = 2;
+
 /**
- * Runs `render` over `items` in slices whose summed `weight` stays within `budget` (a heavier item
- * gets a run of its own): a run's memory follows what its pages show, not how many pages it has.
+ * Splits `items` into slices whose summed `weight` stays within `budget` (a heavier item gets a
+ * slice of its own): a run's memory follows what its pages show, not how many pages it has.
  */
-async function inWeightedBatches<T>(items: readonly T[], weight: (item: T) => number, budget: number, render: (slice: T[]) => Promise<void>): Promise<void> {
+function weightedSlices<T>(items: readonly T[], weight: (item: T) => number, budget: number): T[][] {
+  const slices: T[][] = [];
   let slice: T[] = [];
   let sum = 0;
   for (const item of items) {
     const w = Math.max(1, weight(item));
     if (slice.length > 0 && sum + w > budget) {
-      await render(slice);
+      slices.push(slice);
       slice = [];
       sum = 0;
     }
     slice.push(item);
     sum += w;
   }
-  if (slice.length > 0) await render(slice);
+  if (slice.length > 0) slices.push(slice);
+  return slices;
 }
 
 export interface RenderResult {
@@ -73,19 +85,15 @@ async function countPages(dir: string): Promise<number> {
 
 /**
  * Renders the browsable site with Eleventy 3 (programmatic API) from `templates/`, assets copied
- * from `public/`. Bodies are turned into sanitized HTML in TypeScript first (`site-data.ts`); the
- * templates only lay out precomputed data. One run writes the index pages (from compact article
- * refs); speaker, topic and article pages follow in runs of `batchSize`, each given only its slice,
- * so memory stays bounded however large the archive, and article batches are shared with a worker
- * thread to use a second core. Writes nothing outside `outDir`; the output does not depend on which
- * thread rendered what.
+ * from `public/`. Bodies are turned into sanitized HTML in TypeScript first (`render-job.ts`); the
+ * templates only lay out precomputed data. One run on this thread writes the index pages (from
+ * compact article refs); the pages rendered one per item (articles, speakers, topics, quote months,
+ * timeline years) follow in jobs of bounded size, each an Eleventy run given only its slice, shared
+ * out to worker threads, so memory stays bounded however large the archive and both cores work.
+ * Pages whose inputs did not change since the previous build are linked from it instead. Writes
+ * nothing outside `outDir`; the output does not depend on which thread rendered what.
  */
 export async function renderSite(archive: Archive, options: RenderOptions): Promise<RenderResult> {
-  const siteOptions = { basePath: options.basePath, siteUrl: options.siteUrl };
-  const data = siteData(archive, siteOptions);
-  const templates = templatesDir();
-  // At least four article batches when there are enough articles, so two threads share the work.
-  const batch = Math.max(1, options.batchSize ?? Math.min(ARTICLE_BATCH, Math.max(250, Math.ceil(archive.articles.length / 4))));
   const started = performance.now();
   const debugMemory = (what: string): void => {
     if (!process.env.NEWS_ARCHIVE_DEBUG_MEMORY) return;
@@ -94,64 +102,73 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     process.stderr.write(`render: ${what}: heap ${Math.round(heapUsed / 1e6)} MB, rss ${Math.round(rss / 1e6)} MB, ${seconds} s\n`);
   };
+  const siteOptions = { basePath: options.basePath, siteUrl: options.siteUrl };
+  const data = siteData(archive, siteOptions);
+  const templates = templatesDir();
+  const list = archive.articles;
+  const batch = Math.max(1, options.batchSize ?? Math.min(ARTICLE_BATCH, Math.max(50, Math.ceil(list.length / 8))));
+  const budget = Math.max(1, options.pageWeightBudget ?? PAGE_WEIGHT_BUDGET);
+  const cores = availableParallelism();
+  const threads = Math.max(1, options.workers ?? Math.min(MAX_WORKERS, cores));
+  const mayUseWorkers = options.worker === true || ((options.worker ?? 'auto') === 'auto' && cores >= 2);
+
   // Pages whose inputs did not change since the previous build are taken from it.
   const reuse = await PageReuse.open(options.previousOutDir ?? null);
-  const salt = `${await templatesDigest(templates)}\n${JSON.stringify(siteOptions)}\n${data.name}\n`;
-  const fresh = async <T extends { id: string }>(kind: string, items: readonly T[], inputs: (item: T) => unknown): Promise<T[]> => {
-    const todo: T[] = [];
-    for (const item of items) {
-      if (!(await reuse.reuse(`${kind}/${item.id}/index.html`, pageDigest(salt, inputs(item)), options.outDir))) todo.push(item);
-    }
-    return todo;
-  };
-  debugMemory('site data');
-  const speakers = await fresh('speakers', data.speakers, (s) => s);
-  const topics = await fresh('topics', data.topics, (t) => t);
-  const list = archive.articles;
-  const link = (a: ArticleRecord | undefined): { title: string; url: string } | null => (a ? { title: a.title, url: a.url } : null);
-  const items: BatchItem[] = list.map((article, i) => ({ article, older: link(list[i + 1]), newer: link(list[i - 1]) }));
-  const articles = await fresh('articles', items.map((item) => ({ id: item.article.id, item })), ({ item }) => item);
-
-  debugMemory('digests');
-  // Article pages, batch by batch: a worker thread takes batches from the start while this thread
-  // renders the indexes, then this one takes batches from the end too.
-  const jobs: ArticleBatchJob[] = [];
-  const slim = slimSiteData(data);
-  for (let from = 0; from < articles.length; from += batch) {
-    jobs.push({ templates, outDir: options.outDir, options: siteOptions, cacheKey: salt, data: slim, items: articles.slice(from, from + batch).map(({ item }) => item) });
-  }
-  const useWorker = options.worker === 'auto' || options.worker === undefined ? jobs.length >= 2 && availableParallelism() >= 2 : options.worker;
-  const worker = useWorker && jobs.length > 0 ? new RenderWorker() : null;
+  // With no previous build to take pages from, a large archive is rendered on workers: start them now, while the digests are made.
+  let pool: RenderPool | null = null;
+  const startPool = (): RenderPool => (pool ??= new RenderPool(threads, options.workerLimits ?? WORKER_LIMITS));
+  if (mayUseWorkers && (options.worker === true || (reuse.previousPages === 0 && list.length >= IN_PROCESS_BELOW))) startPool();
   try {
-    const inWorker = async (): Promise<void> => {
-      if (!worker) return;
-      for (let job = jobs.shift(); job; job = jobs.shift()) await worker.render(job);
+    const salt = `${await templatesDigest(templates)}\n${JSON.stringify(siteOptions)}\n${data.name}\n`;
+    const fresh = async <T>(items: readonly T[], page: (item: T) => string, inputs: (item: T) => unknown): Promise<T[]> => {
+      const todo: T[] = [];
+      for (const item of items) {
+        if (!(await reuse.reuse(page(item), pageDigest(salt, inputs(item)), options.outDir))) todo.push(item);
+      }
+      return todo;
     };
-    const here = async (): Promise<void> => {
-      // Indexes, timeline, quotes, search, 404: the paginated article, speaker and topic templates get no items here.
+    debugMemory('site data');
+    const link = (a: ArticleRecord | undefined): { title: string; url: string } | null => (a ? { title: a.title, url: a.url } : null);
+    const items: BatchItem[] = list.map((article, i) => ({ article, older: link(list[i + 1]), newer: link(list[i - 1]) }));
+    const articles = await fresh(items, (item) => `articles/${item.article.id}/index.html`, (item) => item);
+    const speakers = await fresh(data.speakers, (s) => `speakers/${s.id}/index.html`, (s) => s);
+    const topics = await fresh(data.topics, (t) => `topics/${t.id}/index.html`, (t) => t);
+    const months = await fresh(data.quoteMonths, (m) => `quotes/${m.slug}/index.html`, (m) => m);
+    const years = await fresh(data.timeline.years, (y) => `timeline/${y.year}/index.html`, (y) => y);
+    debugMemory('digests');
+
+    // The jobs: bounded runs of one kind of page each.
+    const context = { templates, outDir: options.outDir, options: siteOptions, cacheKey: salt, data: slimSiteData(data) };
+    const pages: JobPages[] = [
+      ...weightedSlices(speakers, (p) => p.quoteCount + p.topics.reduce((n, t) => n + t.count, 0) + p.articleCount, budget).map((slice) => ({ kind: 'speakers' as const, items: slice })),
+      ...weightedSlices(topics, (p) => p.articleCount + p.quotes.length + p.speakers.length, budget).map((slice) => ({ kind: 'topics' as const, items: slice })),
+      ...weightedSlices(months, (m) => m.quotes.reduce((n, q) => n + 1 + q.sources.length, 0), budget).map((slice) => ({ kind: 'quoteMonths' as const, items: slice })),
+      ...weightedSlices(years, (y) => y.count, budget).map((slice) => ({ kind: 'timelineYears' as const, items: slice })),
+    ];
+    for (let from = 0; from < articles.length; from += batch) pages.push({ kind: 'articles', items: articles.slice(from, from + batch) });
+    const jobs: RenderJob[] = pages.map((p) => ({ ...context, ...p }));
+    const toRender = articles.length + speakers.length + topics.length + months.length + years.length;
+    if (mayUseWorkers && jobs.length > 0 && (options.worker === true || toRender >= IN_PROCESS_BELOW)) startPool();
+    else if (pool !== null && jobs.length === 0) {
+      await (pool as RenderPool).close();
+      pool = null;
+    }
+
+    const indexes = async (): Promise<void> => {
+      // Home, indexes, timeline, quotes, search, 404: the templates rendered one per item get no items here.
       await runEleventy(templates, options.outDir, data, salt);
       debugMemory('indexes');
-      const budget = Math.max(1, options.pageWeightBudget ?? PAGE_WEIGHT_BUDGET);
-      await inWeightedBatches(speakers, (p) => p.quoteCount + p.topics.reduce((n, t) => n + t.count, 0) + p.articleCount, budget, (speakerPages) =>
-        runEleventy(join(templates, 'speaker.njk'), options.outDir, { ...data, speakerPages }, salt),
-      );
-      debugMemory('speakers');
-      await inWeightedBatches(topics, (p) => p.articleCount + p.quotes.length + p.speakers.length, budget, (topicPages) =>
-        runEleventy(join(templates, 'topic.njk'), options.outDir, { ...data, topicPages }, salt),
-      );
-      debugMemory('topics');
-      await inWeightedBatches(data.quoteMonths, (m) => m.quotes.reduce((n, q) => n + 1 + q.sources.length, 0), budget, (quoteMonthPages) =>
-        runEleventy(join(templates, 'quotes-month.njk'), options.outDir, { ...data, quoteMonthPages }, salt),
-      );
-      debugMemory('quotes');
-      for (let job = jobs.pop(); job; job = jobs.pop()) {
-        await renderArticleBatch(job);
-        debugMemory('a batch of articles');
-      }
     };
-    await Promise.all([inWorker(), here()]);
+    const usePool = pool as RenderPool | null;
+    if (usePool) {
+      await Promise.all([indexes(), ...jobs.map((job) => usePool.render(job))]);
+    } else {
+      await indexes();
+      for (const job of jobs) await renderJob(job);
+    }
+    debugMemory(`${jobs.length} runs of pages`);
   } finally {
-    await worker?.close();
+    await (pool as RenderPool | null)?.close();
   }
   await cp(publicDir(), options.outDir, { recursive: true });
   await reuse.save(options.outDir);

@@ -1,20 +1,23 @@
 import { parentPort } from 'node:worker_threads';
-import { renderArticleBatch, type ArticleBatchJob } from './article-batch.js';
+import { renderJob, type RenderJob } from './render-job.js';
 
-/** Worker thread: renders the article batches it is sent, one at a time, and answers each. */
-export interface BatchRequest {
-  id: number;
-  job: ArticleBatchJob;
+/** Worker thread: renders the jobs it is sent, one at a time, and answers each. */
+export interface JobRequest {
+  job: RenderJob;
 }
-export interface BatchReply {
-  id: number;
+export interface JobReply {
   error: string | null;
+  /** Milliseconds the job took, and this thread's heap after it, in MB. */
+  ms: number;
+  heapMb: number;
 }
 
-parentPort?.on('message', (request: BatchRequest) => {
-  renderArticleBatch(request.job).then(
-    () => parentPort?.postMessage({ id: request.id, error: null } satisfies BatchReply),
-    (error: unknown) =>
-      parentPort?.postMessage({ id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies BatchReply),
+parentPort?.on('message', (request: JobRequest) => {
+  const started = performance.now();
+  const reply = (error: string | null): void =>
+    parentPort?.postMessage({ error, ms: Math.round(performance.now() - started), heapMb: Math.round(process.memoryUsage().heapUsed / 1e6) } satisfies JobReply);
+  renderJob(request.job).then(
+    () => reply(null),
+    (error: unknown) => reply(error instanceof Error ? (error.stack ?? error.message) : String(error)),
   );
 });

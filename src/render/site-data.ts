@@ -1,7 +1,7 @@
 import { articleRef, type ArticleRef } from '../archive/article-ref.js';
 import { quotesByMonth, quotesByYear, type QuotesMonth, type QuotesYear } from '../archive/quotes-index.js';
 import { speakerPages, type SpeakerPage } from '../archive/speakers-index.js';
-import { timeline, type Timeline } from '../archive/timeline.js';
+import { timeline, type Timeline, type TimelineYear } from '../archive/timeline.js';
 import { topicPages, type TopicPage } from '../archive/topics-index.js';
 import type { Archive } from '../archive/types.js';
 import { articlePage, type ArticlePage, type ArticlePageOptions } from './article-pages.js';
@@ -27,6 +27,8 @@ export interface SiteData {
   speakerPages: SpeakerPage[];
   topicPages: TopicPage[];
   timeline: Timeline;
+  /** The timeline's year pages of this Eleventy run: a slice of `timeline.years`, or none. */
+  timelineYearPages: TimelineYear[];
   /** The quotes index: years and their months. */
   quoteYears: QuotesYear[];
   /** Every month of quotes, newest first. */
@@ -69,7 +71,7 @@ export function articlePageOptions(options: SiteDataOptions): ArticlePageOptions
 
 /**
  * Computes the index pages' data from the archive (compact article refs, no bodies). The pages
- * rendered one per item — `articles`, `speakerPages`, `topicPages`, `quoteMonthPages` — are left empty unless
+ * rendered one per item — `articles`, `speakerPages`, `topicPages`, `timelineYearPages`, `quoteMonthPages` — are left empty unless
  * `withArticles`: the renderer fills them batch by batch, so memory stays bounded.
  * Linear in the archive's size.
  */
@@ -83,6 +85,7 @@ export function siteData(archive: Archive, options: SiteDataOptions, withArticle
   const speakers = speakerPages(archive, basePath);
   const topics = topicPages(archive, basePath);
   const quoteMonths = quotesByMonth(archive, basePath);
+  const years = timeline(archive, basePath);
   return {
     name: options.name ?? 'News archive',
     basePath,
@@ -101,7 +104,8 @@ export function siteData(archive: Archive, options: SiteDataOptions, withArticle
     topics,
     speakerPages: withArticles ? speakers : [],
     topicPages: withArticles ? topics : [],
-    timeline: timeline(archive, basePath),
+    timeline: years,
+    timelineYearPages: withArticles ? years.years : [],
     quoteYears: quotesByYear(quoteMonths),
     quoteMonths,
     quoteMonthPages: withArticles ? quoteMonths : [],

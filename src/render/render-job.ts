@@ -1,0 +1,73 @@
+import { join } from 'node:path';
+import type { ArticleRecord } from '../archive/types.js';
+import type { QuotesMonth } from '../archive/quotes-index.js';
+import type { SpeakerPage } from '../archive/speakers-index.js';
+import type { TimelineYear } from '../archive/timeline.js';
+import type { TopicPage } from '../archive/topics-index.js';
+import { articlePage, type ArticleLink } from './article-pages.js';
+import { runEleventy } from './run-eleventy.js';
+import { articlePageOptions, type SiteData, type SiteDataOptions } from './site-data.js';
+
+/** One article to render, with the titles and URLs of its older and newer neighbours. */
+export interface BatchItem {
+  article: ArticleRecord;
+  older: ArticleLink | null;
+  newer: ArticleLink | null;
+}
+
+/** The pages of one Eleventy run: one kind of page rendered one per item, and its items. */
+export type JobPages =
+  | { kind: 'articles'; items: BatchItem[] }
+  | { kind: 'speakers'; items: SpeakerPage[] }
+  | { kind: 'topics'; items: TopicPage[] }
+  | { kind: 'quoteMonths'; items: QuotesMonth[] }
+  | { kind: 'timelineYears'; items: TimelineYear[] };
+
+/** One Eleventy run: everything it needs travels with it, so a worker thread can render it. */
+export type RenderJob = JobPages & {
+  templates: string;
+  outDir: string;
+  options: SiteDataOptions;
+  /** Shares compiled templates with earlier runs in the same thread (see `nunjucks-cache.ts`). */
+  cacheKey?: string;
+  /** The site data every page's layout reads, without the large lists (see `slimSiteData`). */
+  data: SiteData;
+};
+
+/** What a page's layout needs of the site data: names, counts, URLs; no lists. */
+export function slimSiteData(data: SiteData): SiteData {
+  return {
+    ...data,
+    home: { latest: [], undated: [] },
+    articles: [],
+    speakers: [],
+    topics: [],
+    speakerPages: [],
+    topicPages: [],
+    timeline: { years: [], undated: [], undatedUrl: data.timeline.undatedUrl },
+    timelineYearPages: [],
+    quoteYears: [],
+    quoteMonths: [],
+    quoteMonthPages: [],
+  };
+}
+
+/** Renders one job's pages: article bodies to HTML first, then Eleventy over the kind's template alone. */
+export async function renderJob(job: RenderJob): Promise<void> {
+  const run = (template: string, data: SiteData): Promise<void> => runEleventy(join(job.templates, template), job.outDir, data, job.cacheKey);
+  switch (job.kind) {
+    case 'articles': {
+      const options = articlePageOptions(job.options);
+      const articles = job.items.map((item) => articlePage(item.article, item.older, item.newer, options));
+      return run('article.njk', { ...job.data, articles });
+    }
+    case 'speakers':
+      return run('speaker.njk', { ...job.data, speakerPages: job.items });
+    case 'topics':
+      return run('topic.njk', { ...job.data, topicPages: job.items });
+    case 'quoteMonths':
+      return run('quotes-month.njk', { ...job.data, quoteMonthPages: job.items });
+    case 'timelineYears':
+      return run('timeline-year.njk', { ...job.data, timelineYearPages: job.items });
+  }
+}
