@@ -113,6 +113,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const ref = loaded.bodies.get(record.file);
       if (ref !== undefined) storeBody(record, bodies, ref);
     }
+    // The extraction results are in the records now; let them go before rendering, which needs the memory.
+    loaded.inputs.length = 0;
+    loaded.bodies.clear();
     const renderOptions = {
       outDir: staged.stagingDir,
       basePath,
