@@ -4,6 +4,7 @@ import type { Block } from '../blocks.js';
 import { storyBlocks } from '../blocks.js';
 import { GAZETTEER } from '../lexicon/places.js';
 import { TOPIC_VOCABULARY } from '../lexicon/topic-vocabulary.js';
+import { VocabularyMatcher } from '../lexicon/vocabulary-matcher.js';
 import { fold } from '../text/fold.js';
 
 /**
@@ -19,19 +20,52 @@ export default function remarkFindTopics() {
 
 const MAX_TOPICS = 14;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'’\-]*/gu;
-/** Every vocabulary pattern in one alternation: one pass over the text finds them all. */
-const VOCABULARY = new RegExp(TOPIC_VOCABULARY.map((entry) => `(?:${entry.pattern.source})`).join('|'), 'gi');
+/** Every vocabulary pattern, matched as one alternation would: one pass over the text finds them all. */
+const VOCABULARY = new VocabularyMatcher(TOPIC_VOCABULARY.map((entry) => entry.pattern.source));
 const ANCHORED = TOPIC_VOCABULARY.map((entry) => ({ re: new RegExp(`^(?:${entry.pattern.source})$`, 'i'), label: entry.label }));
+/** Matched text → the first vocabulary entry matching all of it, remembered (the same phrases recur). */
+const entryOfMatch = new Map<string, { label: string } | null>();
+
+function vocabularyEntry(matched: string): { label: string } | null {
+  let entry = entryOfMatch.get(matched);
+  if (entry === undefined) {
+    if (entryOfMatch.size > 20_000) entryOfMatch.clear();
+    entry = ANCHORED.find((a) => a.re.test(matched)) ?? null;
+    entryOfMatch.set(matched, entry);
+  }
+  return entry;
+}
+
+interface Word {
+  /** The word without a possessive, and without a full stop unless it is an initialism ("U.S."). */
+  text: string;
+  lower: string;
+  /** Only a single space separates it from the word before. */
+  spaceBefore: boolean;
+  capital: boolean;
+}
 
 /** Places and organisations named in capitals: the longest gazetteer form starting at each capitalised word. */
 function gazetteerLabels(text: string): string[] {
-  const words = [...text.matchAll(WORD)].map((m) => ({ text: m[0].replace(/['’]s$/u, '').replace(/\.$/, (d) => (/^(?:\p{L}\.)+$/u.test(m[0]) ? d : '')), start: m.index, end: m.index + m[0].length }));
+  const words: Word[] = [];
+  let previousEnd = -1;
+  WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(text)) !== null) {
+    const raw = m[0];
+    const word = raw.replace(/['’]s$/u, '').replace(/\.$/, (d) => (/^(?:\p{L}\.)+$/u.test(raw) ? d : ''));
+    words.push({ text: word, lower: word.toLowerCase(), spaceBefore: previousEnd >= 0 && m.index - previousEnd === 1 && text[previousEnd] === ' ', capital: /^\p{Lu}/u.test(word) });
+    previousEnd = m.index + raw.length;
+  }
   const labels: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    if (!/^\p{Lu}/u.test(words[i]!.text)) continue;
+    if (!words[i]!.capital) continue;
     for (let n = Math.min(4, words.length - i); n >= 1; n--) {
-      if (n > 1 && !/^ $/.test(text.slice(words[i + n - 2]!.end, words[i + n - 1]!.start))) continue;
-      const entry = GAZETTEER.get(words.slice(i, i + n).map((w) => w.text).join(' ').toLowerCase());
+      // only the gap before the phrase's last word is checked (as ever)
+      if (n > 1 && !words[i + n - 1]!.spaceBefore) continue;
+      let key = words[i]!.lower;
+      for (let k = i + 1; k < i + n; k++) key += ' ' + words[k]!.lower;
+      const entry = GAZETTEER.get(key);
       if (entry) {
         labels.push(entry.label);
         i += n - 1;
@@ -47,6 +81,19 @@ function capitalise(label: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+const labelKeys = new Map<string, string>();
+
+/** A label folded for counting, remembered (labels come from a small vocabulary). */
+function labelKey(label: string): string {
+  let key = labelKeys.get(label);
+  if (key === undefined) {
+    if (labelKeys.size > 20_000) labelKeys.clear();
+    key = fold(label);
+    labelKeys.set(label, key);
+  }
+  return key;
+}
+
 interface Tally {
   label: string;
   count: number;
@@ -60,7 +107,7 @@ export function findTopics(blocks: Block[], title: string, hashtags: string[]): 
   const tallies = new Map<string, Tally>();
   let position = 0;
   const count = (label: string, inTitle: boolean, phrase: boolean): void => {
-    const key = fold(label);
+    const key = labelKey(label);
     const tally = tallies.get(key) ?? { label, count: 0, inTitle: false, first: position++, phrase };
     tally.count += 1;
     tally.inTitle ||= inTitle;
@@ -68,9 +115,9 @@ export function findTopics(blocks: Block[], title: string, hashtags: string[]): 
   };
   const scan = (text: string, inTitle: boolean): void => {
     for (const label of gazetteerLabels(text)) count(label, inTitle, false);
-    for (const m of text.matchAll(VOCABULARY)) {
-      const entry = ANCHORED.find((a) => a.re.test(m[0]));
-      if (entry) count(entry.label === '$0' ? capitalise(m[0].replace(/\b(?!(?:[A-Z]{2,}|[A-Z]\.)+\b)\w+/g, (w) => w.toLowerCase())) : entry.label, inTitle, true);
+    for (const hit of VOCABULARY.matches(text)) {
+      const entry = vocabularyEntry(hit.text);
+      if (entry) count(entry.label === '$0' ? capitalise(hit.text.replace(/\b(?!(?:[A-Z]{2,}|[A-Z]\.)+\b)\w+/g, (w) => w.toLowerCase())) : entry.label, inTitle, true);
     }
   };
   scan(title, true);

@@ -1,0 +1,151 @@
+/**
+ * Finds the topic vocabulary's phrases in a text exactly as one alternation of all its patterns would
+ * (leftmost match, the first pattern in order winning at a position), without trying every pattern
+ * at every position: each pattern is tried only where the text's word can open it.
+ */
+
+/** A matched phrase: the text matched and where. */
+export interface VocabularyHit {
+  text: string;
+  index: number;
+}
+
+const ASCII_LETTER = /[A-Za-z]/;
+
+/** The strings a pattern of literals, `(?:…|…)` groups, `[…]` classes, `?`, `\s+` and `\b` can match; null for other syntax. */
+function expand(source: string): string[] | null {
+  let at = 0;
+  const alternatives = (): string[][] | null => {
+    const out: string[][] = [];
+    let sequence: string[] = [''];
+    const push = (options: string[]): void => {
+      const next: string[] = [];
+      for (const prefix of sequence) for (const option of options) next.push(prefix + option);
+      sequence = next;
+    };
+    while (at < source.length) {
+      const ch = source[at]!;
+      if (ch === ')') break;
+      if (ch === '|') {
+        out.push(sequence);
+        sequence = [''];
+        at++;
+        continue;
+      }
+      let options: string[] | null;
+      if (ch === '(') {
+        if (source.slice(at, at + 3) !== '(?:') return null;
+        at += 3;
+        const inner = alternatives();
+        if (!inner || source[at] !== ')') return null;
+        at++;
+        options = inner.flat();
+      } else if (ch === '[') {
+        const close = source.indexOf(']', at);
+        if (close < 0) return null;
+        const body = source.slice(at + 1, close);
+        if (body.startsWith('^') || /\\|.-./.test(body)) return null;
+        options = [...body];
+        at = close + 1;
+      } else if (ch === '\\') {
+        const escaped = source[at + 1];
+        at += 2;
+        if (escaped === 'b') options = [''];
+        else if (escaped === 's') options = [' '];
+        else if (escaped !== undefined && /[.\-\\/()[\]?+*|]/.test(escaped)) options = [escaped];
+        else return null;
+      } else if (/[.*{}^$+?]/.test(ch)) {
+        return null;
+      } else {
+        options = [ch];
+        at++;
+      }
+      const quantifier = source[at];
+      if (quantifier === '?') {
+        options = [...options, ''];
+        at++;
+      } else if (quantifier === '+') {
+        // one or more of a non-letter (white space): for the opening word, one is as good as many
+        if (options.some((o) => /[A-Za-z]/.test(o))) return null;
+        at++;
+      } else if (quantifier === '*' || quantifier === '{') {
+        return null;
+      }
+      push(options);
+    }
+    out.push(sequence);
+    return out;
+  };
+  const result = alternatives();
+  if (!result || at !== source.length) return null;
+  return result.flat();
+}
+
+/** The run of ASCII letters a string opens with, lower case. */
+function openingWord(text: string): string {
+  let end = 0;
+  while (end < text.length && ASCII_LETTER.test(text[end]!)) end++;
+  return text.slice(0, end).toLowerCase();
+}
+
+export class VocabularyMatcher {
+  /** All patterns in one alternation: used as it is when a pattern's opening words cannot be told. */
+  private readonly all: RegExp;
+  /** Opening word → the patterns (in order) that can start with it. */
+  private readonly byOpeningWord: Map<string, number[]> | null;
+  private readonly sticky = new Map<string, RegExp>();
+
+  constructor(private readonly sources: readonly string[]) {
+    this.all = new RegExp(sources.map((source) => `(?:${source})`).join('|'), 'gi');
+    const byOpeningWord = new Map<string, number[]>();
+    let known = true;
+    sources.forEach((source, i) => {
+      // a pattern that does not open at a word boundary could match inside a word
+      const strings = source.startsWith('\\b') ? expand(source) : null;
+      if (!strings) {
+        known = false;
+        return;
+      }
+      for (const word of new Set(strings.map(openingWord))) {
+        if (word === '') known = false;
+        const list = byOpeningWord.get(word) ?? [];
+        list.push(i);
+        byOpeningWord.set(word, list);
+      }
+    });
+    this.byOpeningWord = known ? byOpeningWord : null;
+  }
+
+  /** Every match, left to right, as `text.matchAll` of the alternation would give them. */
+  matches(text: string): VocabularyHit[] {
+    const hits: VocabularyHit[] = [];
+    if (!this.byOpeningWord) {
+      for (const m of text.matchAll(this.all)) hits.push({ text: m[0], index: m.index });
+      return hits;
+    }
+    const words = /[A-Za-z]+/g;
+    let m: RegExpExecArray | null;
+    while ((m = words.exec(text)) !== null) {
+      const candidates = this.byOpeningWord.get(m[0].toLowerCase());
+      if (!candidates) continue;
+      const re = this.stickyFor(candidates);
+      re.lastIndex = m.index;
+      const hit = re.exec(text);
+      if (hit) {
+        hits.push({ text: hit[0], index: hit.index });
+        words.lastIndex = hit.index + hit[0].length;
+      }
+    }
+    return hits;
+  }
+
+  private stickyFor(candidates: number[]): RegExp {
+    const key = candidates.join(',');
+    let re = this.sticky.get(key);
+    if (!re) {
+      re = new RegExp(candidates.map((i) => `(?:${this.sources[i]!})`).join('|'), 'iy');
+      this.sticky.set(key, re);
+    }
+    return re;
+  }
+}
