@@ -3,18 +3,20 @@ import { dirname, join } from 'node:path';
 import type { Archive } from '../archive/types.js';
 import type { RenderOptions } from '../render/render-site.js';
 import { archiveFeeds } from './feeds.js';
-import { writeSearchIndex } from './search-index.js';
+import { writeSearchIndex, type SearchIndexResult } from './search-index.js';
 import { isListedPage, listHtmlPages, robotsTxt, sitemapXml } from './sitemap.js';
 
 export interface PublishResult {
   /** Files written by this stage (feeds, sitemap, robots.txt), not counting Pagefind's bundle. */
   files: number;
+  /** The search index: pages indexed, shards, shards reused from the previous build. */
+  search: SearchIndexResult;
 }
 
 /**
  * Writes what comes after the pages, into the folder they were rendered to:
  * `feed.xml`, `topics/<id>/feed.xml`, `speakers/<id>/feed.xml` (Atom), `sitemap.xml`, `robots.txt`,
- * and the Pagefind search index and UI in `pagefind/`.
+ * and the Pagefind search index and UI in `pagefind/` (in shards on a large archive, see `search-index.ts`).
  */
 export async function publishExtras(archive: Archive, options: RenderOptions): Promise<PublishResult> {
   const { outDir } = options;
@@ -29,8 +31,8 @@ export async function publishExtras(archive: Archive, options: RenderOptions): P
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, text);
   }
-  await writeSearchIndex(outDir, pages);
-  return { files: files.length };
+  const search = await writeSearchIndex(archive, { ...options, pages });
+  return { files: files.length, search };
 }
 
 /** Each dated article's page path and date, for the sitemap's `<lastmod>`. */

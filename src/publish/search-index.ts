@@ -1,94 +1,110 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import * as pagefind from 'pagefind';
-import { NewsArchiveError } from '../report/errors.js';
+import type { Archive } from '../archive/types.js';
+import { searchPages } from './search-records.js';
 import { pathOfOutputFile } from './urls.js';
+import { MAX_SHARD_WEIGHT, planShards } from './search-shards.js';
+import { MANIFEST_FILE, pagefindVersion, previousDigests, reuseBundle, SEARCH_INDEX_VERSION, shardDigest, type ShardEntry, type ShardManifest } from './search-reuse.js';
+import { inThisThread, WorkerRunner, type ShardRunner } from './search-workers.js';
 
-/** Pagefind runs as one service process per Node process; builds in the same process take turns. */
-let queue: Promise<unknown> = Promise.resolve();
+export { SearchIndexError } from './search-pagefind.js';
 
-/**
- * Writes the Pagefind search index and its UI into `<outDir>/pagefind/`.
- *
- * Pages are added one by one in sorted order, so the index does not depend on the order files are found on
- * disk. Their URLs are relative to the site root, without the base path: Pagefind's script puts back whatever
- * comes before `pagefind/` in its own URL, so the search page needs no `baseUrl` option under any base path.
- * Pagefind runs its binary from the npm package and makes no request.
- */
-export function writeSearchIndex(outDir: string, pages: readonly string[]): Promise<void> {
-  const run = queue.then(() => indexPages(outDir, pages));
-  queue = run.catch(() => undefined);
-  return run;
+export interface SearchIndexOptions {
+  /** The site folder the pages were rendered to. */
+  outDir: string;
+  /** URL prefix the archive's URLs were made with, starting and ending with `/`. */
+  basePath: string;
+  /** The previous build of this site, whose unchanged shards are reused; null to index every shard. */
+  previousOutDir?: string | null;
+  /**
+   * The site's pages (`articles/x/index.html`, as `listHtmlPages` gives them); when given, a record whose page is
+   * not among them is left out, so that the search never leads to a missing page.
+   */
+  pages?: readonly string[];
 }
 
-async function indexPages(outDir: string, pages: readonly string[]): Promise<void> {
-  // One index for every page: the site is written in English, whatever language an article's text is in.
-  let created: Awaited<ReturnType<typeof pagefind.createIndex>>;
+export interface SearchIndexTuning {
+  /** Cap of a shard, in pages (a page counting once per 8 KiB of text); default `MAX_SHARD_WEIGHT`. */
+  maxShardWeight?: number;
+  /** Shards indexed at once, each by a Pagefind service in a worker thread; default 2 on two or more cores, else 1 (in this thread). */
+  parallel?: number;
+}
+
+export interface SearchIndexResult {
+  /** Pages indexed (article and quotes month pages). */
+  pages: number;
+  shards: number;
+  /** Shards copied unchanged from the previous build. */
+  reused: number;
+}
+
+/**
+ * Writes the Pagefind search index and its UI into `<outDir>/pagefind/`, in shards (`search-shards.ts`): the first
+ * shard's bundle is `pagefind/` itself, with Pagefind's scripts; the others are `pagefind/shards/<key>/`, and the
+ * search page merges them (`mergeIndex`) after reading their list, `pagefind/shards.json`. A small archive is one
+ * shard, in `pagefind/` alone.
+ *
+ * Each page is a custom record built from the archive (`search-records.ts`), not parsed back from its HTML. URLs are
+ * relative to the site root, without the base path: Pagefind's script puts back whatever comes before `pagefind/`
+ * in the bundle's URL, so the index works under any base path. A shard whose digest (its records as indexed,
+ * Pagefind's version, this code's version) is the one in the previous site's list is linked from there instead.
+ * The output depends only on the archive: shards and their pages come in a fixed order.
+ */
+export async function writeSearchIndex(archive: Archive, options: SearchIndexOptions, tuning: SearchIndexTuning = {}): Promise<SearchIndexResult> {
+  const existing = options.pages ? new Set(options.pages.map((file) => pathOfOutputFile(file, '/'))) : null;
+  const pages = searchPages(archive, options.basePath).filter((p) => existing === null || existing.has(p.url));
+  const planned = planShards(pages, tuning.maxShardWeight ?? MAX_SHARD_WEIGHT);
+  // An empty archive still gets Pagefind's bundle, so the search page loads and finds nothing.
+  const shards = planned.length > 0 ? planned : [{ key: 'all', pages: [] }];
+  const dir = join(options.outDir, 'pagefind');
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const [version, previous] = await Promise.all([pagefindVersion(), previousDigests(options.previousOutDir)]);
+
+  const slots = shards.length < 2 ? 1 : Math.max(1, Math.min(tuning.parallel ?? Math.min(2, availableParallelism()), shards.length));
+  const runner: ShardRunner = slots > 1 ? new WorkerRunner(slots) : inThisThread;
+  const entries: ShardEntry[] = [];
+  let reused = 0;
   try {
-    created = await pagefind.createIndex({ forceLanguage: 'en' });
-  } catch (cause) {
-    throw new SearchIndexError('Pagefind could not start; reinstall with `npm ci` (its binary comes in @pagefind/<platform>)', { cause });
-  }
-  const { index, errors } = created;
-  if (index === undefined) throw new SearchIndexError(`Pagefind could not start: ${errors.join('; ')}; reinstall with \`npm ci\``);
-  try {
-    for (const file of [...pages].sort()) {
-      const content = await readFile(join(outDir, ...file.split('/')), 'utf8');
-      const added = await index.addHTMLFile({ url: pathOfOutputFile(file, '/'), content: escapeFilterValues(content) });
-      if (added.errors.length > 0) throw new SearchIndexError(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
-    }
-    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-    if (written.errors.length > 0) throw new SearchIndexError(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    await inSlots(shards.length, slots, async (i, slot) => {
+      const shard = shards[i]!;
+      const primary = i === 0;
+      const bundle = primary ? 'pagefind/' : `pagefind/shards/${shard.key}/`;
+      const records = shard.pages.map((p) => p.record());
+      const digest = shardDigest(version, bundle, records);
+      entries[i] = { key: shard.key, bundle, pages: records.length, digest };
+      const outputPath = join(options.outDir, ...bundle.split('/'));
+      if (options.previousOutDir && previous.get(bundle) === digest && (await reuseBundle(join(options.previousOutDir, ...bundle.split('/')), outputPath, primary))) {
+        reused += 1;
+        return;
+      }
+      await runner.run(slot, { records, outputPath, bundle: primary ? 'full' : 'index' });
+    });
   } finally {
-    await index.deleteIndex();
-    await pagefind.close();
+    await runner.close();
   }
+  const manifest: ShardManifest = { version: SEARCH_INDEX_VERSION, pagefind: version, shards: entries };
+  await writeFile(join(options.outDir, ...MANIFEST_FILE.split('/')), `${JSON.stringify(manifest, null, 1)}\n`);
+  return { pages: pages.length, shards: shards.length, reused };
 }
 
-/** An element marked as a filter whose content is plain text: `<a … data-pagefind-filter="speaker">Jane Roe</a>`. */
-const FILTER_ELEMENT = /(<([a-zA-Z][\w-]*)\s[^>]*?\bdata-pagefind-filter="([^":]*)"[^>]*>)([^<]*)(<\/\2\s*>)/g;
-/** A filter given in the attribute itself: `data-pagefind-filter="year:2024"`. */
-const FILTER_ATTRIBUTE = /(\bdata-pagefind-filter=")([^":]+:)([^"]*)(")/g;
-
-/**
- * Makes filter values safe for Pagefind's UI, in the copy of the page given to Pagefind (the page itself is
- * not changed).
- *
- * Pagefind stores a filter value as the page's text with character references decoded (more than once:
- * `&amp;lt;` comes out as `<`), and its UI writes the value into the filter list with `innerHTML`. A speaker
- * or topic pasted as `<img src=x onerror=…>` would become markup on the search page. So each value is decoded
- * here until nothing changes, `<` and `>` become their full-width forms `＜` `＞`, an `&` that could start a
- * reference becomes `＆`, and the value is escaped again: whatever Pagefind and `innerHTML` decode, no markup
- * can come out. Names without those characters are indexed as they are.
- */
-export function escapeFilterValues(html: string): string {
-  return html
-    .replace(FILTER_ELEMENT, (_all, open: string, _tag: string, _name: string, text: string, close: string) => `${open}${inertValue(text)}${close}`)
-    .replace(FILTER_ATTRIBUTE, (_all, start: string, name: string, value: string, end: string) => `${start}${name}${inertValue(value)}${end}`);
+/** Runs `task(0 … count-1)` in order, at most `slots` at a time, each given a slot no other running task has. */
+async function inSlots(count: number, slots: number, task: (index: number, slot: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  const lane = async (slot: number): Promise<void> => {
+    while (next < count && !failed) {
+      const i = next++;
+      try {
+        await task(i, slot);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  // Every lane is waited for, so that no shard is still being written when this returns or throws.
+  const settled = await Promise.allSettled(Array.from({ length: slots }, (_, slot) => lane(slot)));
+  for (const s of settled) if (s.status === 'rejected') throw s.reason;
 }
-
-function inertValue(escaped: string): string {
-  let text = escaped;
-  for (let previous = ''; previous !== text; ) {
-    previous = text;
-    text = decodeReferences(text);
-  }
-  return text
-    .replace(/</g, '\uFF1C')
-    .replace(/>/g, '\uFF1E')
-    .replace(/&(?=[#a-zA-Z])/g, '\uFF06')
-    .replace(/&/g, '&amp;')
-    .replace(/"/g, '&quot;');
-}
-
-/** Decodes the character references a template writes (`&lt;` `&gt;` `&amp;` `&quot;` `&apos;` and numeric ones). */
-function decodeReferences(text: string): string {
-  return text.replace(/&(?:(lt|gt|amp|quot|apos)|#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6}));?/gi, (all, name?: string, dec?: string, hex?: string) => {
-    if (name !== undefined) return { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[name.toLowerCase() as 'lt'] ?? all;
-    const code = dec !== undefined ? Number(dec) : Number.parseInt(hex ?? '', 16);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
-  });
-}
-
-/** Pagefind failed: the site cannot get its search. */
-export class SearchIndexError extends NewsArchiveError {}

@@ -1,0 +1,171 @@
+import type { Root, RootContent } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { quotesByMonth, type QuotesMonth } from '../archive/quotes-index.js';
+import type { Archive, ArticleRecord } from '../archive/types.js';
+import { formatDate } from '../render/format-date.js';
+import { parsePlainMarkdown } from '../render/plain-markdown.js';
+
+/**
+ * What the search index holds for one page: a Pagefind custom record (`index.addCustomRecord`), built from
+ * the archive's records instead of read back from the rendered HTML. It holds what the page's
+ * `data-pagefind-body` shows: for an article its title, date, source, byline, dateline, speakers, topics,
+ * body and quotes; for a quotes month page every quote with its speaker and the articles reporting it.
+ */
+export interface SearchRecord {
+  /** The page's path under the site root, without the base path (`/articles/x/`): Pagefind's script adds the base. */
+  url: string;
+  content: string;
+  language: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sort: Record<string, string>;
+}
+
+/** A searchable page, its record built on demand (a shard builds its records when it needs them, then drops them). */
+export interface SearchPage {
+  /** Same as its record's `url`. */
+  url: string;
+  /** `YYYY-MM` of the article's date or of the quotes month, or null when undated: it decides the page's shard. */
+  period: string | null;
+  /** About how many characters of text the page has (what Pagefind's memory grows with), known without building the record. */
+  size: number;
+  record(): SearchRecord;
+}
+
+/** The site is written in English, whatever language an article's text is in: one index language. */
+export const SEARCH_LANGUAGE = 'en';
+
+/**
+ * Every searchable page of the site — each article page and each quotes month page — as search records,
+ * articles in archive order, then the quotes months newest first. `basePath` is the one the archive's URLs
+ * were made with.
+ */
+export function searchPages(archive: Archive, basePath: string): SearchPage[] {
+  const pages: SearchPage[] = archive.articles.map((article) => ({
+    url: articlePath(article, basePath),
+    period: article.date?.slice(0, 7) ?? null,
+    size: article.title.length + article.body.length + article.quotes.reduce((n, q) => n + q.text.length + 40, 0) + article.speakers.length * 40,
+    record: () => articleRecord(article, basePath),
+  }));
+  for (const month of quotesByMonth(archive, '/')) {
+    pages.push({
+      url: month.url,
+      period: month.month === null ? null : `${month.year}-${month.month}`,
+      size: month.quotes.reduce((n, q) => n + q.text.length + 40 + q.sources.reduce((m, s) => m + s.article.title.length + 40, 0), 0),
+      record: () => quotesMonthRecord(month),
+    });
+  }
+  return pages;
+}
+
+function articlePath(article: ArticleRecord, basePath: string): string {
+  if (!article.url.startsWith(basePath)) throw new Error(`article URL ${article.url} is not under the base path ${basePath}`);
+  return `/${article.url.slice(basePath.length)}`;
+}
+
+function articleRecord(article: ArticleRecord, basePath: string): SearchRecord {
+  const line = [article.date ? formatDate(article.date) : 'Undated', article.source, article.byline, article.dateline].filter((s): s is string => !!s);
+  const content = [
+    article.title,
+    line.join(' · '),
+    article.speakers.length > 0 ? `Speakers: ${article.speakers.map((s) => (s.role ? `${s.name} (${s.role})` : s.name)).join(', ')}` : '',
+    article.topics.length > 0 ? `Topics: ${article.topics.map((t) => t.label).join(', ')}` : '',
+    markdownText(article.body),
+    article.quotes.length > 0 ? `Quotes in this article (${article.quotes.length})` : '',
+    ...article.quotes.map((q) => `${q.text}\n${q.speaker ? (q.cue ? `${q.speaker} (${q.cue})` : q.speaker) : 'Unattributed: the article does not say who said this.'}`),
+  ];
+  const filters: Record<string, string[]> = { year: [inertFilterValue(article.date?.slice(0, 4) ?? 'undated')] };
+  if (article.speakers.length > 0) filters.speaker = unique(article.speakers.map((s) => inertFilterValue(s.name)));
+  if (article.topics.length > 0) filters.topic = unique(article.topics.map((t) => inertFilterValue(t.label)));
+  return {
+    url: articlePath(article, basePath),
+    content: content.filter((s) => s !== '').join('\n'),
+    language: SEARCH_LANGUAGE,
+    meta: { title: article.title },
+    filters,
+    sort: article.date ? { date: article.date } : {},
+  };
+}
+
+function quotesMonthRecord(month: QuotesMonth): SearchRecord {
+  const title = `Quotes from ${month.label} (${month.count})`;
+  const content = [title];
+  for (const q of month.quotes) {
+    content.push(q.text, q.speaker ?? 'Unattributed', `Reported in ${q.sources.length} ${q.sources.length === 1 ? 'article' : 'articles'}:`);
+    for (const s of q.sources) content.push([s.article.title, s.article.date ? formatDate(s.article.date) : null, s.article.source].filter((x): x is string => !!x).join(', '));
+  }
+  return { url: month.url, content: content.join('\n'), language: SEARCH_LANGUAGE, meta: { title }, filters: {}, sort: {} };
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+const markdown = unified().use(remarkParse).freeze();
+
+/**
+ * The text a body's Markdown shows, blocks on lines of their own: what the article page shows of it (raw HTML is
+ * dropped by the page's sanitizer, an image shows as its alt text).
+ */
+export function markdownText(body: string): string {
+  // Block quotes show their text: without their `>` markers most bodies take the fast path of plain paragraphs.
+  const tree = parsePlainMarkdown(body.replace(/^(?: {0,3}>[ \t]?)+/gm, '')) ?? (markdown.parse(body) as Root);
+  const out: string[] = [];
+  const walk = (nodes: readonly RootContent[]): void => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'text':
+        case 'inlineCode':
+          out.push(node.value);
+          break;
+        case 'code':
+          out.push(node.value, '\n');
+          break;
+        case 'image':
+        case 'imageReference':
+          out.push(node.alt ?? '');
+          break;
+        case 'break':
+          out.push('\n');
+          break;
+        case 'html':
+          break;
+        default:
+          if ('children' in node) {
+            walk(node.children as RootContent[]);
+            if (node.type !== 'emphasis' && node.type !== 'strong' && node.type !== 'delete' && node.type !== 'link' && node.type !== 'linkReference') out.push('\n');
+          }
+      }
+    }
+  };
+  walk(tree.children);
+  return out.join('').replace(/[ \t]*\n\s*/g, '\n').trim();
+}
+
+/**
+ * Makes a filter value safe for Pagefind's UI, which writes filter values into the page with `innerHTML`.
+ * Pagefind keeps a custom record's filter values as given, so a speaker or topic pasted as
+ * `<img src=x onerror=…>` would become markup on the search page. The value is decoded until nothing
+ * changes (a name typed as `&lt;script&gt;` shows as `<script>` on its pages), then `<` and `>` become their
+ * full-width forms `＜` `＞` and an `&` that could start a character reference becomes `＆`: whatever
+ * `innerHTML` decodes, no markup and no other character can come out. Names without those characters are
+ * indexed as they are.
+ */
+export function inertFilterValue(value: string): string {
+  let text = value;
+  for (let previous = ''; previous !== text; ) {
+    previous = text;
+    text = decodeReferences(text);
+  }
+  return text.replace(/</g, '\uFF1C').replace(/>/g, '\uFF1E').replace(/&(?=[#a-zA-Z])/g, '\uFF06');
+}
+
+/** Decodes the character references a template writes (`&lt;` `&gt;` `&amp;` `&quot;` `&apos;` and numeric ones). */
+function decodeReferences(text: string): string {
+  return text.replace(/&(?:(lt|gt|amp|quot|apos)|#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6}));?/gi, (all, name?: string, dec?: string, hex?: string) => {
+    if (name !== undefined) return { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[name.toLowerCase() as 'lt'] ?? all;
+    const code = dec !== undefined ? Number(dec) : Number.parseInt(hex ?? '', 16);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+  });
+}
