@@ -21,13 +21,33 @@
     }
   }
 
+  // The index may come in shards (pagefind/shards.json lists their bundles, relative to the site root): the first is
+  // pagefind/ itself, the others are merged into it. Without the list, pagefind/ is searched alone.
+  function shardBundles(base, done) {
+    if (typeof window.fetch !== 'function') return done([]);
+    window.fetch(base + 'pagefind/shards.json')
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (list) {
+        var bundles = [];
+        var shards = list && Array.isArray(list.shards) ? list.shards : [];
+        for (var i = 0; i < shards.length; i++) {
+          var bundle = shards[i] && shards[i].bundle;
+          if (typeof bundle === 'string' && bundle !== 'pagefind/' && /^pagefind\/shards\/[\w-]+\/$/.test(bundle)) bundles.push(base + bundle);
+        }
+        done(bundles);
+      }, function () { done([]); });
+  }
+
   function start() {
     var el = document.getElementById('search');
     if (!el || typeof window.PagefindUI !== 'function') return;
-    document.documentElement.classList.add('search-ready');
     var base = el.getAttribute('data-base') || '/';
-    new window.PagefindUI({ element: '#search', bundlePath: base + 'pagefind/', showSubResults: true, showImages: false, resetStyles: false });
-    labelInput(el, 60);
+    shardBundles(base, function (bundles) {
+      document.documentElement.classList.add('search-ready');
+      var mergeIndex = bundles.map(function (bundle) { return { bundlePath: bundle, baseUrl: base }; });
+      new window.PagefindUI({ element: '#search', bundlePath: base + 'pagefind/', baseUrl: base, mergeIndex: mergeIndex, showSubResults: true, showImages: false, resetStyles: false });
+      labelInput(el, 60);
+    });
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
