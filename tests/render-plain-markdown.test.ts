@@ -18,13 +18,18 @@ describe('parsePlainMarkdown (fast path for remark-parse)', () => {
     if (fast) expect(fast).toEqual(reference(text));
     expect(parsePlainMarkdown('Plain.\n\n## Head\n\nMore.\n')).toEqual(reference('Plain.\n\n## Head\n\nMore.\n'));
   });
+  it('gives remark-parse’s tree for block quotes of one plain paragraph', () => {
+    for (const text of ['> quote', 'Para.\n\n> It is too early to say.\n\n— A Person\n', '>  two spaces\n>three\n\n', '   > indented marker  \n', 'a > b | c\n\n> x > y\n']) {
+      expect(parsePlainMarkdown(text), text).toEqual(reference(text));
+    }
+  });
   it('declines text with other Markdown', () => {
-    for (const text of ['*em*', 'a\n---', '- item', '1. item', '> quote', '    code', 'a  \nb', 'x &amp; y', '# closed #', '<b>x</b>', 'line\r\nline']) {
+    for (const text of ['*em*', 'a\n---', '- item', '1. item', '> quote\nlazy', '> > nested', 'a\n> quote', '> - item', '>\n> two', '    code', 'a  \nb', 'x &amp; y', '# closed #', '<b>x</b>', 'line\r\nline']) {
       expect(parsePlainMarkdown(text)).toBeNull();
     }
   });
   it('agrees with remark-parse on generated texts whenever it accepts them', () => {
-    const pieces = ['word', 'Word', ' ', '  ', '   ', '\n', '\n\n', '#', '## ', '###### ', '####### ', '-', '=', '1.', '2)', '+', '“', '”', '"', "'", '.', ',', ':', '(', ')', '%', '$', '@', '/', '?', '0', '\u00a0', '\u2028', '\f', '\v', 'é', 'Ж'];
+    const pieces = ['word', 'Word', ' ', '  ', '   ', '\n', '\n\n', '#', '## ', '###### ', '####### ', '-', '=', '1.', '2)', '+', '>', '> ', '\n> ', '\n\n> ', '|', '“', '”', '"', "'", '.', ',', ':', '(', ')', '%', '$', '@', '/', '?', '0', '\u00a0', '\u2028', '\f', '\v', 'é', 'Ж'];
     const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((parts) => parts.join(''));
     let accepted = 0;
     fc.assert(

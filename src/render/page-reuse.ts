@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 
 /** Bump when the render code changes what a page looks like without a template changing. */
 const RENDER_CODE_VERSION = 1;
+/** Pages linked at the same time: the links are made on libuv's threads, so several at once keep them busy. */
+const LINKS_AT_ONCE = 16;
 /** File in the output folder holding its pages' digests. */
 export const PAGES_MANIFEST = '.news-archive-pages.json';
 
@@ -76,26 +78,41 @@ export class PageReuse {
   }
 
   /**
-   * Records `page`'s digest for the next build and, when the previous build wrote the same page
-   * from the same inputs, puts its file into `outDir`; true when it did (the page need not be rendered).
+   * Records `page`'s digest for the next build; true when the previous build wrote the same page
+   * from the same inputs, so it need not be rendered but can be linked (`linkAll`).
    */
-  async reuse(page: string, digest: string, outDir: string): Promise<boolean> {
+  unchanged(page: string, digest: string): boolean {
     this.#next.pages[page] = digest;
-    if (!this.previousOutDir || this.#previous.pages[page] !== digest) return false;
-    const from = join(this.previousOutDir, page);
-    const to = join(outDir, page);
-    try {
-      await mkdir(dirname(to), { recursive: true });
-      try {
-        await link(from, to);
-      } catch {
-        await copyFile(from, to);
+    return this.previousOutDir !== null && this.#previous.pages[page] === digest;
+  }
+
+  /**
+   * Puts each page's file from the previous build into `outDir` (a hard link, or a copy where links
+   * are not possible), `LINKS_AT_ONCE` at a time; calls `failed` for each page it could not, which
+   * must then be rendered.
+   */
+  async linkAll(pages: readonly { page: string; failed: () => void }[], outDir: string): Promise<void> {
+    const from = this.previousOutDir;
+    let next = 0;
+    const one = async (): Promise<void> => {
+      for (let i = next++; i < pages.length; i = next++) {
+        const { page, failed } = pages[i]!;
+        const to = join(outDir, page);
+        try {
+          if (from === null) throw new Error('no previous build');
+          await mkdir(dirname(to), { recursive: true });
+          try {
+            await link(join(from, page), to);
+          } catch {
+            await copyFile(join(from, page), to);
+          }
+          this.reused += 1;
+        } catch {
+          failed();
+        }
       }
-      this.reused += 1;
-      return true;
-    } catch {
-      return false;
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(LINKS_AT_ONCE, pages.length) }, one));
   }
 
   /** Writes this build's digests into its output folder, for the next build. */

@@ -1,17 +1,20 @@
-import type { Heading, Paragraph, Root, RootContent } from 'mdast';
+import type { Blockquote, Heading, Paragraph, Root, RootContent } from 'mdast';
 
 /**
- * A fast path for remark-parse: most article bodies are plain paragraphs and `#` headings, for which
+ * A fast path for remark-parse: most article bodies are plain paragraphs, `#` headings and one-paragraph
+ * `>` block quotes, for which
  * micromark's full tokenizer (about 90% of the time spent rendering a body) is not needed. Returns
- * the same mdast tree as remark-parse (without positions) when the text can only be paragraphs and
- * ATX headings, and null otherwise — any character or line shape that could start other Markdown
- * (emphasis, code, links, HTML, entities, escapes, lists, quotes, setext headings, indented code,
- * hard breaks) sends the text down the full parser. `tests/render-plain-markdown.test.ts` checks the
+ * the same mdast tree as remark-parse (without positions) when the text can only be paragraphs, ATX
+ * headings and block quotes of one plain paragraph set off by blank lines, and null otherwise — any character or line shape that could start other Markdown
+ * (emphasis, code, links, HTML, entities, escapes, lists, nested or lazy quotes, setext headings,
+ * indented code, hard breaks) sends the text down the full parser. `tests/render-plain-markdown.test.ts` checks the
  * trees are equal on generated texts.
  */
 
 /** Characters that may start inline or block syntax other than paragraphs and ATX headings. */
-const SYNTAX = /[\\`*_[\]<>&!~|\r\0\t]/;
+const SYNTAX = /[\\`*_[\]<&!~\r\0\t]/;
+/** A block quote's line: the marker, an optional space, the rest. */
+const QUOTE_LINE = /^ {0,3}> ?(.*)$/;
 /** Lines that are not plain paragraph text or an ATX heading. */
 const LIST_ITEM = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
 const SETEXT_OR_BREAK = /^ {0,3}(?:=+|-+)[ \t]*$/;
@@ -32,10 +35,34 @@ export function parsePlainMarkdown(markdown: string): Root | null {
     paragraph = [];
   };
   const lines = markdown.split('\n');
+  /** A quote line's content when it can only be a line of a plain paragraph, else null. */
+  const quoted = (line: string | undefined): string | null => {
+    const m = line === undefined ? null : QUOTE_LINE.exec(line);
+    if (!m) return null;
+    const content = m[1]!;
+    if (BLANK.test(content) || INDENTED.test(content) || /^ {0,3}>/.test(content)) return null;
+    if (LIST_ITEM.test(content) || SETEXT_OR_BREAK.test(content) || THEMATIC.test(content) || HASH_START.test(content)) return null;
+    return content;
+  };
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i]!;
     if (BLANK.test(line)) {
       flush();
+      continue;
+    }
+    if (/^ {0,3}>/.test(line)) {
+      // A block quote of one paragraph: after a blank line (not interrupting a paragraph), every line
+      // marked, ended by a blank line or the end (no lazy continuation).
+      if (paragraph.length > 0) return null;
+      const inner: string[] = [];
+      for (; i < lines.length && !BLANK.test(lines[i]!); i += 1) {
+        const content = quoted(lines[i]);
+        if (content === null) return null;
+        if (/ {2,}$/.test(content) && i + 1 < lines.length && !BLANK.test(lines[i + 1]!)) return null;
+        inner.push(content.replace(/^[ ]+/, '').replace(/[ ]+$/, ''));
+      }
+      const quote: Blockquote = { type: 'blockquote', children: [{ type: 'paragraph', children: [{ type: 'text', value: inner.join('\n') }] }] };
+      children.push(quote);
       continue;
     }
     if (LIST_ITEM.test(line) || SETEXT_OR_BREAK.test(line) || THEMATIC.test(line)) return null;

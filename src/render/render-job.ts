@@ -52,9 +52,9 @@ export function slimSiteData(data: SiteData): SiteData {
   };
 }
 
-/** Renders one job's pages: article bodies to HTML first, then Eleventy over the kind's template alone. */
-export async function renderJob(job: RenderJob): Promise<void> {
-  const run = (template: string, data: SiteData): Promise<void> => runEleventy(join(job.templates, template), job.outDir, data, job.cacheKey);
+/** Renders one job's pages (article bodies to HTML first, then Eleventy over the kind's template alone); resolves with how many. */
+export async function renderJob(job: RenderJob): Promise<number> {
+  const run = (template: string, data: SiteData): Promise<number> => runEleventy(join(job.templates, template), job.outDir, data, job.cacheKey);
   switch (job.kind) {
     case 'articles': {
       const options = articlePageOptions(job.options);

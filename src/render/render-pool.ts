@@ -15,7 +15,7 @@ export const WORKER_LIMITS: WorkerLimits = { maxOldGenerationSizeMb: 512, maxYou
 
 interface Pending {
   job: RenderJob;
-  done: () => void;
+  done: (pages: number) => void;
   fail: (error: Error) => void;
 }
 
@@ -39,7 +39,7 @@ class RenderThread {
         process.stderr.write(`render: worker ${this.worker.threadId}: ${pending.job.items.length} ${pending.job.kind} in ${reply.ms} ms, heap ${reply.heapMb} MB\n`);
       }
       this.current = null;
-      if (reply.error === null) pending?.done();
+      if (reply.error === null) pending?.done(reply.pages);
       else pending?.fail(new Error(`rendering pages in a worker thread failed: ${reply.error}`));
       onIdle(this);
     });
@@ -100,8 +100,8 @@ export class RenderPool {
     if (this.#threads.length === 0) for (const pending of this.#queue.splice(0)) pending.fail(error);
   }
 
-  /** Renders `job` on the first free thread. */
-  render(job: RenderJob): Promise<void> {
+  /** Renders `job` on the first free thread; resolves with the number of pages written. */
+  render(job: RenderJob): Promise<number> {
     if (this.#threads.length === 0) return Promise.reject(this.#failure ?? new Error('the render pool has no threads'));
     return new Promise((done, fail) => {
       const pending = { job, done, fail };

@@ -1,4 +1,4 @@
-import { cp, readdir } from 'node:fs/promises';
+import { cp } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Archive, ArticleRecord } from '../archive/types.js';
 import { PageReuse, pageDigest, templatesDigest } from './page-reuse.js';
@@ -77,12 +77,6 @@ export interface RenderResult {
   reused: number;
 }
 
-/** Counts the HTML files under `dir`. */
-async function countPages(dir: string): Promise<number> {
-  const files = await readdir(dir, { recursive: true });
-  return files.filter((f) => f.endsWith('.html')).length;
-}
-
 /**
  * Renders the browsable site with Eleventy 3 (programmatic API) from `templates/`, assets copied
  * from `public/`. Bodies are turned into sanitized HTML in TypeScript first (`render-job.ts`); the
@@ -116,26 +110,34 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
   const reuse = await PageReuse.open(options.previousOutDir ?? null);
   // With no previous build to take pages from, a large archive is rendered on workers: start them now, while the digests are made.
   let pool: RenderPool | null = null;
+  let rendered = 0;
   const startPool = (): RenderPool => (pool ??= new RenderPool(threads, options.workerLimits ?? WORKER_LIMITS));
   if (mayUseWorkers && (options.worker === true || (reuse.previousPages === 0 && list.length >= IN_PROCESS_BELOW))) startPool();
   try {
     const salt = `${await templatesDigest(templates)}\n${JSON.stringify(siteOptions)}\n${data.name}\n`;
-    const fresh = async <T>(items: readonly T[], page: (item: T) => string, inputs: (item: T) => unknown): Promise<T[]> => {
+    // Pages the previous build wrote from the same inputs are linked from it (all at the end, several
+    // at once); a page that cannot be linked is rendered after all.
+    const toLink: { page: string; failed: () => void }[] = [];
+    const fresh = <T>(items: readonly T[], page: (item: T) => string, inputs: (item: T) => unknown): T[] => {
       const todo: T[] = [];
       for (const item of items) {
-        if (!(await reuse.reuse(page(item), pageDigest(salt, inputs(item)), options.outDir))) todo.push(item);
+        const path = page(item);
+        if (reuse.unchanged(path, pageDigest(salt, inputs(item)))) toLink.push({ page: path, failed: () => todo.push(item) });
+        else todo.push(item);
       }
       return todo;
     };
     debugMemory('site data');
     const link = (a: ArticleRecord | undefined): { title: string; url: string } | null => (a ? { title: a.title, url: a.url } : null);
     const items: BatchItem[] = list.map((article, i) => ({ article, older: link(list[i + 1]), newer: link(list[i - 1]) }));
-    const articles = await fresh(items, (item) => `articles/${item.article.id}/index.html`, (item) => item);
-    const speakers = await fresh(data.speakers, (s) => `speakers/${s.id}/index.html`, (s) => s);
-    const topics = await fresh(data.topics, (t) => `topics/${t.id}/index.html`, (t) => t);
-    const months = await fresh(data.quoteMonths, (m) => `quotes/${m.slug}/index.html`, (m) => m);
-    const years = await fresh(data.timeline.years, (y) => `timeline/${y.year}/index.html`, (y) => y);
+    const articles = fresh(items, (item) => `articles/${item.article.id}/index.html`, (item) => item);
+    const speakers = fresh(data.speakers, (s) => `speakers/${s.id}/index.html`, (s) => s);
+    const topics = fresh(data.topics, (t) => `topics/${t.id}/index.html`, (t) => t);
+    const months = fresh(data.quoteMonths, (m) => `quotes/${m.slug}/index.html`, (m) => m);
+    const years = fresh(data.timeline.years, (y) => `timeline/${y.year}/index.html`, (y) => y);
     debugMemory('digests');
+    await reuse.linkAll(toLink, options.outDir);
+    debugMemory(`${reuse.reused} pages linked`);
 
     // The jobs: bounded runs of one kind of page each.
     const context = { templates, outDir: options.outDir, options: siteOptions, cacheKey: salt, data: slimSiteData(data) };
@@ -154,17 +156,18 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
       pool = null;
     }
 
-    const indexes = async (): Promise<void> => {
+    const indexes = async (): Promise<number> => {
       // Home, indexes, timeline, quotes, search, 404: the templates rendered one per item get no items here.
-      await runEleventy(templates, options.outDir, data, salt);
+      const written = await runEleventy(templates, options.outDir, data, salt);
       debugMemory('indexes');
+      return written;
     };
     const usePool = pool as RenderPool | null;
     if (usePool) {
-      await Promise.all([indexes(), ...jobs.map((job) => usePool.render(job))]);
+      for (const n of await Promise.all([indexes(), ...jobs.map((job) => usePool.render(job))])) rendered += n;
     } else {
-      await indexes();
-      for (const job of jobs) await renderJob(job);
+      rendered += await indexes();
+      for (const job of jobs) rendered += await renderJob(job);
     }
     debugMemory(`${jobs.length} runs of pages`);
   } finally {
@@ -172,5 +175,5 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
   }
   await cp(publicDir(), options.outDir, { recursive: true });
   await reuse.save(options.outDir);
-  return { pages: await countPages(options.outDir), reused: reuse.reused };
+  return { pages: rendered + reuse.reused, reused: reuse.reused };
 }

@@ -7,6 +7,8 @@ export interface JobRequest {
 }
 export interface JobReply {
   error: string | null;
+  /** HTML pages written. */
+  pages: number;
   /** Milliseconds the job took, and this thread's heap after it, in MB. */
   ms: number;
   heapMb: number;
@@ -14,10 +16,10 @@ export interface JobReply {
 
 parentPort?.on('message', (request: JobRequest) => {
   const started = performance.now();
-  const reply = (error: string | null): void =>
-    parentPort?.postMessage({ error, ms: Math.round(performance.now() - started), heapMb: Math.round(process.memoryUsage().heapUsed / 1e6) } satisfies JobReply);
+  const reply = (error: string | null, pages = 0): void =>
+    parentPort?.postMessage({ error, pages, ms: Math.round(performance.now() - started), heapMb: Math.round(process.memoryUsage().heapUsed / 1e6) } satisfies JobReply);
   renderJob(request.job).then(
-    () => reply(null),
+    (pages) => reply(null, pages),
     (error: unknown) => reply(error instanceof Error ? (error.stack ?? error.message) : String(error)),
   );
 });
