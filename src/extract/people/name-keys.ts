@@ -58,6 +58,43 @@ export const looseSurnameKey = memo((name: string): string =>
   surnameKey(name).replace(/kh/g, 'h').replace(/h/g, 'g').replace(/w/g, 'v').replace(/j/g, 'y').replace(/ks/g, 'x').replace(/(.)\1/g, '$1'),
 );
 
+/** What matching reads of one spelling of a name, worked out once per spelling. */
+export interface NameInfo {
+  tokens: string[];
+  surname: string;
+  looseSurname: string;
+  /** The key's first letter of the first given name (particles left out); null when there is no given name. */
+  givenInitial: string | null;
+  /** Key of the first token. */
+  firstKey: string;
+}
+
+const nameInfos = new Map<string, NameInfo>();
+
+/** The keys of a spelling, remembered: the registry compares every mention with every entity and alias. */
+export function nameInfo(name: string): NameInfo {
+  let info = nameInfos.get(name);
+  if (info === undefined) {
+    if (nameInfos.size > 50_000) nameInfos.clear();
+    const tokens = nameTokens(name);
+    const givenNames = given(tokens.slice(0, -1));
+    info = {
+      tokens,
+      surname: surnameKey(name),
+      looseSurname: looseSurnameKey(name),
+      givenInitial: givenNames.length === 0 ? null : namePartKey(givenNames[0]!).charAt(0),
+      firstKey: tokens.length > 0 ? namePartKey(tokens[0]!) : '',
+    };
+    nameInfos.set(name, info);
+  }
+  return info;
+}
+
+/** `givenNamesCompatible` of two names' given names, from their remembered keys. */
+export function givenInitialsCompatible(a: NameInfo, b: NameInfo): boolean {
+  return a.givenInitial === null || b.givenInitial === null || a.givenInitial === b.givenInitial;
+}
+
 /** Whether two spellings can name the same person: same surname, compatible given names. */
 export function sameNameVariant(a: string, b: string): boolean {
   const ta = nameTokens(a);

@@ -1,6 +1,6 @@
 import type { Person } from '../types.js';
 import { GAZETTEER } from '../lexicon/places.js';
-import { givenNamesCompatible, looseSurnameKey, namePartKey, nameTokens, surnameKey } from './name-keys.js';
+import { givenInitialsCompatible, nameInfo, namePartKey, nameTokens } from './name-keys.js';
 
 export type EntityKind = 'person' | 'organisation';
 
@@ -25,7 +25,7 @@ export class PersonRegistry {
     const name = kind === 'organisation' ? written.replace(/^the\s+/i, '') : written;
     const existing = this.find(name, kind);
     if (existing) {
-      if (nameTokens(name).length > nameTokens(existing.name).length && kind === 'person') {
+      if (nameInfo(name).tokens.length > nameInfo(existing.name).tokens.length && kind === 'person') {
         existing.aliases.add(existing.name);
         existing.name = name;
       } else if (name !== existing.name) existing.aliases.add(name);
@@ -40,34 +40,36 @@ export class PersonRegistry {
 
   /** The entity a mention names, if already known: same surname (or a transliteration of it), compatible given names. */
   find(name: string, kind: EntityKind | null = null): Entity | null {
-    const tokens = nameTokens(name);
+    const info = nameInfo(name);
+    const tokens = info.tokens;
     if (tokens.length === 0) return null;
-    const key = surnameKey(name);
-    const loose = looseSurnameKey(name);
     let best: Entity | null = null;
     let bestExact = false;
+    const consider = (entity: Entity, candidate: string): void => {
+      const other = nameInfo(candidate);
+      const exact = other.surname === info.surname;
+      if (!exact && (other.looseSurname !== info.looseSurname || tokens.length < 2)) return;
+      if (!givenInitialsCompatible(other, info)) return;
+      if (!best || (exact && !bestExact) || (exact === bestExact && entity.lastSeen > best.lastSeen)) {
+        best = entity;
+        bestExact = exact;
+      }
+    };
     for (const entity of this.entities) {
       if (kind && entity.kind !== kind) continue;
       if (entity.kind === 'organisation') {
         if (orgMatches(entity, name)) return entity;
         continue;
       }
-      for (const candidate of [entity.name, ...entity.aliases]) {
-        const exact = surnameKey(candidate) === key;
-        if (!exact && (looseSurnameKey(candidate) !== loose || tokens.length < 2)) continue;
-        if (!givenNamesCompatible(nameTokens(candidate).slice(0, -1), tokens.slice(0, -1))) continue;
-        if (!best || (exact && !bestExact) || (exact === bestExact && entity.lastSeen > best.lastSeen)) {
-          best = entity;
-          bestExact = exact;
-        }
-      }
+      consider(entity, entity.name);
+      for (const alias of entity.aliases) consider(entity, alias);
     }
     if (best || kind === 'organisation' || tokens.length !== 1) return best;
     // "Sheikh Mohammed", "Wang told", "Lula said": a given name used alone, a family name written first, a short name
-    const only = namePartKey(tokens[0]!);
-    const byFirst = this.entities.filter((e) => e.kind === 'person' && nameTokens(e.name).length >= 2 && namePartKey(nameTokens(e.name)[0]!) === only);
+    const only = info.firstKey;
+    const byFirst = this.entities.filter((e) => e.kind === 'person' && nameInfo(e.name).tokens.length >= 2 && nameInfo(e.name).firstKey === only);
     if (byFirst.length === 1) return byFirst[0]!;
-    const byAny = this.entities.filter((e) => e.kind === 'person' && nameTokens(e.name).length >= 3 && nameTokens(e.name).some((t) => namePartKey(t) === only));
+    const byAny = this.entities.filter((e) => e.kind === 'person' && nameInfo(e.name).tokens.length >= 3 && nameInfo(e.name).tokens.some((t) => namePartKey(t) === only));
     return byAny.length === 1 ? byAny[0]! : null;
   }
 
@@ -160,12 +162,14 @@ function orgKey(name: string): string {
   return key;
 }
 
+function orgKeysMatch(key: string, other: string): boolean {
+  return other === key || (other.length > key.length && other.endsWith(key) && other[other.length - key.length - 1] === ' ') || (key.length > other.length && key.endsWith(other) && key[key.length - other.length - 1] === ' ');
+}
+
 function orgMatches(entity: Entity, name: string): boolean {
   const key = orgKey(name);
-  for (const candidate of [entity.name, ...entity.aliases]) {
-    const other = orgKey(candidate);
-    if (other === key || other.endsWith(` ${key}`) || key.endsWith(` ${other}`)) return true;
-  }
+  if (orgKeysMatch(key, orgKey(entity.name))) return true;
+  for (const alias of entity.aliases) if (orgKeysMatch(key, orgKey(alias))) return true;
   return false;
 }
 
