@@ -57,4 +57,20 @@ describe('reusing unchanged pages of the previous build', { timeout: 120_000 }, 
     expect(changed).toContain('topics/peace-talks/index.html');
     expect(incremental.reused).toBe([...after.keys()].filter((f) => PER_ITEM.test(f)).length - changed.length);
   });
+
+  it('renders again every page that shows an article whose title changed, and only those', async () => {
+    const first = await render(sampleInputs(), null);
+    const inputs = sampleInputs();
+    inputs[0] = { ...inputs[0]!, article: { ...inputs[0]!.article, title: 'A changed headline' } };
+    const incremental = await render(inputs, first.dir);
+    const full = await render(inputs, null);
+    const after = await files(full.dir);
+    expect(await files(incremental.dir)).toEqual(after);
+    const before = await files(first.dir);
+    const changed = [...after].filter(([f, html]) => PER_ITEM.test(f) && before.get(f) !== html).map(([f]) => f);
+    // The article (at a new address), its neighbours, and the speaker, topic, quotes and timeline pages that list it.
+    expect(changed.filter((f) => f.startsWith('speakers/')).length).toBeGreaterThan(0);
+    expect(changed.filter((f) => f.startsWith('topics/')).length).toBeGreaterThan(0);
+    expect(incremental.reused).toBe([...after.keys()].filter((f) => PER_ITEM.test(f)).length - changed.length);
+  });
 });

@@ -24,10 +24,14 @@ interface Manifest {
   pages: Record<string, string>;
 }
 
-/** A digest of the templates and of the render code itself (this module's folder), so a change to either renders everything again. */
+/**
+ * A digest of the templates, of the render code itself (this module's folder) and of the archive's
+ * code (which derives the pages' data from the articles), so a change to any renders everything again.
+ */
 export async function templatesDigest(templates: string): Promise<string> {
   const hash = createHash('sha256').update(`render:${RENDER_CODE_VERSION}\n`);
-  for (const folder of [templates, dirname(fileURLToPath(import.meta.url))]) {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const folder of [templates, here, join(here, '..', 'archive')]) {
     const files = (await readdir(folder, { recursive: true })).map(String).sort();
     for (const file of files) {
       try {
@@ -39,11 +43,6 @@ export async function templatesDigest(templates: string): Promise<string> {
     }
   }
   return hash.digest('hex');
-}
-
-/** The digest of one page's inputs. */
-export function pageDigest(salt: string, inputs: unknown): string {
-  return createHash('sha256').update(salt).update(JSON.stringify(inputs)).digest('hex').slice(0, 32);
 }
 
 export class PageReuse {

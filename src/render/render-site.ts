@@ -1,7 +1,8 @@
 import { cp } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Archive, ArticleRecord } from '../archive/types.js';
-import { PageReuse, pageDigest, templatesDigest } from './page-reuse.js';
+import { pageDigests } from './page-digests.js';
+import { PageReuse, templatesDigest } from './page-reuse.js';
 import { publicDir, templatesDir } from './paths.js';
 import { RenderPool, WORKER_LIMITS, type WorkerLimits } from './render-pool.js';
 import { renderJob, slimSiteData, type BatchItem, type JobPages, type RenderJob } from './render-job.js';
@@ -118,11 +119,12 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
     // Pages the previous build wrote from the same inputs are linked from it (all at the end, several
     // at once); a page that cannot be linked is rendered after all.
     const toLink: { page: string; failed: () => void }[] = [];
-    const fresh = <T>(items: readonly T[], page: (item: T) => string, inputs: (item: T) => unknown): T[] => {
+    const digests = pageDigests(archive, salt);
+    const fresh = <T>(items: readonly T[], page: (item: T) => string, digest: (item: T) => string): T[] => {
       const todo: T[] = [];
       for (const item of items) {
         const path = page(item);
-        if (reuse.unchanged(path, pageDigest(salt, inputs(item)))) toLink.push({ page: path, failed: () => todo.push(item) });
+        if (reuse.unchanged(path, digest(item))) toLink.push({ page: path, failed: () => todo.push(item) });
         else todo.push(item);
       }
       return todo;
@@ -130,11 +132,11 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
     debugMemory('site data');
     const link = (a: ArticleRecord | undefined): { title: string; url: string } | null => (a ? { title: a.title, url: a.url } : null);
     const items: BatchItem[] = list.map((article, i) => ({ article, older: link(list[i + 1]), newer: link(list[i - 1]) }));
-    const articles = fresh(items, (item) => `articles/${item.article.id}/index.html`, (item) => item);
-    const speakers = fresh(data.speakers, (s) => `speakers/${s.id}/index.html`, (s) => s);
-    const topics = fresh(data.topics, (t) => `topics/${t.id}/index.html`, (t) => t);
-    const months = fresh(data.quoteMonths, (m) => `quotes/${m.slug}/index.html`, (m) => m);
-    const years = fresh(data.timeline.years, (y) => `timeline/${y.year}/index.html`, (y) => y);
+    const articles = fresh(items, (item) => `articles/${item.article.id}/index.html`, digests.article);
+    const speakers = fresh(data.speakers, (s) => `speakers/${s.id}/index.html`, digests.speaker);
+    const topics = fresh(data.topics, (t) => `topics/${t.id}/index.html`, digests.topic);
+    const months = fresh(data.quoteMonths, (m) => `quotes/${m.slug}/index.html`, digests.quoteMonth);
+    const years = fresh(data.timeline.years, (y) => `timeline/${y.year}/index.html`, digests.timelineYear);
     debugMemory('digests');
     await reuse.linkAll(toLink, options.outDir);
     debugMemory(`${reuse.reused} pages linked`);

@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { articleRef, type ArticleRef } from '../archive/article-ref.js';
+import type { QuotesMonth } from '../archive/quotes-index.js';
+import type { SpeakerPage } from '../archive/speakers-index.js';
+import type { TimelineYear } from '../archive/timeline.js';
+import type { TopicPage } from '../archive/topics-index.js';
+import type { Archive, ArticleRecord } from '../archive/types.js';
+import type { BatchItem } from './render-job.js';
+
+/**
+ * The digests of the pages rendered one per item, for `PageReuse`: of everything each page is
+ * rendered from, without serialising the same article again for every page that shows it. Each
+ * article record is digested once; a page's digest takes its own fields (ids, names, counts, the
+ * order of what it lists) and, for every article it shows something of, that article's digest. The
+ * archive's code, which derives the pages from the articles, is in the salt (`templatesDigest`).
+ */
+export interface PageDigests {
+  article(item: BatchItem): string;
+  speaker(page: SpeakerPage): string;
+  topic(page: TopicPage): string;
+  quoteMonth(month: QuotesMonth): string;
+  timelineYear(year: TimelineYear): string;
+}
+
+const hash = (...parts: string[]): string => {
+  const h = createHash('sha256');
+  for (const part of parts) h.update(part).update('\0');
+  return h.digest('hex').slice(0, 32);
+};
+
+/** An object's fields that are not objects or arrays, as JSON: a page's own ids, names, URLs and counts. */
+function ownFields(value: object): string {
+  return JSON.stringify(Object.entries(value).filter(([, v]) => v === null || typeof v !== 'object'));
+}
+
+export function pageDigests(archive: Archive, salt: string): PageDigests {
+  const ofRecord = new Map<ArticleRecord, string>();
+  const ofRef = new Map<ArticleRef, string>();
+  for (const article of archive.articles) {
+    const digest = hash(JSON.stringify(article));
+    ofRecord.set(article, digest);
+    ofRef.set(articleRef(article), digest);
+  }
+  /** An article shown on an index page: its record's digest (its ref's own JSON if it is not one of the archive's). */
+  const ref = (r: ArticleRef): string => ofRef.get(r) ?? JSON.stringify(r);
+  return {
+    article: (item) => hash(salt, 'article', ofRecord.get(item.article) ?? JSON.stringify(item.article), JSON.stringify([item.older, item.newer])),
+    speaker: (page) => {
+      const quotes = page.quotes.map((q) => `${q.id} ${ref(q.article)}`);
+      const topics = page.topics.map((t) => `${ownFields(t)} ${t.quotes.map((q) => `${q.id} ${ref(q.article)}`).join(' ')}`);
+      return hash(salt, 'speaker', ownFields(page), quotes.join(' '), topics.join('\n'), page.articles.map(ref).join(' '));
+    },
+    topic: (page) => {
+      const quotes = page.quotes.map((q) => `${q.id} ${q.speakerId ?? ''} ${ref(q.article)}`);
+      return hash(salt, 'topic', ownFields(page), page.articles.map(ref).join(' '), quotes.join(' '), JSON.stringify(page.speakers));
+    },
+    quoteMonth: (month) => {
+      const quotes = month.quotes.map((q) => `${ownFields(q)} ${q.sources.map((s) => `${s.quoteId} ${ref(s.article)}`).join(' ')}`);
+      return hash(salt, 'quoteMonth', ownFields(month), quotes.join('\n'));
+    },
+    timelineYear: (year) => hash(salt, 'timelineYear', JSON.stringify(year)),
+  };
+}
