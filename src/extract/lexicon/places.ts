@@ -95,3 +95,18 @@ export const GAZETTEER: ReadonlyMap<string, PlaceEntry> = new Map([...index(ROWS
 
 /** The longest form in the gazetteer, in words, for greedy matching. */
 export const GAZETTEER_MAX_WORDS = 4;
+
+/**
+ * First word of a gazetteer form → the numbers of words of the forms it opens ("united" → 2, 3).
+ * A phrase whose first word opens no form of its length is not looked up.
+ */
+export const GAZETTEER_FORM_LENGTHS: ReadonlyMap<string, ReadonlySet<number>> = (() => {
+  const lengths = new Map<string, Set<number>>();
+  for (const form of GAZETTEER.keys()) {
+    const words = form.split(' ');
+    const set = lengths.get(words[0]!) ?? new Set<number>();
+    set.add(words.length);
+    lengths.set(words[0]!, set);
+  }
+  return lengths;
+})();

@@ -1,5 +1,5 @@
 import { COMMON_WORDS } from '../lexicon/common-words.js';
-import { GAZETTEER } from '../lexicon/places.js';
+import { GAZETTEER, GAZETTEER_FORM_LENGTHS } from '../lexicon/places.js';
 import { HONORIFICS, ORG_HEADS, ROLE_HEADS, ROLE_NOUNS } from '../lexicon/roles.js';
 import { SPEECH_VERBS } from '../lexicon/speech-verbs.js';
 
@@ -21,6 +21,10 @@ interface Token {
   text: string;
   start: number;
   end: number;
+  /** Opens with a capital letter. */
+  capital: boolean;
+  /** Lower case, possessive dropped: the token as a word of a gazetteer form (read when needed). */
+  key?: string;
 }
 
 const WORD = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.]*/gu;
@@ -33,8 +37,38 @@ const GEO_WORDS = new Set(['province', 'region', 'oblast', 'district', 'city', '
 /** "von der Leyen", "bin Farhan": particles followed by a capitalised word. */
 function particlesThenCapital(tokens: Token[], j: number): boolean {
   let k = j;
-  while (k < tokens.length && PARTICLES.has(tokens[k]!.text.toLowerCase()) && !isCapital(tokens[k]!.text)) k++;
-  return k > j && k < tokens.length && isCapital(tokens[k]!.text);
+  while (k < tokens.length && isParticle(tokens[k]!.text) && !tokens[k]!.capital) k++;
+  return k > j && k < tokens.length && tokens[k]!.capital;
+}
+
+/** A name particle ("von", "al", "bin"); none is longer than three letters. */
+function isParticle(word: string): boolean {
+  return word.length <= 3 && PARTICLES.has(word.toLowerCase());
+}
+
+/** The word without a possessive ("Russia’s" → "Russia"). */
+function withoutPossessive(word: string): string {
+  const n = word.length;
+  return n >= 2 && word[n - 1] === 's' && (word[n - 2] === "'" || word[n - 2] === '’') ? word.slice(0, -2) : word;
+}
+
+function hasPossessive(word: string): boolean {
+  const n = word.length;
+  return n >= 2 && word[n - 1] === 's' && (word[n - 2] === "'" || word[n - 2] === '’');
+}
+
+/** "al-Sisi", "el-Baradei": an Arabic article joined to a capitalised name. */
+function isJoinedArticleName(word: string): boolean {
+  return (word.startsWith('al-') || word.startsWith('el-')) && /^(?:al|el)-\p{Lu}/u.test(word);
+}
+
+function tokenKey(token: Token): string {
+  return (token.key ??= withoutPossessive(token.text).toLowerCase());
+}
+
+/** Exactly one space between two tokens. */
+function singleSpace(text: string, a: Token, b: Token): boolean {
+  return b.start - a.end === 1 && text[a.end] === ' ';
 }
 
 function tokenize(text: string): Token[] {
@@ -45,15 +79,45 @@ function tokenize(text: string): Token[] {
     let word = m[0];
     // keep the dot of an initial or an abbreviation ("J.", "U.S.", "Mr."), drop a sentence's full stop
     if (word.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(word) && !HONORIFICS.has(word.slice(0, -1).toLowerCase()) && !/^(?:Jr|Sr)\.$/.test(word)) word = word.replace(/\.+$/, '');
-    tokens.push({ text: word, start: m.index, end: m.index + word.length });
+    tokens.push({ text: word, start: m.index, end: m.index + word.length, capital: isCapital(word) });
   }
   return tokens;
 }
 
-const isCapital = (word: string): boolean => /^\p{Lu}/u.test(word);
-const bare = (word: string): string => word.replace(/['’]s$/u, '').replace(/\.$/, '').toLowerCase();
+function isCapital(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code >= 97 && code <= 122) return false;
+  if (code >= 65 && code <= 90) return true;
+  return /^\p{Lu}/u.test(word);
+}
 
+const bareWords = new Map<string, string>();
+
+/** The word in lower case without a possessive or a final dot, remembered. */
+function bare(word: string): string {
+  let b = bareWords.get(word);
+  if (b === undefined) {
+    if (bareWords.size > 50_000) bareWords.clear();
+    b = word.replace(/['’]s$/u, '').replace(/\.$/, '').toLowerCase();
+    bareWords.set(word, b);
+  }
+  return b;
+}
+
+const nameWordAnswers = new Map<string, boolean>();
+
+/** Whether a capitalised word can be part of a name (not a common word, a role, a place, an acronym), remembered. */
 function isNameWord(word: string): boolean {
+  let answer = nameWordAnswers.get(word);
+  if (answer === undefined) {
+    if (nameWordAnswers.size > 50_000) nameWordAnswers.clear();
+    answer = readNameWord(word);
+    nameWordAnswers.set(word, answer);
+  }
+  return answer;
+}
+
+function readNameWord(word: string): boolean {
   const b = bare(word);
   if (b.includes('-') && b.split('-').some((part) => ROLE_HEADS.has(part) && part !== 'al' && part !== 'el')) return false;
   if (COMMON_WORDS.has(b) || ROLE_HEADS.has(b) || HONORIFICS.has(b) || ORG_HEADS.has(b) || GEO_WORDS.has(b)) return false;
@@ -64,8 +128,16 @@ function isNameWord(word: string): boolean {
 }
 
 function gazetteerAt(tokens: Token[], i: number, end: number): number {
-  for (let n = Math.min(4, end - i); n >= 1; n--) {
-    const phrase = tokens.slice(i, i + n).map((t) => t.text.replace(/['’]s$/u, '')).join(' ').toLowerCase();
+  const longest = Math.min(4, end - i);
+  if (longest < 1) return 0;
+  const first = tokenKey(tokens[i]!);
+  // only forms opened by this word, of a length it opens, are looked up
+  const lengths = GAZETTEER_FORM_LENGTHS.get(first);
+  if (!lengths) return 0;
+  for (let n = longest; n >= 1; n--) {
+    if (!lengths.has(n)) continue;
+    let phrase = first;
+    for (let k = i + 1; k < i + n; k++) phrase += ' ' + tokenKey(tokens[k]!);
     if (GAZETTEER.has(phrase)) return n;
   }
   return 0;
@@ -90,23 +162,23 @@ function readMentions(text: string): Mention[] {
   const mentions: Mention[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const startsWithParticle =
-      PARTICLES.has(tokens[i]!.text.toLowerCase()) && !isCapital(tokens[i]!.text) && i + 1 < tokens.length && /^ $/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start)) &&
-      particlesThenCapital(tokens, i);
-    if (!isCapital(tokens[i]!.text) && !startsWithParticle && !/^(?:al|el)-\p{Lu}/u.test(tokens[i]!.text)) {
-      i++;
-      continue;
+    const token = tokens[i]!;
+    if (!token.capital) {
+      const startsWithParticle = isParticle(token.text) && i + 1 < tokens.length && singleSpace(text, token, tokens[i + 1]!) && particlesThenCapital(tokens, i);
+      if (!startsWithParticle && !isJoinedArticleName(token.text)) {
+        i++;
+        continue;
+      }
     }
     // a run: capitalised tokens separated by single spaces, with name particles allowed inside
     let j = i + 1;
     while (j < tokens.length) {
-      const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start);
-      if (!/^ $/.test(gap) || /['’]s$/u.test(tokens[j - 1]!.text)) break;
+      if (!singleSpace(text, tokens[j - 1]!, tokens[j]!) || hasPossessive(tokens[j - 1]!.text)) break;
       const word = tokens[j]!.text;
-      if (isCapital(word)) j++;
-      else if (PARTICLES.has(word.toLowerCase()) && particlesThenCapital(tokens, j)) j++;
-      else if (/^(?:al|el)-\p{Lu}/u.test(word)) j++;
-      else if (ORG_CONNECTORS.has(word) && j + 1 < tokens.length && isCapital(tokens[j + 1]!.text) && tokens.slice(i, j).some((t) => ORG_HEADS.has(bare(t.text)) || /^(?:Organi[sz]ation|Union|Council|Ministry|Office|Commission|Committee|Agency|Alliance|Community|Forces?|Court|Bank|Fund)$/.test(t.text))) j++;
+      if (tokens[j]!.capital) j++;
+      else if (isParticle(word) && particlesThenCapital(tokens, j)) j++;
+      else if (isJoinedArticleName(word)) j++;
+      else if (ORG_CONNECTORS.has(word) && j + 1 < tokens.length && tokens[j + 1]!.capital && tokens.slice(i, j).some((t) => ORG_HEADS.has(bare(t.text)) || /^(?:Organi[sz]ation|Union|Council|Ministry|Office|Commission|Committee|Agency|Alliance|Community|Forces?|Court|Bank|Fund)$/.test(t.text))) j++;
       else break;
     }
     readRun(text, tokens, i, j, mentions);

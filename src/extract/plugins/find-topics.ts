@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Block } from '../blocks.js';
 import { storyBlocks } from '../blocks.js';
-import { GAZETTEER } from '../lexicon/places.js';
+import { GAZETTEER, GAZETTEER_FORM_LENGTHS } from '../lexicon/places.js';
 import { TOPIC_VOCABULARY } from '../lexicon/topic-vocabulary.js';
 import { VocabularyMatcher } from '../lexicon/vocabulary-matcher.js';
 import { fold } from '../text/fold.js';
@@ -53,16 +53,20 @@ function gazetteerLabels(text: string): string[] {
   let m: RegExpExecArray | null;
   while ((m = WORD.exec(text)) !== null) {
     const raw = m[0];
-    const word = raw.replace(/['’]s$/u, '').replace(/\.$/, (d) => (/^(?:\p{L}\.)+$/u.test(raw) ? d : ''));
+    let word = raw.replace(/['’]s$/u, '');
+    if (word.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(raw)) word = word.slice(0, -1);
     words.push({ text: word, lower: word.toLowerCase(), spaceBefore: previousEnd >= 0 && m.index - previousEnd === 1 && text[previousEnd] === ' ', capital: /^\p{Lu}/u.test(word) });
     previousEnd = m.index + raw.length;
   }
   const labels: string[] = [];
   for (let i = 0; i < words.length; i++) {
     if (!words[i]!.capital) continue;
+    // only forms opened by this word, of a length it opens, are looked up
+    const lengths = GAZETTEER_FORM_LENGTHS.get(words[i]!.lower);
+    if (!lengths) continue;
     for (let n = Math.min(4, words.length - i); n >= 1; n--) {
       // only the gap before the phrase's last word is checked (as ever)
-      if (n > 1 && !words[i + n - 1]!.spaceBefore) continue;
+      if (!lengths.has(n) || (n > 1 && !words[i + n - 1]!.spaceBefore)) continue;
       let key = words[i]!.lower;
       for (let k = i + 1; k < i + n; k++) key += ' ' + words[k]!.lower;
       const entry = GAZETTEER.get(key);
