@@ -52,9 +52,9 @@ function articleSpellings(article: ExtractedArticle): Map<string, string> {
  */
 export function assembleArchive(inputs: ArchiveInput[], options: AssembleOptions): Archive {
   const base = options.basePath;
-  const sorted = [...inputs].sort((a, b) =>
-    compareArticlesOldestFirst({ ...a.article, file: a.file }, { ...b.article, file: b.file }),
-  );
+  // Sort keys made once (not an object spread per comparison: that cost seconds on large archives).
+  const keyed = inputs.map((input) => ({ input, key: { date: input.article.date, title: input.article.title, file: input.file } }));
+  const sorted = keyed.sort((a, b) => compareArticlesOldestFirst(a.key, b.key)).map(({ input }) => input);
 
   // --- people: join spellings across articles ---
   const spellingCounts = new Map<string, number>();
