@@ -5,7 +5,7 @@ import type { Archive } from '../archive/types.js';
 import { searchPages } from './search-records.js';
 import { pathOfOutputFile } from './urls.js';
 import { MAX_SHARD_WEIGHT, planShards } from './search-shards.js';
-import { MANIFEST_FILE, pagefindVersion, previousDigests, reuseBundle, SEARCH_INDEX_VERSION, shardDigest, type ShardEntry, type ShardManifest } from './search-reuse.js';
+import { indexingDigest, MANIFEST_FILE, previousDigests, reuseBundle, SEARCH_INDEX_VERSION, shardDigest, type ShardEntry, type ShardManifest } from './search-reuse.js';
 import { inThisThread, WorkerRunner, type ShardRunner } from './search-workers.js';
 
 export { SearchIndexError } from './search-pagefind.js';
@@ -47,8 +47,9 @@ export interface SearchIndexResult {
  *
  * Each page is a custom record built from the archive (`search-records.ts`), not parsed back from its HTML. URLs are
  * relative to the site root, without the base path: Pagefind's script puts back whatever comes before `pagefind/`
- * in the bundle's URL, so the index works under any base path. A shard whose digest (its records as indexed,
- * Pagefind's version, this code's version) is the one in the previous site's list is linked from there instead.
+ * in the bundle's URL, so the index works under any base path. A shard whose digest (what its records are built
+ * from, the code that builds them, Pagefind's version) is the one in the previous site's list is linked from there
+ * instead.
  * The output depends only on the archive: shards and their pages come in a fixed order.
  */
 export async function writeSearchIndex(archive: Archive, options: SearchIndexOptions, tuning: SearchIndexTuning = {}): Promise<SearchIndexResult> {
@@ -60,7 +61,7 @@ export async function writeSearchIndex(archive: Archive, options: SearchIndexOpt
   const dir = join(options.outDir, 'pagefind');
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  const [version, previous] = await Promise.all([pagefindVersion(), previousDigests(options.previousOutDir)]);
+  const [indexing, previous] = await Promise.all([indexingDigest(), previousDigests(options.previousOutDir)]);
 
   const slots = shards.length < 2 ? 1 : Math.max(1, Math.min(tuning.parallel ?? Math.min(2, availableParallelism()), shards.length));
   const runner: ShardRunner = slots > 1 ? new WorkerRunner(slots) : inThisThread;
@@ -71,20 +72,19 @@ export async function writeSearchIndex(archive: Archive, options: SearchIndexOpt
       const shard = shards[i]!;
       const primary = i === 0;
       const bundle = primary ? 'pagefind/' : `pagefind/shards/${shard.key}/`;
-      const records = shard.pages.map((p) => p.record());
-      const digest = shardDigest(version, bundle, records);
-      entries[i] = { key: shard.key, bundle, pages: records.length, digest };
+      const digest = shardDigest(indexing.digest, bundle, shard.pages);
+      entries[i] = { key: shard.key, bundle, pages: shard.pages.length, digest };
       const outputPath = join(options.outDir, ...bundle.split('/'));
       if (options.previousOutDir && previous.get(bundle) === digest && (await reuseBundle(join(options.previousOutDir, ...bundle.split('/')), outputPath, primary))) {
         reused += 1;
         return;
       }
-      await runner.run(slot, { records, outputPath, bundle: primary ? 'full' : 'index' });
+      await runner.run(slot, { records: shard.pages.map((p) => p.record()), outputPath, bundle: primary ? 'full' : 'index' });
     });
   } finally {
     await runner.close();
   }
-  const manifest: ShardManifest = { version: SEARCH_INDEX_VERSION, pagefind: version, shards: entries };
+  const manifest: ShardManifest = { version: SEARCH_INDEX_VERSION, pagefind: indexing.pagefind, shards: entries };
   await writeFile(join(options.outDir, ...MANIFEST_FILE.split('/')), `${JSON.stringify(manifest, null, 1)}\n`);
   return { pages: pages.length, shards: shards.length, reused };
 }

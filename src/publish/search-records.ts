@@ -30,6 +30,8 @@ export interface SearchPage {
   period: string | null;
   /** About how many characters of text the page has (what Pagefind's memory grows with), known without building the record. */
   size: number;
+  /** Everything the record is built from, as text: cheaper than the record, it stands for it in a shard's digest. */
+  source(): string;
   record(): SearchRecord;
 }
 
@@ -46,6 +48,7 @@ export function searchPages(archive: Archive, basePath: string): SearchPage[] {
     url: articlePath(article, basePath),
     period: article.date?.slice(0, 7) ?? null,
     size: article.title.length + article.body.length + article.quotes.reduce((n, q) => n + q.text.length + 40, 0) + article.speakers.length * 40,
+    source: () => JSON.stringify([article.url, article.title, article.date, article.source, article.byline, article.dateline, article.speakers, article.topics, article.body, article.quotes]),
     record: () => articleRecord(article, basePath),
   }));
   for (const month of quotesByMonth(archive, '/')) {
@@ -53,6 +56,7 @@ export function searchPages(archive: Archive, basePath: string): SearchPage[] {
       url: month.url,
       period: month.month === null ? null : `${month.year}-${month.month}`,
       size: month.quotes.reduce((n, q) => n + q.text.length + 40 + q.sources.reduce((m, s) => m + s.article.title.length + 40, 0), 0),
+      source: () => JSON.stringify(month),
       record: () => quotesMonthRecord(month),
     });
   }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SearchRecord } from './search-records.js';
+import type { SearchPage } from './search-records.js';
 
 /**
  * What lets a rebuild keep the search shards whose pages did not change: each shard's digest, kept in the
@@ -26,23 +26,43 @@ export interface ShardEntry {
   /** The shard's bundle folder, relative to the site root: `pagefind/` for the first (primary) shard, `pagefind/shards/<key>/` for the others. */
   bundle: string;
   pages: number;
-  /** sha256 of everything the shard is built from. */
+  /** sha256 of everything the shard is built from (`shardDigest`). */
   digest: string;
 }
 
 export const MANIFEST_FILE = 'pagefind/shards.json';
 
-/** The digest of a shard: this code's version, Pagefind's, the bundle's place and kind, and the records as indexed, in order. */
-export function shardDigest(pagefindVersion: string, bundle: string, records: readonly SearchRecord[]): string {
-  const hash = createHash('sha256').update(JSON.stringify({ SEARCH_INDEX_VERSION, pagefindVersion, bundle })).update('\n');
-  for (const record of records) hash.update(JSON.stringify(record)).update('\n');
+/**
+ * The digest of a shard: what its records are made by (`indexingDigest`), the bundle's place and kind, and what
+ * each record is built from (`SearchPage.source`), in order. A record is a function of these, so two shards with
+ * the same digest are indexed alike, and a rebuild builds records only for the shards it indexes.
+ */
+export function shardDigest(indexing: string, bundle: string, pages: readonly SearchPage[]): string {
+  const hash = createHash('sha256').update(JSON.stringify({ indexing, bundle })).update('\n');
+  for (const page of pages) hash.update(page.source()).update('\n');
   return hash.digest('hex');
 }
 
-/** The version of the installed Pagefind: its package.json, found the way Node resolves `pagefind` from here. */
-export async function pagefindVersion(): Promise<string> {
+/** The modules a record or a bundle is made by, beside this one (`.js` in `dist/`, `.ts` as source). */
+const INDEXING_MODULES = ['./search-records', './search-pagefind', '../render/format-date', '../render/plain-markdown'];
+
+/**
+ * Everything a shard's files depend on besides its pages: this code's version, the text of the modules that
+ * make records and bundles, and the versions of Pagefind and of the Markdown parser.
+ */
+export async function indexingDigest(): Promise<{ digest: string; pagefind: string }> {
+  const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  const hash = createHash('sha256').update(`${SEARCH_INDEX_VERSION}\n`);
+  for (const module of INDEXING_MODULES) hash.update(await readFile(fileURLToPath(new URL(`${module}${extension}`, import.meta.url)))).update('\n');
+  const [pagefind, remarkParse] = await Promise.all([packageVersion('pagefind'), packageVersion('remark-parse')]);
+  hash.update(`pagefind ${pagefind}\nremark-parse ${remarkParse}\n`);
+  return { digest: hash.digest('hex'), pagefind };
+}
+
+/** The version of an installed package: its package.json, found the way Node resolves its name from here. */
+async function packageVersion(name: string): Promise<string> {
   for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    const file = join(dir, 'node_modules', 'pagefind', 'package.json');
+    const file = join(dir, 'node_modules', name, 'package.json');
     if (existsSync(file)) {
       const { version } = JSON.parse(await readFile(file, 'utf8')) as { version?: unknown };
       return typeof version === 'string' ? version : 'unknown';
