@@ -76,15 +76,17 @@ export function articlePage(
   newer: ArticleLink | null,
   options: ArticlePageOptions,
 ): ArticlePage {
+  // Read once: the build may keep bodies on disk (`storeBody`), each read a read of the file.
+  const text = article.body;
   const body = renderBody(
-    article.body,
+    text,
     article.quotes.map((q) => ({
       id: q.id,
       text: q.text,
       speaker: q.speaker && q.speakerId ? { name: q.speaker, url: options.speakerUrl(q.speakerId) } : null,
     })),
   );
-  const description = describe(article.body, article.title);
+  const description = describe(text, article.title);
   return {
     id: article.id,
     url: article.url,
