@@ -158,3 +158,16 @@ describe('archiveFeeds', () => {
     expect(archiveFeeds(bad, { basePath: '/', siteUrl: null }).map((f) => f.file)).toEqual(['feed.xml']);
   });
 });
+
+describe('feed length', () => {
+  it('keeps the newest FEED_ENTRIES articles, or the limit given', async () => {
+    const { FEED_ENTRIES } = await import('../src/publish/feeds.js');
+    const many: ArticleRecord[] = Array.from({ length: FEED_ENTRIES + 7 }, (_, i) => article(`a${i}`, { date: `2020-01-${String((i % 28) + 1).padStart(2, '0')}`, title: `T${String(i).padStart(3, '0')}` }));
+    const spec = { key: 'k', title: 'K', selfPath: '/feed.xml', pagePath: '/', articles: many };
+    const links = entryLinks(parseXml(atomFeed(spec, { basePath: '/', siteUrl: null })));
+    expect(links).toHaveLength(FEED_ENTRIES);
+    const newest = [...many].sort(compareArticles).slice(0, FEED_ENTRIES).map((a) => a.url);
+    expect(links).toEqual(newest);
+    expect(entryLinks(parseXml(atomFeed(spec, { basePath: '/', siteUrl: null }, new Map(), undefined, 3)))).toEqual(newest.slice(0, 3));
+  });
+});

@@ -17,6 +17,12 @@ export const SITE_TITLE = 'News archive';
  */
 export const UNDATED_FALLBACK = '2000-01-01T00:00:00Z';
 
+/**
+ * Entries per feed: the newest articles. A feed is what readers poll for what is new; the whole archive is
+ * on the pages and in records.json. (A feed of every article would grow to tens of megabytes.)
+ */
+export const FEED_ENTRIES = 50;
+
 /** One feed to write: where, and its XML. */
 export interface FeedFile {
   /** Path inside the output folder, forward slashes (`feed.xml`, `topics/<id>/feed.xml`). */
@@ -83,9 +89,9 @@ function isSafeSegment(id: string): boolean {
   return id !== '' && id !== '.' && id !== '..' && !/[/\\\u0000]/.test(id);
 }
 
-/** Renders one Atom feed (RFC 4287): newest article first, undated ones last. */
-export function atomFeed(spec: FeedSpec, options: LinkOptions, entries: EntryCache = new Map(), rank?: ReadonlyMap<ArticleRecord, number>): string {
-  const sorted = rank ? [...spec.articles].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0)) : sortNewestFirst(spec.articles);
+/** Renders one Atom feed (RFC 4287): the `limit` newest articles, newest first, undated ones last. */
+export function atomFeed(spec: FeedSpec, options: LinkOptions, entries: EntryCache = new Map(), rank?: ReadonlyMap<ArticleRecord, number>, limit = FEED_ENTRIES): string {
+  const sorted = (rank ? [...spec.articles].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0)) : sortNewestFirst(spec.articles)).slice(0, limit);
   const dates = sorted.map((a) => a.date).filter((d): d is string => d !== null && isIsoDate(d));
   const updated = dates.length > 0 ? toAtomDate(dates.reduce((a, b) => (a > b ? a : b))) : UNDATED_FALLBACK;
   const lines = [
