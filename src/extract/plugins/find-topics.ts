@@ -36,39 +36,32 @@ function vocabularyEntry(matched: string): { label: string } | null {
   return entry;
 }
 
-interface Word {
-  /** The word without a possessive, and without a full stop unless it is an initialism ("U.S."). */
-  text: string;
-  lower: string;
-  /** Only a single space separates it from the word before. */
-  spaceBefore: boolean;
-  capital: boolean;
-}
-
 /** Places and organisations named in capitals: the longest gazetteer form starting at each capitalised word. */
 function gazetteerLabels(text: string): string[] {
-  const words: Word[] = [];
-  let previousEnd = -1;
+  // the words as found; a word's form for the gazetteer is worked out only when a phrase reaches it
+  const raws: string[] = [];
+  const starts: number[] = [];
   WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = WORD.exec(text)) !== null) {
-    const raw = m[0];
-    let word = raw.replace(/['’]s$/u, '');
-    if (word.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(raw)) word = word.slice(0, -1);
-    words.push({ text: word, lower: word.toLowerCase(), spaceBefore: previousEnd >= 0 && m.index - previousEnd === 1 && text[previousEnd] === ' ', capital: /^\p{Lu}/u.test(word) });
-    previousEnd = m.index + raw.length;
+    raws.push(m[0]);
+    starts.push(m.index);
   }
+  const lowers: (string | undefined)[] = new Array<string | undefined>(raws.length);
+  const lower = (k: number): string => (lowers[k] ??= gazetteerWord(raws[k]!).toLowerCase());
+  // only a single space between a word and the one before it
+  const spaceBefore = (k: number): boolean => starts[k]! - (starts[k - 1]! + raws[k - 1]!.length) === 1 && text[starts[k]! - 1] === ' ';
   const labels: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    if (!words[i]!.capital) continue;
+  for (let i = 0; i < raws.length; i++) {
+    if (!opensWithCapital(raws[i]!)) continue;
     // only forms opened by this word, of a length it opens, are looked up
-    const lengths = GAZETTEER_FORM_LENGTHS.get(words[i]!.lower);
+    const lengths = GAZETTEER_FORM_LENGTHS.get(lower(i));
     if (!lengths) continue;
-    for (let n = Math.min(4, words.length - i); n >= 1; n--) {
+    for (let n = Math.min(4, raws.length - i); n >= 1; n--) {
       // only the gap before the phrase's last word is checked (as ever)
-      if (!lengths.has(n) || (n > 1 && !words[i + n - 1]!.spaceBefore)) continue;
-      let key = words[i]!.lower;
-      for (let k = i + 1; k < i + n; k++) key += ' ' + words[k]!.lower;
+      if (!lengths.has(n) || (n > 1 && !spaceBefore(i + n - 1))) continue;
+      let key = lower(i);
+      for (let k = i + 1; k < i + n; k++) key += ' ' + lower(k);
       const entry = GAZETTEER.get(key);
       if (entry) {
         labels.push(entry.label);
@@ -78,6 +71,19 @@ function gazetteerLabels(text: string): string[] {
     }
   }
   return labels;
+}
+
+/** The word without a possessive, and without a full stop unless it is an initialism ("U.S."). */
+function gazetteerWord(raw: string): string {
+  const word = raw.replace(/['’]s$/u, '');
+  return word.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(raw) ? word.slice(0, -1) : word;
+}
+
+function opensWithCapital(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code >= 97 && code <= 122) return false;
+  if (code >= 65 && code <= 90) return true;
+  return /^\p{Lu}/u.test(word);
 }
 
 function capitalise(label: string): string {

@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Block } from '../blocks.js';
+import { anyPattern } from '../text/any-pattern.js';
 import { wordCount } from '../text/fold.js';
 
 /**
@@ -71,14 +72,12 @@ const NOTICE = [
   /^(?:enjoyed|liked) this (?:article|story|post)\b/i,
   /\bbuy me a coffee\b|\bsupport (?:our|independent) journalism\b|\bbecome a (?:member|subscriber|patron)\b/i,
   /^\(?(?:reporting|writing|editing|additional reporting|compiled|edited|written|translated) by\b/i,
-  /\b(?:writers?|correspondents?|reporters?) [\p{Lu}][^.]{0,80}\bcontributed(?: to this (?:report|story|article))?\.?$/iu,
   /^(?:editor|edited by|written by|posted by|author|photo editor|translated by)\s*:?\s+\S/i,
   /^(?:[\p{Lu}][\p{L}&' -]{1,30}\s*[|·•]\s*)?\d{1,2}\s*(?:min(?:ute)?s?|m)\.? read$/iu,
   /^(?:share|share this|share on)\s*:?\s*(?:facebook|twitter|x|linkedin|whatsapp|telegram|email|reddit)\b/i,
   /^(?:(?:facebook|twitter|x|linkedin|whatsapp|telegram|email|e-mail|reddit|pinterest|print|copy link|messenger|viber)\s*[|·•,]?\s*){2,}$/i,
   /\bthomson reuters trust principles\b/i,
   /^our standards\b/i,
-  /[^\s@]{1,64}@[^\s@]{1,100}\.[a-z]{2,}/i,
   /^(?:[\p{Lu}][\p{L}.'’ -]{2,40}) is (?:a|an|the)\b[^.]{0,80}\b(?:reporter|correspondent|editor|fellow|writer|journalist|columnist|analyst|contributor|producer|researcher|professor)\b/iu,
   /^journalist\s+\p{Lu}/u,
   /^(?:about the author|press contacts?|media contacts?|media enquiries|for media enquiries|contact|attachments?|related topics|key events|show key events only|hot words|top searches|trending topics)\b/i,
@@ -131,6 +130,17 @@ const NOTICE = [
   /^photo\s*[|/]\s*file$/i,
 ];
 
+/** "Reporters … contributed to this report": a credit line (the text must hold "contributed"). */
+const CONTRIBUTED = /\b(?:writers?|correspondents?|reporters?) [\p{Lu}][^.]{0,80}\bcontributed(?: to this (?:report|story|article))?\.?$/iu;
+/** An e-mail address (the text must hold "@"). */
+const EMAIL_ADDRESS = /[^\s@]{1,64}@[^\s@]{1,100}\.[a-z]{2,}/i;
+const anyNotice = anyPattern(NOTICE);
+
+/** A notice, a prompt or a credit line: one of NOTICE, or one of the two patterns tried only where their literal is. */
+function isNotice(text: string): boolean {
+  return anyNotice(text) || (text.includes('@') && EMAIL_ADDRESS.test(text)) || (text.toLowerCase().includes('contributed') && CONTRIBUTED.test(text));
+}
+
 /** A photo caption or a credit: "(Reuters Photo)", "Photo: AFP", "AFP via Getty Images". */
 /** "(Cem Özdel - Anadolu Agency)", "(R)", "(L to R)": marks of a photo caption. */
 const CAPTION_MARK = /\((?:[^()]{2,40}\s[-–—/|]\s[^()]{2,40})\)\s*$|\((?:L|R|C|left|right|centre|center|2nd [LR]|L to R|R to L|front|back)\)/;
@@ -164,7 +174,7 @@ export function markBoilerplate(blocks: Block[]): string[] {
     }
     afterCredit = creditLine;
     if (inList) {
-      if (isHeadlineLike(text) || URL_ONLY.test(text) || (text.length <= 800 && NOTICE.some((re) => re.test(text)))) {
+      if (isHeadlineLike(text) || URL_ONLY.test(text) || (text.length <= 800 && isNotice(text))) {
         block.role = 'boilerplate';
         continue;
       }
@@ -189,7 +199,7 @@ export function markBoilerplate(blocks: Block[]): string[] {
       SLUG_LINE.test(text) ||
       (BREADCRUMB.test(text) && !/[.!?]$/.test(text) && text.split(/\s+[»›>/|]\s+/).every((part) => wordCount(part) <= 4)) ||
       slugs >= 2 ||
-      (wordCount(text) <= 60 && text.length <= 800 && NOTICE.some((re) => re.test(text)))
+      (wordCount(text) <= 60 && text.length <= 800 && isNotice(text))
     ) {
       block.role = 'boilerplate';
       continue;

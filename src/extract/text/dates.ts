@@ -60,9 +60,22 @@ function monthDate(year: string, month: string, day: string): [number, number, n
   return number ? [+year, number, +day] : null;
 }
 
-/** Checks and formats a date with date-fns; null for an impossible date or an implausible year. */
+const isoDates = new Map<string, string | null>();
+
+/** Checks and formats a date with date-fns; null for an impossible date or an implausible year. Remembered. */
 export function toIsoDate(year: number, month: number, day: number): string | null {
   if (year < 1900 || year > 2100) return null;
+  const key = `${year}-${month}-${day}`;
+  let iso = isoDates.get(key);
+  if (iso === undefined) {
+    if (isoDates.size > 20_000) isoDates.clear();
+    iso = checkedIsoDate(year, month, day);
+    isoDates.set(key, iso);
+  }
+  return iso;
+}
+
+function checkedIsoDate(year: number, month: number, day: number): string | null {
   const parsed = parse(`${year}-${month}-${day}`, 'yyyy-M-d', new Date(2000, 0, 1));
   if (!isValid(parsed) || parsed.getDate() !== day || parsed.getMonth() + 1 !== month) return null;
   return format(parsed, 'yyyy-MM-dd');
@@ -71,6 +84,8 @@ export function toIsoDate(year: number, month: number, day: number): string | nu
 /** Every full date in the text, in order of appearance. */
 export function findDates(text: string): DateMatch[] {
   const found: DateMatch[] = [];
+  // every pattern has digits in it
+  if (!/\d/.test(text)) return found;
   for (const { re, read } of PATTERNS) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
