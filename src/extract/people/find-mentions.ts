@@ -283,11 +283,11 @@ function readRun(text: string, tokens: Token[], from: number, to: number, out: M
   const strict = plain.filter(isNameWord);
   const nameWords = strict.length >= 2 && plain.every((w) => isNameWord(w) || (GAZETTEER.has(bare(w)) && !ROLE_HEADS.has(bare(w)) && !COMMON_WORDS.has(bare(w)))) ? plain : strict;
   if (nameWords.length >= 2 && nameWords.length === words.filter((w) => !PARTICLES.has(w.toLowerCase())).length) {
-    out.push({ ...base, kind: 'person' });
+    out.push({ start, end, name, prefix, possessive, beforeSpeechVerb, kind: 'person' });
   } else if (nameWords.length === 1 && words.every((w) => w === nameWords[0] || PARTICLES.has(w.toLowerCase()))) {
-    out.push({ ...base, kind: 'surname' });
+    out.push({ start, end, name, prefix, possessive, beforeSpeechVerb, kind: 'surname' });
   } else {
-    out.push({ ...base, kind: 'other' });
+    out.push({ start, end, name, prefix, possessive, beforeSpeechVerb, kind: 'other' });
   }
 }
 

@@ -19,11 +19,15 @@ export interface Entity {
 /** Everyone named in one article: full names first, surnames and variants resolved to them. */
 export class PersonRegistry {
   readonly entities: Entity[] = [];
+  /** Answers of `find` since the registry last changed: a story names the same people sentence after sentence. */
+  private readonly answers = new Map<string, Entity | null>();
 
   /** Adds a mention (a full name, a surname, an organisation) and returns the entity it names. */
   add(written: string, kind: EntityKind, role: string | null, at: number): Entity {
     const name = kind === 'organisation' ? written.replace(/^the\s+/i, '') : written;
     const existing = this.find(name, kind);
+    // a name, an alias, a role or a recency may change: earlier answers no longer hold
+    this.answers.clear();
     if (existing) {
       if (nameInfo(name).tokens.length > nameInfo(existing.name).tokens.length && kind === 'person') {
         existing.aliases.add(existing.name);
@@ -38,8 +42,24 @@ export class PersonRegistry {
     return entity;
   }
 
+  /** Another name of an entity ("RSF" of "Rapid Support Forces"). */
+  addAlias(entity: Entity, alias: string): void {
+    entity.aliases.add(alias);
+    this.answers.clear();
+  }
+
   /** The entity a mention names, if already known: same surname (or a transliteration of it), compatible given names. */
   find(name: string, kind: EntityKind | null = null): Entity | null {
+    const question = `${kind ?? ''}\u0000${name}`;
+    let answer = this.answers.get(question);
+    if (answer === undefined) {
+      answer = this.lookUp(name, kind);
+      this.answers.set(question, answer);
+    }
+    return answer;
+  }
+
+  private lookUp(name: string, kind: EntityKind | null): Entity | null {
     const info = nameInfo(name);
     const tokens = info.tokens;
     if (tokens.length === 0) return null;

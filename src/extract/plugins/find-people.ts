@@ -38,8 +38,8 @@ export function findPeople(blocks: Block[]): PersonRegistry {
     for (const m of block.text.matchAll(/((?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:of|for|and|the)\s+)?){1,7})\((\p{Lu}{2,7})\)/gu)) {
       const full = m[1]!.trim();
       const entity = registry.find(full) ?? null;
-      if (entity) entity.aliases.add(m[2]!);
-      else if (full.split(/\s+/).length >= 2) registry.add(full, 'organisation', null, block.index).aliases.add(m[2]!);
+      if (entity) registry.addAlias(entity, m[2]!);
+      else if (full.split(/\s+/).length >= 2) registry.addAlias(registry.add(full, 'organisation', null, block.index), m[2]!);
     }
   }
   for (const block of story) {

@@ -36,7 +36,25 @@ interface VerbHit {
   word: string;
 }
 
+/** The verbs of speech of the latest paragraph read, by range: a quotation's attribution asks for the same range again and again. */
+let verbsMask = '';
+const verbsByRange = new Map<string, VerbHit[]>();
+
 function speechVerbs(mask: string, from: number, to: number): VerbHit[] {
+  if (mask !== verbsMask) {
+    verbsMask = mask;
+    verbsByRange.clear();
+  }
+  const range = `${from}:${to}`;
+  let hits = verbsByRange.get(range);
+  if (!hits) {
+    hits = readSpeechVerbs(mask, from, to);
+    verbsByRange.set(range, hits);
+  }
+  return hits;
+}
+
+function readSpeechVerbs(mask: string, from: number, to: number): VerbHit[] {
   const hits: VerbHit[] = [];
   VERB.lastIndex = from;
   let m: RegExpExecArray | null;

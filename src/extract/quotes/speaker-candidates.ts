@@ -47,6 +47,25 @@ const SPEAKING_FOR = /(?<![\p{L}])(?:his|her|His|Her)\s+(?:office|spokesperson|s
 
 const PRONOUN = /(?<![\p{L}\p{N}])(he|she|He|She)(?![\p{L}\p{N}])/gu;
 
+/** A word of a noun phrase as the lexicon has it: no possessive, no trailing punctuation, lower case. */
+function bareWord(word: string): string {
+  return word.replace(/['’]s$/u, '').replace(/[.,;:]$/, '').toLowerCase();
+}
+
+/** The words a noun phrase can hold: runs of letters, dots, apostrophes, hyphens and clause marks. */
+const PHRASE_WORD = /[\p{L}.’'\-,;:]+/gu;
+
+/** Whether some word of the text is a job's noun or a speaking body's noun (the head of a role phrase). */
+function hasHeadNoun(text: string): boolean {
+  PHRASE_WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PHRASE_WORD.exec(text)) !== null) {
+    const word = bareWord(m[0]);
+    if (ROLE_NOUNS.has(word) || word.startsWith('spokes') || SPEAKING_ORG_NOUNS.has(word)) return true;
+  }
+  return false;
+}
+
 /** Reads the candidates for a speaker inside `text` (offsets are within `text`). */
 export interface CandidateContext {
   registry: PersonRegistry;
@@ -86,7 +105,9 @@ export function speakerCandidates(text: string, offset: number, mentions: Mentio
   }
   // "Netanyahu’s office said": the person the office speaks for
   POSSESSIVE_OFFICE.lastIndex = 0;
-  while ((m = POSSESSIVE_OFFICE.exec(text)) !== null) {
+  // a possessive is written "’s" or "'s": without one there is no office to read
+  const possessives = text.includes('’s') || text.includes("'s");
+  while (possessives && (m = POSSESSIVE_OFFICE.exec(text)) !== null) {
     const person = registry.find(m[1]!, 'person');
     if (person) out.push({ start: offset + m.index, end: offset + m.index + m[0].length, kind: 'entity', entity: person, possessive: false, statementOwner: false, office: true });
   }
@@ -96,10 +117,12 @@ export function speakerCandidates(text: string, offset: number, mentions: Mentio
     out.push({ start: offset + m.index, end: offset + m.index + m[0].length, kind: 'pronoun', entity: null, possessive: false, statementOwner: false, pronoun });
   }
   ROLE_NP.lastIndex = 0;
-  while ((m = ROLE_NP.exec(text)) !== null) {
+  // a noun phrase names a speaker only around a job's or a body's noun: without one, none is read
+  const headNouns = hasHeadNoun(text);
+  while (headNouns && (m = ROLE_NP.exec(text)) !== null) {
     ROLE_NP.lastIndex = m.index + 1;
     const words = m[1]!.split(/\s+/).filter(Boolean);
-    const bare = words.map((w) => w.replace(/['’]s$/u, '').replace(/[.,;:]$/, '').toLowerCase());
+    const bare = words.map(bareWord);
     let headAt = bare.findIndex((w) => ROLE_NOUNS.has(w) || w.startsWith('spokes'));
     const isRole = headAt >= 0;
     if (!isRole) headAt = bare.findIndex((w) => SPEAKING_ORG_NOUNS.has(w));
