@@ -36,21 +36,33 @@ interface VerbHit {
   word: string;
 }
 
-/** The verbs of speech of the latest paragraph read, by range: a quotation's attribution asks for the same range again and again. */
+/** The verbs of speech of the latest paragraph read, all of them, found once: attribution asks for ranges of it again and again. */
 let verbsMask = '';
-const verbsByRange = new Map<string, VerbHit[]>();
+let verbsOfMask: VerbHit[] = [];
+
+/** A code unit that no word of lower-case letters and hyphens can hold. */
+function outsideWords(mask: string, at: number): boolean {
+  const code = mask.charCodeAt(at);
+  return code < 128 && !(code >= 97 && code <= 122) && code !== 45;
+}
 
 function speechVerbs(mask: string, from: number, to: number): VerbHit[] {
+  // a range starting inside a word is read on its own: part of the word may read as a verb there
+  if (from > 0 && !outsideWords(mask, from - 1) && !outsideWords(mask, from)) return readSpeechVerbs(mask, from, to);
   if (mask !== verbsMask) {
     verbsMask = mask;
-    verbsByRange.clear();
+    verbsOfMask = readSpeechVerbs(mask, 0, mask.length);
   }
-  const range = `${from}:${to}`;
-  let hits = verbsByRange.get(range);
-  if (!hits) {
-    hits = readSpeechVerbs(mask, from, to);
-    verbsByRange.set(range, hits);
+  // the first verb at or after `from`, found by halving, so a long paragraph's many ranges stay cheap
+  let low = 0;
+  let high = verbsOfMask.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (verbsOfMask[middle]!.index < from) low = middle + 1;
+    else high = middle;
   }
+  const hits: VerbHit[] = [];
+  for (let i = low; i < verbsOfMask.length && verbsOfMask[i]!.index < to; i++) hits.push(verbsOfMask[i]!);
   return hits;
 }
 
