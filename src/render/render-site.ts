@@ -39,7 +39,7 @@ export interface RenderOptions {
 }
 
 /** Most article pages per Eleventy run. */
-export const ARTICLE_BATCH = 500;
+export const ARTICLE_BATCH = 1000;
 
 /** Size of one Eleventy run of speaker, topic, quotes or timeline pages, in quotes and article links shown. */
 export const PAGE_WEIGHT_BUDGET = 10_000;
