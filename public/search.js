@@ -22,10 +22,11 @@
   }
 
   // The index may come in shards (pagefind/shards.json lists their bundles, relative to the site root): the first is
-  // pagefind/ itself, the others are merged into it. Without the list, pagefind/ is searched alone.
+  // pagefind/ itself, the others are merged into it. Without the list, pagefind/ is searched alone. The list is
+  // revalidated on every visit (as Pagefind does with its own entry file), so a rebuilt site is never half-merged.
   function shardBundles(base, done) {
     if (typeof window.fetch !== 'function') return done([]);
-    window.fetch(base + 'pagefind/shards.json')
+    window.fetch(base + 'pagefind/shards.json', { cache: 'no-cache' })
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (list) {
         var bundles = [];
