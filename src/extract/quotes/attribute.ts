@@ -51,7 +51,7 @@ function speechVerbs(mask: string, from: number, to: number): VerbHit[] {
   if (from > 0 && !outsideWords(mask, from - 1) && !outsideWords(mask, from)) return readSpeechVerbs(mask, from, to);
   if (mask !== verbsMask) {
     verbsMask = mask;
-    verbsOfMask = readSpeechVerbs(mask, 0, mask.length);
+    verbsOfMask = readAllSpeechVerbs(mask);
   }
   // the first verb at or after `from`, found by halving, so a long paragraph's many ranges stay cheap
   let low = 0;
@@ -74,6 +74,44 @@ function readSpeechVerbs(mask: string, from: number, to: number): VerbHit[] {
     if (SPEECH_VERBS.has(m[0]) && !DETERMINER_BEFORE.test(mask.slice(Math.max(0, m.index - 8), m.index))) hits.push({ index: m.index, end: m.index + m[0].length, word: m[0] });
   }
   return hits;
+}
+
+const LOWER_CASE_RUN = /[a-z]+/g;
+/** How far back a word's start is looked for before the paragraph is read the slow way. */
+const LONGEST_WORD = 64;
+
+/**
+ * The verbs of speech of a whole paragraph, as `readSpeechVerbs(mask, 0, mask.length)` finds them, but
+ * looking only at runs of lower-case letters that spell one: each is checked to be a word VERB reads.
+ */
+function readAllSpeechVerbs(mask: string): VerbHit[] {
+  const hits: VerbHit[] = [];
+  LOWER_CASE_RUN.lastIndex = 0;
+  let run: RegExpExecArray | null;
+  while ((run = LOWER_CASE_RUN.exec(mask)) !== null) {
+    const word = run[0];
+    if (!SPEECH_VERBS.has(word)) continue;
+    const at = run.index;
+    const verb = verbAt(mask, at, word);
+    if (verb === null) return readSpeechVerbs(mask, 0, mask.length);
+    if (verb && !DETERMINER_BEFORE.test(mask.slice(Math.max(0, at - 8), at))) hits.push({ index: at, end: at + word.length, word });
+  }
+  return hits;
+}
+
+/** Whether VERB, read over the whole text, reads `word` at `at`; null when the word around it is too long to tell cheaply. */
+function verbAt(mask: string, at: number, word: string): boolean | null {
+  // VERB's words hold only lower-case letters and hyphens: a plain ASCII character other than those is a
+  // place where its reading of the text starts afresh, whatever came before
+  let start = at;
+  while (start > 0 && !outsideWords(mask, start - 1)) {
+    start--;
+    if (at - start > LONGEST_WORD) return null;
+  }
+  VERB.lastIndex = start;
+  let m: RegExpExecArray | null;
+  while ((m = VERB.exec(mask)) !== null && m.index < at);
+  return m !== null && m.index === at && m[0] === word;
 }
 
 function resolve(candidate: Candidate, ctx: AttributionContext): Entity | null {

@@ -55,13 +55,22 @@ function bareWord(word: string): string {
 /** The words a noun phrase can hold: runs of letters, dots, apostrophes, hyphens and clause marks. */
 const PHRASE_WORD = /[\p{L}.’'\-,;:]+/gu;
 
+/** Nouns that head a role phrase or a speaking body's phrase, as one word. */
+const HEAD_NOUNS: ReadonlySet<string> = new Set([...ROLE_NOUNS, ...SPEAKING_ORG_NOUNS]);
+
 /** Whether some word of the text is a job's noun or a speaking body's noun (the head of a role phrase). */
 function hasHeadNoun(text: string): boolean {
   PHRASE_WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = PHRASE_WORD.exec(text)) !== null) {
-    const word = bareWord(m[0]);
-    if (ROLE_NOUNS.has(word) || word.startsWith('spokes') || SPEAKING_ORG_NOUNS.has(word)) return true;
+    // bareWord without regular expressions: possessive, then one mark of punctuation, then lower case
+    let word = m[0];
+    const n = word.length;
+    if (n >= 2 && word[n - 1] === 's' && (word[n - 2] === "'" || word[n - 2] === '’')) word = word.slice(0, -2);
+    const last = word[word.length - 1];
+    if (last === '.' || last === ',' || last === ';' || last === ':') word = word.slice(0, -1);
+    word = word.toLowerCase();
+    if (HEAD_NOUNS.has(word) || word.startsWith('spokes')) return true;
   }
   return false;
 }
