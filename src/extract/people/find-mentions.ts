@@ -2,6 +2,7 @@ import { COMMON_WORDS } from '../lexicon/common-words.js';
 import { GAZETTEER, GAZETTEER_FORM_LENGTHS } from '../lexicon/places.js';
 import { HONORIFICS, ORG_HEADS, ROLE_HEADS, ROLE_NOUNS } from '../lexicon/roles.js';
 import { SPEECH_VERBS } from '../lexicon/speech-verbs.js';
+import { isLetterMarkOrDigit, isWordJoiner, scanRuns } from '../text/char-classes.js';
 
 /** A run of capitalised words in a sentence, read as a person, an organisation or a place. */
 export interface Mention {
@@ -27,7 +28,6 @@ interface Token {
   key?: string;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-.]*/gu;
 const PARTICLES = new Set(['al', 'bin', 'ibn', 'de', 'da', 'van', 'von', 'der', 'du', 'di', 'la', 'le', 'el', 'abu', 'del', 'dos', 'das', 'ben']);
 /** Places whose name stands for the office that speaks there. */
 const INSTITUTIONS = new Set(['white house', 'kremlin', 'pentagon', 'downing street', 'elysee', 'élysée', 'state department']);
@@ -73,15 +73,18 @@ function singleSpace(text: string, a: Token, b: Token): boolean {
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  WORD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD.exec(text)) !== null) {
-    let word = m[0];
+  // the runs of WORD: a letter, mark or digit, then those, apostrophes, hyphens and dots
+  scanRuns(text, isLetterMarkOrDigit, continuesWord, (start, end) => {
+    let word = text.slice(start, end);
     // keep the dot of an initial or an abbreviation ("J.", "U.S.", "Mr."), drop a sentence's full stop
     if (word.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(word) && !HONORIFICS.has(word.slice(0, -1).toLowerCase()) && !/^(?:Jr|Sr)\.$/.test(word)) word = word.replace(/\.+$/, '');
-    tokens.push({ text: word, start: m.index, end: m.index + word.length, capital: isCapital(word) });
-  }
+    tokens.push({ text: word, start, end: start + word.length, capital: isCapital(word) });
+  });
   return tokens;
+}
+
+function continuesWord(code: number): boolean {
+  return isLetterMarkOrDigit(code) || isWordJoiner(code);
 }
 
 function isCapital(word: string): boolean {
@@ -261,8 +264,8 @@ function readRun(text: string, tokens: Token[], from: number, to: number, out: M
   const prefix = prefixWords.join(' ');
   const base = { start, end, name, prefix, possessive, beforeSpeechVerb };
 
-  const wholeRun = tokens.slice(from, to).map((t) => t.text.replace(/['’]s$/u, '')).join(' ');
   if (gazetteerAt(tokens, i, to) === to - i) {
+    const wholeRun = tokens.slice(from, to).map((t) => t.text.replace(/['’]s$/u, '')).join(' ');
     const speaksAsBody = GAZETTEER.get(wholeRun.toLowerCase())?.kind === 'organisation' || INSTITUTIONS.has(wholeRun.toLowerCase().replace(/^the\s+/, ''));
     out.push({ ...base, kind: speaksAsBody ? 'organisation' : 'place' });
     return;

@@ -30,7 +30,8 @@ function roleBefore(text: string, mention: Mention): string | null {
     if (wordCount(phrase) <= 8 && hasRoleNoun(phrase) && (isRoleWord(first) || /['’]s$/u.test(first) || /^\p{Lu}/u.test(first))) return phrase;
   }
   // words right before the run: "security council chief Rustem Umerov", "Kremlin spokesman Dmitry Peskov"
-  const words = before.split(/\s+/).filter(Boolean);
+  // at most seven words are taken, and one more read to stop: only the last eight are needed
+  const words = lastWords(before, 8);
   const taken: string[] = [];
   for (let i = words.length - 1; i >= 0 && taken.length < 7; i--) {
     const word = words[i]!;
@@ -50,6 +51,29 @@ function roleBefore(text: string, mention: Mention): string | null {
   while (taken.length && CONNECTORS.has(taken[0]!.toLowerCase())) taken.shift();
   const phrase = taken.join(' ');
   return phrase && hasRoleNoun(phrase) ? phrase : null;
+}
+
+/** The last `count` words (runs of non-space) of a text, in order: the end of `text.split(/\s+/).filter(Boolean)`. */
+function lastWords(text: string, count: number): string[] {
+  const words: string[] = [];
+  let end = text.length;
+  while (words.length < count) {
+    while (end > 0 && isSpace(text[end - 1]!)) end--;
+    if (end === 0) break;
+    let start = end;
+    while (start > 0 && !isSpace(text[start - 1]!)) start--;
+    words.push(text.slice(start, end));
+    end = start;
+  }
+  return words.reverse();
+}
+
+const SPACE = /\s/;
+
+function isSpace(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return SPACE.test(ch);
 }
 
 function roleAfter(text: string, mention: Mention): string | null {

@@ -5,6 +5,7 @@ import { storyBlocks } from '../blocks.js';
 import { GAZETTEER, GAZETTEER_FORM_LENGTHS } from '../lexicon/places.js';
 import { TOPIC_VOCABULARY } from '../lexicon/topic-vocabulary.js';
 import { VocabularyMatcher } from '../lexicon/vocabulary-matcher.js';
+import { isLetterOrDigit, isWordJoiner, scanRuns } from '../text/char-classes.js';
 import { fold } from '../text/fold.js';
 
 /**
@@ -19,7 +20,9 @@ export default function remarkFindTopics() {
 }
 
 const MAX_TOPICS = 14;
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'’\-]*/gu;
+function continuesWord(code: number): boolean {
+  return isLetterOrDigit(code) || isWordJoiner(code);
+}
 /** Every vocabulary pattern, matched as one alternation would: one pass over the text finds them all. */
 const VOCABULARY = new VocabularyMatcher(TOPIC_VOCABULARY.map((entry) => entry.pattern.source));
 const ANCHORED = TOPIC_VOCABULARY.map((entry) => ({ re: new RegExp(`^(?:${entry.pattern.source})$`, 'i'), label: entry.label }));
@@ -41,12 +44,11 @@ function gazetteerLabels(text: string): string[] {
   // the words as found; a word's form for the gazetteer is worked out only when a phrase reaches it
   const raws: string[] = [];
   const starts: number[] = [];
-  WORD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD.exec(text)) !== null) {
-    raws.push(m[0]);
-    starts.push(m.index);
-  }
+  // the runs of a letter or digit, then those, dots, apostrophes and hyphens
+  scanRuns(text, isLetterOrDigit, continuesWord, (start, end) => {
+    raws.push(text.slice(start, end));
+    starts.push(start);
+  });
   const lowers: (string | undefined)[] = new Array<string | undefined>(raws.length);
   const lower = (k: number): string => (lowers[k] ??= gazetteerWord(raws[k]!).toLowerCase());
   // only a single space between a word and the one before it

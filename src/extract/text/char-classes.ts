@@ -1,0 +1,61 @@
+/**
+ * Classes of characters the tokenisers ask about, by code point: plain ASCII answered directly, any
+ * other character by its Unicode property once, then remembered.
+ */
+
+const LETTER_MARK_OR_DIGIT = /^[\p{L}\p{M}\p{N}]$/u;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const letterMarkOrDigit = new Map<number, boolean>();
+const letterOrDigit = new Map<number, boolean>();
+
+function isAsciiAlphanumeric(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
+function remembered(cache: Map<number, boolean>, test: RegExp, code: number): boolean {
+  let answer = cache.get(code);
+  if (answer === undefined) {
+    answer = test.test(String.fromCodePoint(code));
+    cache.set(code, answer);
+  }
+  return answer;
+}
+
+/** `[\p{L}\p{M}\p{N}]` (with the `u` flag) for one code point. */
+export function isLetterMarkOrDigit(code: number): boolean {
+  if (code < 128) return isAsciiAlphanumeric(code);
+  return remembered(letterMarkOrDigit, LETTER_MARK_OR_DIGIT, code);
+}
+
+/** `[\p{L}\p{N}]` (with the `u` flag) for one code point. */
+export function isLetterOrDigit(code: number): boolean {
+  if (code < 128) return isAsciiAlphanumeric(code);
+  return remembered(letterOrDigit, LETTER_OR_DIGIT, code);
+}
+
+/** A word's inner punctuation as the tokenisers allow it: apostrophes, hyphen, full stop. */
+export function isWordJoiner(code: number): boolean {
+  return code === 39 || code === 0x2019 || code === 45 || code === 46;
+}
+
+/** Each run that opens with a character `opens` accepts and goes on while `continues` accepts, as a global regular expression would find it. */
+export function scanRuns(text: string, opens: (code: number) => boolean, continues: (code: number) => boolean, visit: (start: number, end: number) => void): void {
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const code = text.codePointAt(i)!;
+    const width = code > 0xffff ? 2 : 1;
+    if (!opens(code)) {
+      i += width;
+      continue;
+    }
+    const start = i;
+    i += width;
+    while (i < n) {
+      const next = text.codePointAt(i)!;
+      if (!continues(next)) break;
+      i += next > 0xffff ? 2 : 1;
+    }
+    visit(start, i);
+  }
+}
