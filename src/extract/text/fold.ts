@@ -1,3 +1,5 @@
+import { isLetterOrDigit, scanRuns } from './char-classes.js';
+
 /** Folding for comparison: no diacritics, plain quotes and dashes, lower case, single spaces. */
 export function fold(text: string): string {
   return text
@@ -21,7 +23,20 @@ export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-const WORDS = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+/**
+ * The matches of `/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*\/gu`: runs of letters and digits, one apostrophe or
+ * hyphen joining two runs into one word.
+ */
+function countWords(text: string): number {
+  let count = 0;
+  let previousEnd = -2;
+  scanRuns(text, isLetterOrDigit, isLetterOrDigit, (start, end) => {
+    const joined = start === previousEnd + 1 && (text[previousEnd] === "'" || text[previousEnd] === '’' || text[previousEnd] === '-');
+    if (!joined) count++;
+    previousEnd = end;
+  });
+  return count;
+}
 const wordCounts = new Map<string, number>();
 
 /** Counts words (runs of letters or digits). Remembered: the plugins ask about the same blocks again and again. */
@@ -29,9 +44,7 @@ export function wordCount(text: string): number {
   let count = wordCounts.get(text);
   if (count === undefined) {
     if (wordCounts.size > 20_000) wordCounts.clear();
-    count = 0;
-    WORDS.lastIndex = 0;
-    while (WORDS.exec(text) !== null) count++;
+    count = countWords(text);
     wordCounts.set(text, count);
   }
   return count;
