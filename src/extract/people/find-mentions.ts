@@ -41,9 +41,19 @@ function particlesThenCapital(tokens: Token[], j: number): boolean {
   return k > j && k < tokens.length && tokens[k]!.capital;
 }
 
-/** A name particle ("von", "al", "bin"); none is longer than three letters. */
+/**
+ * Every particle in every mix of capitals: the words whose lower case is a particle (particles are plain
+ * ASCII letters, and no other character lowercases to one of theirs).
+ */
+const PARTICLE_SPELLINGS: ReadonlySet<string> = new Set(
+  [...PARTICLES].flatMap((particle) =>
+    [...particle].reduce<string[]>((spellings, ch) => spellings.flatMap((s) => [s + ch, s + ch.toUpperCase()]), ['']),
+  ),
+);
+
+/** A name particle ("von", "al", "bin"): `PARTICLES.has(word.toLowerCase())`. */
 function isParticle(word: string): boolean {
-  return word.length <= 3 && PARTICLES.has(word.toLowerCase());
+  return PARTICLE_SPELLINGS.has(word);
 }
 
 /** The word without a possessive ("Russia’s" → "Russia"). */
