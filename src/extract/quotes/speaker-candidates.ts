@@ -2,6 +2,7 @@ import type { Mention } from '../people/find-mentions.js';
 import type { Entity, PersonRegistry } from '../people/registry.js';
 import { GAZETTEER } from '../lexicon/places.js';
 import { ROLE_NOUNS, SPEAKING_ORG_NOUNS } from '../lexicon/roles.js';
+import { isLetter, scanRuns } from '../text/char-classes.js';
 
 /** Something in the text that can be the speaker of a quotation. */
 export interface Candidate {
@@ -52,27 +53,30 @@ function bareWord(word: string): string {
   return word.replace(/['’]s$/u, '').replace(/[.,;:]$/, '').toLowerCase();
 }
 
-/** The words a noun phrase can hold: runs of letters, dots, apostrophes, hyphens and clause marks. */
-const PHRASE_WORD = /[\p{L}.’'\-,;:]+/gu;
 
 /** Nouns that head a role phrase or a speaking body's phrase, as one word. */
 const HEAD_NOUNS: ReadonlySet<string> = new Set([...ROLE_NOUNS, ...SPEAKING_ORG_NOUNS]);
 
-/** Whether some word of the text is a job's noun or a speaking body's noun (the head of a role phrase). */
+/** A character of the words a role phrase is made of (ROLE_NP): a letter, a dot, an apostrophe, a hyphen, a comma, a semicolon or a colon. */
+function inPhraseWord(code: number): boolean {
+  return isLetter(code) || code === 46 || code === 0x2019 || code === 39 || code === 45 || code === 44 || code === 59 || code === 58;
+}
+
+/** Whether some word of the text (a run of those characters) is a job's noun or a speaking body's noun (the head of a role phrase). */
 function hasHeadNoun(text: string): boolean {
-  PHRASE_WORD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = PHRASE_WORD.exec(text)) !== null) {
+  let found = false;
+  scanRuns(text, inPhraseWord, inPhraseWord, (start, end) => {
+    if (found) return;
     // bareWord without regular expressions: possessive, then one mark of punctuation, then lower case
-    let word = m[0];
+    let word = text.slice(start, end);
     const n = word.length;
     if (n >= 2 && word[n - 1] === 's' && (word[n - 2] === "'" || word[n - 2] === '’')) word = word.slice(0, -2);
     const last = word[word.length - 1];
     if (last === '.' || last === ',' || last === ';' || last === ':') word = word.slice(0, -1);
     word = word.toLowerCase();
-    if (HEAD_NOUNS.has(word) || word.startsWith('spokes')) return true;
-  }
-  return false;
+    if (HEAD_NOUNS.has(word) || word.startsWith('spokes')) found = true;
+  });
+  return found;
 }
 
 /** Reads the candidates for a speaker inside `text` (offsets are within `text`). */

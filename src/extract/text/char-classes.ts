@@ -5,7 +5,9 @@
 
 const LETTER_MARK_OR_DIGIT = /^[\p{L}\p{M}\p{N}]$/u;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const LETTER = /^\p{L}$/u;
 const letterMarkOrDigit = new Map<number, boolean>();
+const letters = new Map<number, boolean>();
 const letterOrDigit = new Map<number, boolean>();
 
 function isAsciiAlphanumeric(code: number): boolean {
@@ -31,6 +33,12 @@ export function isLetterMarkOrDigit(code: number): boolean {
 export function isLetterOrDigit(code: number): boolean {
   if (code < 128) return isAsciiAlphanumeric(code);
   return remembered(letterOrDigit, LETTER_OR_DIGIT, code);
+}
+
+/** `\p{L}` (with the `u` flag) for one code point. */
+export function isLetter(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return remembered(letters, LETTER, code);
 }
 
 /** A word's inner punctuation as the tokenisers allow it: apostrophes, hyphen, full stop. */
