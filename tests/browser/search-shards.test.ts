@@ -6,12 +6,14 @@ import { writeSearchIndex } from '../../src/publish/search-index.js';
 import type { ShardManifest } from '../../src/publish/search-reuse.js';
 import { listHtmlPages } from '../../src/publish/sitemap.js';
 import { haveChromium, launchChromium, watchedPage, type WatchedPage } from './support/chromium.js';
+import { HOSTILE } from './support/hostile-articles.js';
 import { serveStatic, type StaticServer } from './support/server.js';
 import { buildSite, type BuiltSite } from './support/site.js';
 
 /**
- * The search over a sharded index: the seeds and three articles in three other years, built under a base path,
- * then indexed again with a tiny shard cap so that every year is a shard of its own; the search page merges them.
+ * The search over a sharded index: the seeds, three articles in three other years and the hostile articles (markup
+ * pasted into every field), built under a base path, then indexed again with a tiny shard cap so that every year
+ * is a shard of its own (or several); the search page merges them.
  */
 const BASE = '/sub/path/';
 
@@ -53,7 +55,7 @@ const urlOf = (file: string): string => {
 
 describe.skipIf(!haveChromium)('search over a sharded index', { timeout: 60_000 }, () => {
   beforeAll(async () => {
-    [site, browser] = await Promise.all([buildSite({ basePath: BASE, extra: EXTRA }), launchChromium()]);
+    [site, browser] = await Promise.all([buildSite({ basePath: BASE, extra: { ...EXTRA, ...HOSTILE } }), launchChromium()]);
     const pages = await listHtmlPages(site.outDir);
     await writeSearchIndex(site.archive, { outDir: site.outDir, basePath: BASE, pages }, { maxShardWeight: 3 });
     shards = JSON.parse(await readFile(join(site.outDir, 'pagefind', 'shards.json'), 'utf8')) as ShardManifest;
@@ -106,9 +108,25 @@ describe.skipIf(!haveChromium)('search over a sharded index', { timeout: 60_000 
     expect(narrowed.sort()).toEqual([urlOf('harbour-2019.txt'), urlOf('harbour-2020.txt')].sort());
   });
 
+  it('shows the pasted markup of a merged shard’s filter values as text, and runs none of it', async () => {
+    const hostile = site.archive.articles.find((a) => a.file === 'hostile-front-matter.md');
+    const bundle = shards.shards.find((s) => s.key.startsWith(hostile?.date?.slice(0, 4) ?? '-'))?.bundle;
+    expect(bundle).toMatch(/^pagefind\/shards\//);
+    const page = await searchPage();
+    await page.locator('#search input[type="text"], #search input[type="search"]').first().fill('council');
+    expect(await results(page, 'council')).toContain(hostile?.url);
+    const group = page.locator('details.pagefind-ui__filter-block', { has: page.locator('summary', { hasText: /^\s*speaker\s*$/i }) });
+    if (!(await group.evaluate((d) => (d as HTMLDetailsElement).open))) await group.locator('summary').click();
+    await expect.poll(async () => (await group.innerText()).includes('＜img src=x onerror=alert(')).toBe(true);
+    await page.waitForTimeout(300);
+    expect(await page.locator('#search img, #search script, #search iframe, #search svg[onload]').count()).toBe(0);
+    expect(watched.flatMap((w) => w.dialogs)).toEqual([]);
+  });
+
   it('logged no error and made no request off the site', () => {
     expect(watched.flatMap((w) => w.offsite)).toEqual([]);
     expect(watched.flatMap((w) => w.errors)).toEqual([]);
+    expect(watched.flatMap((w) => w.dialogs)).toEqual([]);
   });
 });
 
