@@ -102,7 +102,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const cacheDir = options.cache === false ? null : join(dirname(staged.outDir), '.cache');
     stage = 'extracting';
     const loaded = await loadAndExtract(contentDir, { cacheDir, store: bodies, progress });
-    diagnostics.push(...loaded.diagnostics);
+    // One at a time: a spread of a large archive's warnings (100,000s) overflows the call stack.
+    for (const diagnostic of loaded.diagnostics) diagnostics.push(diagnostic);
     leftOut = loaded.leftOut;
     built = loaded.inputs.length;
 

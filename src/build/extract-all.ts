@@ -114,7 +114,7 @@ export class ExtractionSession {
     this.#stats.articles += total;
     const results = new Array<ExtractedArticle | Error | undefined>(total);
     const digests = cache === null ? null : jobs.map((job) => contentDigest(job.text, extractCacheVersion()));
-    if (digests !== null) this.#live.push(...digests);
+    if (digests !== null) for (const digest of digests) this.#live.push(digest);
     /** Extracts one article here; a thrown error becomes its result. */
     const extractHere = (i: number): void => {
       try {
