@@ -19,9 +19,9 @@ export interface Shard {
 }
 
 /**
- * Default cap, in weight (pages, a page counting once per `WEIGHT_CHARS` of text). Pagefind's service peaks while it writes
- * an index, at about 240 KiB per page of these articles (measured: 548 MiB for 2,241 pages, 2,000 of them articles
- * of ~630 words); 4,000 keeps it near 1 GiB, under the 1,500 MiB a build's process may take.
+ * Default cap, in weight (pages, a page counting once per `WEIGHT_CHARS` of text). Pagefind's service peaks while it
+ * writes an index, at about 230–250 KiB a page of ~630-word articles (measured: 546 MiB for 2,241 pages, 923 MiB for
+ * 4,049); 4,000 keeps it near 1 GiB, under the 1,500 MiB any process of a build may take.
  */
 export const MAX_SHARD_WEIGHT = 4000;
 
