@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Root, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -44,13 +45,19 @@ export const SEARCH_LANGUAGE = 'en';
  * were made with.
  */
 export function searchPages(archive: Archive, basePath: string): SearchPage[] {
-  const pages: SearchPage[] = archive.articles.map((article) => ({
-    url: articlePath(article, basePath),
-    period: article.date?.slice(0, 7) ?? null,
-    size: article.title.length + article.body.length + article.quotes.reduce((n, q) => n + q.text.length + 40, 0) + article.speakers.length * 40,
-    source: () => JSON.stringify([article.url, article.title, article.date, article.source, article.byline, article.dateline, article.speakers, article.topics, article.body, article.quotes]),
-    record: () => articleRecord(article, basePath),
-  }));
+  const pages: SearchPage[] = archive.articles.map((article) => {
+    // The body may be kept on disk by the build and read back at each access: it is read here once for its size and
+    // digest, and again only when the record is built.
+    const body = article.body;
+    const bodyDigest = createHash('sha256').update(body).digest('hex');
+    return {
+      url: articlePath(article, basePath),
+      period: article.date?.slice(0, 7) ?? null,
+      size: article.title.length + body.length + article.quotes.reduce((n, q) => n + q.text.length + 40, 0) + article.speakers.length * 40,
+      source: () => JSON.stringify([article.url, article.title, article.date, article.source, article.byline, article.dateline, article.speakers, article.topics, bodyDigest, article.quotes]),
+      record: () => articleRecord(article, basePath),
+    };
+  });
   for (const month of quotesByMonth(archive, '/')) {
     pages.push({
       url: month.url,
