@@ -84,8 +84,8 @@ function checkedIsoDate(year: number, month: number, day: number): string | null
 /** Every full date in the text, in order of appearance. */
 export function findDates(text: string): DateMatch[] {
   const found: DateMatch[] = [];
-  // every pattern has digits in it
-  if (!/\d/.test(text)) return found;
+  // every pattern holds a year of four digits, or (day and month) a digit, a slash or dot, a digit
+  if (!/\d{4}|\d[/.]\d/.test(text)) return found;
   for (const { re, read } of PATTERNS) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
