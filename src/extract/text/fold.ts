@@ -1,7 +1,11 @@
 import { isLetterOrDigit, scanRuns } from './char-classes.js';
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 /** Folding for comparison: no diacritics, plain quotes and dashes, lower case, single spaces. */
 export function fold(text: string): string {
+  // plain ASCII has no diacritics, no typographic quotes or dashes to fold, and decomposes to itself
+  if (ASCII_ONLY.test(text)) return text.toLowerCase().replace(/\s+/g, ' ').trim();
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
