@@ -98,7 +98,6 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
     process.stderr.write(`render: ${what}: heap ${Math.round(heapUsed / 1e6)} MB, rss ${Math.round(rss / 1e6)} MB, ${seconds} s\n`);
   };
   const siteOptions = { basePath: options.basePath, siteUrl: options.siteUrl };
-  const data = siteData(archive, siteOptions);
   const templates = templatesDir();
   const list = archive.articles;
   const batch = Math.max(1, options.batchSize ?? Math.min(ARTICLE_BATCH, Math.max(50, Math.ceil(list.length / 8))));
@@ -109,12 +108,14 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
 
   // Pages whose inputs did not change since the previous build are taken from it.
   const reuse = await PageReuse.open(options.previousOutDir ?? null);
-  // With no previous build to take pages from, a large archive is rendered on workers: start them now, while the digests are made.
+  // With no previous build to take pages from, a large archive is rendered on workers: start them now,
+  // so they load while this thread computes the site's data and the digests.
+  const newPool = (): RenderPool => new RenderPool(threads, options.workerLimits ?? WORKER_LIMITS);
   let pool: RenderPool | null = null;
   let rendered = 0;
-  const startPool = (): RenderPool => (pool ??= new RenderPool(threads, options.workerLimits ?? WORKER_LIMITS));
-  if (mayUseWorkers && (options.worker === true || (reuse.previousPages === 0 && list.length >= IN_PROCESS_BELOW))) startPool();
+  if (mayUseWorkers && (options.worker === true || (reuse.previousPages === 0 && list.length >= IN_PROCESS_BELOW))) pool = newPool();
   try {
+    const data = siteData(archive, siteOptions);
     const salt = `${await templatesDigest(templates)}\n${JSON.stringify(siteOptions)}\n${data.name}\n`;
     // Pages the previous build wrote from the same inputs are linked from it (all at the end, several
     // at once); a page that cannot be linked is rendered after all.
@@ -152,9 +153,9 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
     for (let from = 0; from < articles.length; from += batch) pages.push({ kind: 'articles', items: articles.slice(from, from + batch) });
     const jobs: RenderJob[] = pages.map((p) => ({ ...context, ...p }));
     const toRender = articles.length + speakers.length + topics.length + months.length + years.length;
-    if (mayUseWorkers && jobs.length > 0 && (options.worker === true || toRender >= IN_PROCESS_BELOW)) startPool();
+    if (pool === null && mayUseWorkers && jobs.length > 0 && (options.worker === true || toRender >= IN_PROCESS_BELOW)) pool = newPool();
     else if (pool !== null && jobs.length === 0) {
-      await (pool as RenderPool).close();
+      await pool.close();
       pool = null;
     }
 
@@ -164,16 +165,16 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
       debugMemory('indexes');
       return written;
     };
-    const usePool = pool as RenderPool | null;
-    if (usePool) {
-      for (const n of await Promise.all([indexes(), ...jobs.map((job) => usePool.render(job))])) rendered += n;
+    if (pool !== null) {
+      const workers = pool;
+      for (const n of await Promise.all([indexes(), ...jobs.map((job) => workers.render(job))])) rendered += n;
     } else {
       rendered += await indexes();
       for (const job of jobs) rendered += await renderJob(job);
     }
     debugMemory(`${jobs.length} runs of pages`);
   } finally {
-    await (pool as RenderPool | null)?.close();
+    await pool?.close();
   }
   await cp(publicDir(), options.outDir, { recursive: true });
   await reuse.save(options.outDir);
