@@ -42,9 +42,12 @@ function countWords(text: string): number {
   return count;
 }
 const wordCounts = new Map<string, number>();
+const SHORT_TEXT = 48;
 
 /** Counts words (runs of letters or digits). Remembered: the plugins ask about the same blocks again and again. */
 export function wordCount(text: string): number {
+  // a short phrase is counted faster than it is looked up
+  if (text.length < SHORT_TEXT) return countWords(text);
   let count = wordCounts.get(text);
   if (count === undefined) {
     if (wordCounts.size > 20_000) wordCounts.clear();
