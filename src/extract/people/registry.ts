@@ -26,17 +26,26 @@ export class PersonRegistry {
   add(written: string, kind: EntityKind, role: string | null, at: number): Entity {
     const name = kind === 'organisation' ? written.replace(/^the\s+/i, '') : written;
     const existing = this.find(name, kind);
-    // a name, an alias, a role or a recency may change: earlier answers no longer hold
-    this.answers.clear();
     if (existing) {
+      // a new name or alias, or a later mention, changes what `find` answers (a role does not)
+      let changed = false;
       if (nameInfo(name).tokens.length > nameInfo(existing.name).tokens.length && kind === 'person') {
         existing.aliases.add(existing.name);
         existing.name = name;
-      } else if (name !== existing.name) existing.aliases.add(name);
+        changed = true;
+      } else if (name !== existing.name && !existing.aliases.has(name)) {
+        existing.aliases.add(name);
+        changed = true;
+      }
       if (!existing.role && role) existing.role = role;
-      existing.lastSeen = Math.max(existing.lastSeen, at);
+      if (at > existing.lastSeen) {
+        existing.lastSeen = at;
+        changed = true;
+      }
+      if (changed) this.answers.clear();
       return existing;
     }
+    this.answers.clear();
     const entity: Entity = { kind, name, role, aliases: new Set(), lastSeen: at, order: this.entities.length };
     this.entities.push(entity);
     return entity;
@@ -65,24 +74,28 @@ export class PersonRegistry {
     if (tokens.length === 0) return null;
     let best: Entity | null = null;
     let bestExact = false;
-    const consider = (entity: Entity, candidate: string): void => {
-      const other = nameInfo(candidate);
-      const exact = other.surname === info.surname;
-      if (!exact && (other.looseSurname !== info.looseSurname || tokens.length < 2)) return;
-      if (!givenInitialsCompatible(other, info)) return;
-      if (!best || (exact && !bestExact) || (exact === bestExact && entity.lastSeen > best.lastSeen)) {
-        best = entity;
-        bestExact = exact;
-      }
-    };
     for (const entity of this.entities) {
       if (kind && entity.kind !== kind) continue;
       if (entity.kind === 'organisation') {
         if (orgMatches(entity, name)) return entity;
         continue;
       }
-      consider(entity, entity.name);
-      for (const alias of entity.aliases) consider(entity, alias);
+      // the canonical name, then each alias
+      let candidate: string = entity.name;
+      const aliases = entity.aliases.values();
+      for (;;) {
+        const other = nameInfo(candidate);
+        const exact = other.surname === info.surname;
+        if ((exact || (other.looseSurname === info.looseSurname && tokens.length >= 2)) && givenInitialsCompatible(other, info)) {
+          if (!best || (exact && !bestExact) || (exact === bestExact && entity.lastSeen > best.lastSeen)) {
+            best = entity;
+            bestExact = exact;
+          }
+        }
+        const next = aliases.next();
+        if (next.done) break;
+        candidate = next.value;
+      }
     }
     if (best || kind === 'organisation' || tokens.length !== 1) return best;
     // "Sheikh Mohammed", "Wang told", "Lula said": a given name used alone, a family name written first, a short name
