@@ -94,6 +94,9 @@ export class VocabularyMatcher {
   /** Opening word → the patterns (in order) that can start with it. */
   private readonly byOpeningWord: Map<string, number[]> | null;
   private readonly sticky = new Map<string, RegExp>();
+  /** Lengths of the shortest and longest opening words: a run of another length opens nothing. */
+  private readonly shortestWord: number;
+  private readonly longestWord: number;
 
   constructor(private readonly sources: readonly string[]) {
     this.all = new RegExp(sources.map((source) => `(?:${source})`).join('|'), 'gi');
@@ -114,6 +117,9 @@ export class VocabularyMatcher {
       }
     });
     this.byOpeningWord = known ? byOpeningWord : null;
+    const lengths = [...byOpeningWord.keys()].map((word) => word.length);
+    this.shortestWord = Math.min(...lengths);
+    this.longestWord = Math.max(...lengths);
   }
 
   /** Every match, left to right, as `text.matchAll` of the alternation would give them. */
@@ -123,17 +129,26 @@ export class VocabularyMatcher {
       for (const m of text.matchAll(this.all)) hits.push({ text: m[0], index: m.index });
       return hits;
     }
-    const words = /[A-Za-z]+/g;
-    let m: RegExpExecArray | null;
-    while ((m = words.exec(text)) !== null) {
-      const candidates = this.byOpeningWord.get(m[0].toLowerCase());
+    const length = text.length;
+    let i = 0;
+    while (i < length) {
+      // the next run of ASCII letters
+      let code = text.charCodeAt(i) | 32;
+      if (code < 97 || code > 122) {
+        i++;
+        continue;
+      }
+      const at = i;
+      while (i < length && (code = text.charCodeAt(i) | 32) >= 97 && code <= 122) i++;
+      if (i - at < this.shortestWord || i - at > this.longestWord) continue;
+      const candidates = this.byOpeningWord.get(text.slice(at, i).toLowerCase());
       if (!candidates) continue;
       const re = this.stickyFor(candidates);
-      re.lastIndex = m.index;
+      re.lastIndex = at;
       const hit = re.exec(text);
       if (hit) {
         hits.push({ text: hit[0], index: hit.index });
-        words.lastIndex = hit.index + hit[0].length;
+        i = hit.index + hit[0].length;
       }
     }
     return hits;

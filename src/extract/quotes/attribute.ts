@@ -76,22 +76,31 @@ function readSpeechVerbs(mask: string, from: number, to: number): VerbHit[] {
   return hits;
 }
 
-const LOWER_CASE_RUN = /[a-z]+/g;
+const SHORTEST_VERB = Math.min(...[...SPEECH_VERBS].map((verb) => verb.length));
+const LONGEST_VERB = Math.max(...[...SPEECH_VERBS].map((verb) => verb.length));
 /** How far back a word's start is looked for before the paragraph is read the slow way. */
 const LONGEST_WORD = 64;
 
 /**
  * The verbs of speech of a whole paragraph, as `readSpeechVerbs(mask, 0, mask.length)` finds them, but
- * looking only at runs of lower-case letters that spell one: each is checked to be a word VERB reads.
+ * looking only at runs of lower-case ASCII letters that spell one: each is checked to be a word VERB reads.
  */
 function readAllSpeechVerbs(mask: string): VerbHit[] {
   const hits: VerbHit[] = [];
-  LOWER_CASE_RUN.lastIndex = 0;
-  let run: RegExpExecArray | null;
-  while ((run = LOWER_CASE_RUN.exec(mask)) !== null) {
-    const word = run[0];
+  const length = mask.length;
+  let i = 0;
+  while (i < length) {
+    // the next run of lower-case ASCII letters
+    let code = mask.charCodeAt(i);
+    if (code < 97 || code > 122) {
+      i++;
+      continue;
+    }
+    const at = i;
+    while (i < length && (code = mask.charCodeAt(i)) >= 97 && code <= 122) i++;
+    if (i - at < SHORTEST_VERB || i - at > LONGEST_VERB) continue;
+    const word = mask.slice(at, i);
     if (!SPEECH_VERBS.has(word)) continue;
-    const at = run.index;
     const verb = verbAt(mask, at, word);
     if (verb === null) return readSpeechVerbs(mask, 0, mask.length);
     if (verb && !DETERMINER_BEFORE.test(mask.slice(Math.max(0, at - 8), at))) hits.push({ index: at, end: at + word.length, word });
