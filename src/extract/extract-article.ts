@@ -2,7 +2,6 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import './data.js';
-import remarkBlocksOnlySyntax from './plugins/blocks-only-syntax.js';
 import remarkFindDate from './plugins/find-date.js';
 import remarkFindPeople from './plugins/find-people.js';
 import remarkFindQuotes from './plugins/find-quotes.js';
@@ -17,9 +16,8 @@ import type { ExtractedArticle, ExtractMessage } from './types.js';
 /** Bumped whenever extraction output may change, so cached results are not reused. */
 export const EXTRACTOR_VERSION = '1.0.0';
 
-/** The extractor: remark-parse (block syntax only), then one plugin per field, each filling its part of `file.data.article`. */
+/** The extractor: remark-parse, then one plugin per field, each filling its part of `file.data.article`. */
 const processor = unified()
-  .use(remarkBlocksOnlySyntax)
   .use(remarkParse)
   .use(remarkSplitBlocks)
   .use(remarkStripBoilerplate)
