@@ -39,6 +39,12 @@ export class WorkerRunner implements ShardRunner {
   }
 }
 
+/**
+ * A shard's records are tens of megabytes at most: the limit makes the thread collect its garbage early instead
+ * of growing (two such threads live in the build's process, whose peak memory counts).
+ */
+const SHARD_WORKER_LIMITS = { maxOldGenerationSizeMb: 384 };
+
 class ShardWorker {
   readonly #worker: Worker;
   readonly #pending = new Map<number, { done: () => void; fail: (error: Error) => void }>();
@@ -48,9 +54,9 @@ class ShardWorker {
     const here = import.meta.url;
     if (here.endsWith('.ts')) {
       const target = JSON.stringify(new URL('./search-index-worker.ts', here).href);
-      this.#worker = new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${target}); })`, { eval: true });
+      this.#worker = new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${target}); })`, { eval: true, resourceLimits: SHARD_WORKER_LIMITS });
     } else {
-      this.#worker = new Worker(new URL('./search-index-worker.js', here));
+      this.#worker = new Worker(new URL('./search-index-worker.js', here), { resourceLimits: SHARD_WORKER_LIMITS });
     }
     this.#worker.on('message', (reply: ShardReply) => {
       const pending = this.#pending.get(reply.id);

@@ -34,3 +34,12 @@ export function shareNunjucksEnvironment(config: EleventyUserConfig, key: string
     environments.set(key, environment);
   });
 }
+
+/**
+ * Forgets this thread's kept environments. A kept environment reaches, through Eleventy's loader and
+ * configuration, the site data of the run that made it (hundreds of megabytes on a large archive):
+ * the build calls this once the pages are written, so that data can be collected.
+ */
+export function releaseNunjucksEnvironments(): void {
+  environments.clear();
+}

@@ -6,6 +6,7 @@ import { PageReuse, templatesDigest } from './page-reuse.js';
 import { publicDir, templatesDir } from './paths.js';
 import { RenderPool, WORKER_LIMITS, type WorkerLimits } from './render-pool.js';
 import { renderJob, slimSiteData, type BatchItem, type JobPages, type RenderJob } from './render-job.js';
+import { releaseNunjucksEnvironments } from './nunjucks-cache.js';
 import { runEleventy } from './run-eleventy.js';
 import { siteData } from './site-data.js';
 
@@ -175,6 +176,7 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
     debugMemory(`${jobs.length} runs of pages`);
   } finally {
     await pool?.close();
+    releaseNunjucksEnvironments();
   }
   await cp(publicDir(), options.outDir, { recursive: true });
   await reuse.save(options.outDir);
