@@ -65,6 +65,30 @@ describe('progress', () => {
     expect(stream.text).toBe('extracting: 500 in 1.5 s\n');
   });
 
+  it('shows a stage sized in articles by its articles, whatever its later total counts (pages, shards)', () => {
+    const stream = new Capture();
+    stream.isTTY = true;
+    const time = clock();
+    const saved = process.env.CI;
+    delete process.env.CI;
+    try {
+      const progress = createProgress({ stream, threshold: 100, now: time.now });
+      progress.stage('indexing', null, 5000);
+      progress.update(0, 21);
+      time.advance(2000);
+      progress.update(7, 21);
+      progress.end('21 shards');
+      progress.stage('rendering', null, 50);
+      progress.update(0, 5000);
+      progress.end('5000 pages');
+    } finally {
+      if (saved !== undefined) process.env.CI = saved;
+    }
+    expect(stream.text).toContain('indexing 7/21 (33%), about 4.0 s left');
+    expect(stream.text).toContain('indexing: 21 shards in 2.0 s\n');
+    expect(stream.text).not.toContain('rendering');
+  });
+
   it('redraws one line per stage on a terminal, with counts and an estimate', () => {
     const stream = new Capture();
     stream.isTTY = true;

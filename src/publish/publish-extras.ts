@@ -18,7 +18,7 @@ export interface PublishResult {
  * `feed.xml`, `topics/<id>/feed.xml`, `speakers/<id>/feed.xml` (Atom), `sitemap.xml`, `robots.txt`,
  * and the Pagefind search index and UI in `pagefind/` (in shards on a large archive, see `search-index.ts`).
  */
-export async function publishExtras(archive: Archive, options: RenderOptions): Promise<PublishResult> {
+export async function publishExtras(archive: Archive, options: RenderOptions, onProgress?: (shardsDone: number, shards: number) => void): Promise<PublishResult> {
   const { outDir } = options;
   const pages = await listHtmlPages(outDir);
   const files = [
@@ -31,7 +31,7 @@ export async function publishExtras(archive: Archive, options: RenderOptions): P
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, text);
   }
-  const search = await writeSearchIndex(archive, { ...options, pages });
+  const search = await writeSearchIndex(archive, { ...options, pages, ...(onProgress === undefined ? {} : { onProgress }) });
   return { files: files.length, search };
 }
 

@@ -22,6 +22,8 @@ export interface SearchIndexOptions {
    * not among them is left out, so that the search never leads to a missing page.
    */
   pages?: readonly string[];
+  /** Called as shards are indexed or reused: `done` of `total`. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface SearchIndexTuning {
@@ -67,6 +69,9 @@ export async function writeSearchIndex(archive: Archive, options: SearchIndexOpt
   const runner: ShardRunner = slots > 1 ? new WorkerRunner(slots) : inThisThread;
   const entries: ShardEntry[] = [];
   let reused = 0;
+  let done = 0;
+  const finished = (): void => options.onProgress?.((done += 1), shards.length);
+  options.onProgress?.(0, shards.length);
   try {
     await inSlots(shards.length, slots, async (i, slot) => {
       const shard = shards[i]!;
@@ -77,9 +82,11 @@ export async function writeSearchIndex(archive: Archive, options: SearchIndexOpt
       const outputPath = join(options.outDir, ...bundle.split('/'));
       if (options.previousOutDir && previous.get(bundle) === digest && (await reuseBundle(join(options.previousOutDir, ...bundle.split('/')), outputPath, primary))) {
         reused += 1;
+        finished();
         return;
       }
       await runner.run(slot, { records: shard.pages.map((p) => p.record()), outputPath, bundle: primary ? 'full' : 'index' });
+      finished();
     });
   } finally {
     await runner.close();

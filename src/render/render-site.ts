@@ -11,6 +11,8 @@ import { runEleventy } from './run-eleventy.js';
 import { siteData } from './site-data.js';
 
 export interface RenderOptions {
+  /** Called as pages are written or linked: `done` of `total` (the index pages not counted). */
+  onProgress?: (done: number, total: number) => void;
   /** Folder the pages are written to (a temporary folder that is swapped in later). */
   outDir: string;
   /** URL prefix, starting and ending with `/`. */
@@ -166,12 +168,20 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
       debugMemory('indexes');
       return written;
     };
+    const total = toRender + reuse.reused;
+    let done = reuse.reused;
+    const counted = (n: number): number => {
+      done += n;
+      options.onProgress?.(Math.min(done, total), total);
+      return n;
+    };
+    counted(0);
     if (pool !== null) {
       const workers = pool;
-      for (const n of await Promise.all([indexes(), ...jobs.map((job) => workers.render(job))])) rendered += n;
+      for (const n of await Promise.all([indexes(), ...jobs.map((job) => workers.render(job).then(counted))])) rendered += n;
     } else {
       rendered += await indexes();
-      for (const job of jobs) rendered += await renderJob(job);
+      for (const job of jobs) rendered += counted(await renderJob(job));
     }
     debugMemory(`${jobs.length} runs of pages`);
   } finally {

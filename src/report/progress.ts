@@ -35,6 +35,7 @@ export function createProgress(options: ProgressOptions): Progress {
   let started = 0;
   let lastDraw = 0;
   let active = false;
+  let sized = false;
 
   const line = (done: number): string => {
     const elapsed = now() - started;
@@ -61,6 +62,7 @@ export function createProgress(options: ProgressOptions): Progress {
       total = stageTotal;
       started = now();
       lastDraw = 0;
+      sized = size !== undefined;
       const work = size ?? stageTotal;
       active = work !== null && work >= options.threshold;
       if (active && tty) draw(line(0));
@@ -68,7 +70,8 @@ export function createProgress(options: ProgressOptions): Progress {
     update(done, newTotal) {
       if (newTotal !== undefined && total === null) {
         total = newTotal;
-        active = newTotal >= options.threshold;
+        // A stage given its size in articles stays shown or hidden by it; otherwise the total decides.
+        if (!sized) active = newTotal >= options.threshold;
       }
       if (!active || !tty) return;
       const t = now();
