@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ArticleRef } from '../archive/article-ref.js';
-import { compareArticles } from '../archive/sort.js';
-import { speakerPages } from '../archive/speakers-index.js';
-import { topicPages } from '../archive/topics-index.js';
+import { byText, compareArticles } from '../archive/sort.js';
 import type { Archive, ArticleRecord } from '../archive/types.js';
 import { publicLink, type LinkOptions } from './urls.js';
 import { escapeXml } from './xml.js';
@@ -44,10 +41,6 @@ export interface FeedSpec {
 /** Every feed of the archive: the whole archive, then one per topic and one per speaker, as their pages list them. */
 export function archiveFeeds(archive: Archive, options: LinkOptions): FeedFile[] {
   const { basePath } = options;
-  const byId = new Map(archive.articles.map((a) => [a.id, a]));
-  const records = (refs: readonly ArticleRef[]): ArticleRecord[] => [
-    ...new Set(refs.map((r) => byId.get(r.id)).filter((a): a is ArticleRecord => a !== undefined)),
-  ];
   const entries: EntryCache = new Map();
   // The archive's order, worked out once; each feed then sorts its articles by their place in it.
   const rank = new Map(sortNewestFirst(archive.articles).map((a, i) => [a, i]));
@@ -57,24 +50,13 @@ export function archiveFeeds(archive: Archive, options: LinkOptions): FeedFile[]
       xml: atomFeed({ key: 'archive', title: SITE_TITLE, selfPath: `${basePath}feed.xml`, pagePath: basePath, articles: archive.articles }, options, entries, rank),
     },
   ];
-  const groups = [
-    ...topicPages(archive, basePath).map((t) => ({ kind: 'topics', key: `topic:${t.id}`, id: t.id, name: t.label, page: t, articles: records(t.articles) })),
-    ...speakerPages(archive, basePath).map((s) => ({
-      kind: 'speakers',
-      key: `speaker:${s.id}`,
-      id: s.id,
-      name: s.name,
-      page: s,
-      // The articles that name the speaker, and any other that quotes them.
-      articles: records([...s.articles, ...s.quotes.map((q) => q.article)]),
-    })),
-  ];
+  const groups = feedGroups(archive, basePath);
   for (const group of groups) {
     if (!isSafeSegment(group.id)) continue;
     feeds.push({
       file: `${group.kind}/${group.id}/feed.xml`,
       xml: atomFeed(
-        { key: group.key, title: `${group.name} — ${SITE_TITLE}`, selfPath: group.page.feedUrl, pagePath: group.page.url, articles: group.articles },
+        { key: group.key, title: `${group.name} — ${SITE_TITLE}`, selfPath: `${group.url}feed.xml`, pagePath: group.url, articles: group.articles },
         options,
         entries,
         rank,
@@ -82,6 +64,52 @@ export function archiveFeeds(archive: Archive, options: LinkOptions): FeedFile[]
     });
   }
   return feeds;
+}
+
+/** One topic's or speaker's feed: its page, and the articles it covers (each once, in no particular order). */
+interface FeedGroup {
+  kind: 'topics' | 'speakers';
+  key: string;
+  id: string;
+  name: string;
+  /** The page the feed follows, with the base path. */
+  url: string;
+  articles: ArticleRecord[];
+}
+
+/**
+ * The feeds of the topics and speakers, as their pages list them (`topicPages`, `speakerPages`): every topic of an
+ * article; every speaker an article names, with the articles naming them and those quoting them once named. Read
+ * straight from the records, without the pages' quote lists, which on a large archive are hundreds of megabytes.
+ * Topics by label, then speakers by name, as the index pages sort them.
+ */
+function feedGroups(archive: Archive, basePath: string): FeedGroup[] {
+  const topics = new Map<string, FeedGroup & { seen: Set<ArticleRecord> }>();
+  const speakers = new Map<string, FeedGroup & { seen: Set<ArticleRecord> }>();
+  const add = (group: FeedGroup & { seen: Set<ArticleRecord> }, article: ArticleRecord): void => {
+    if (group.seen.has(article)) return;
+    group.seen.add(article);
+    group.articles.push(article);
+  };
+  for (const article of archive.articles) {
+    for (const t of article.topics) {
+      let group = topics.get(t.id);
+      if (!group) topics.set(t.id, (group = { kind: 'topics', key: `topic:${t.id}`, id: t.id, name: t.label, url: `${basePath}topics/${t.id}/`, articles: [], seen: new Set() }));
+      add(group, article);
+    }
+    for (const s of article.speakers) {
+      let group = speakers.get(s.id);
+      if (!group) speakers.set(s.id, (group = { kind: 'speakers', key: `speaker:${s.id}`, id: s.id, name: s.name, url: `${basePath}speakers/${s.id}/`, articles: [], seen: new Set() }));
+      add(group, article);
+    }
+    for (const q of article.quotes) {
+      const group = q.speakerId === null ? undefined : speakers.get(q.speakerId);
+      if (group) add(group, article);
+    }
+  }
+  const byName = (a: FeedGroup, b: FeedGroup): number => byText(a.name.toLowerCase(), b.name.toLowerCase()) || byText(a.id, b.id);
+  const plain = ({ seen: _seen, ...group }: FeedGroup & { seen: Set<ArticleRecord> }): FeedGroup => group;
+  return [...[...topics.values()].sort(byName).map(plain), ...[...speakers.values()].sort(byName).map(plain)];
 }
 
 /** An id that can be one folder name: no separator, not `.` or `..`, not empty. */
