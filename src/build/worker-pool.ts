@@ -1,18 +1,6 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../threads/start-worker.js';
 import type { ExtractBatch, ExtractBatchResult } from './extract-worker.js';
-
-/**
- * Starts one extraction worker. From compiled `dist/` the worker is `extract-worker.js` beside this file;
- * when this module runs as TypeScript source (the tests), the worker loads the `.ts` source through tsx.
- */
-function startWorker(): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const target = JSON.stringify(new URL('./extract-worker.ts', here).href);
-    return new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${target}); })`, { eval: true });
-  }
-  return new Worker(new URL('./extract-worker.js', here));
-}
 
 /** What the run in progress does with a worker's answer or failure. */
 interface Run {
@@ -38,7 +26,7 @@ export class ExtractPool {
 
   #start(): void {
     while (this.#workers.length < this.#count) {
-      const worker = startWorker();
+      const worker = startWorker(import.meta.url, 'extract-worker');
       this.#workers.push(worker);
       worker.on('message', (result: ExtractBatchResult) => this.#run?.answer(worker, result));
       worker.on('error', (error) => this.#breakDown(error));

@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../threads/start-worker.js';
 import type { ShardReply, ShardRequest } from './search-index-worker.js';
 import { indexShard, SearchIndexError, type ShardJob } from './search-pagefind.js';
 
@@ -51,13 +52,7 @@ class ShardWorker {
   #next = 0;
 
   constructor() {
-    const here = import.meta.url;
-    if (here.endsWith('.ts')) {
-      const target = JSON.stringify(new URL('./search-index-worker.ts', here).href);
-      this.#worker = new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${target}); })`, { eval: true, resourceLimits: SHARD_WORKER_LIMITS });
-    } else {
-      this.#worker = new Worker(new URL('./search-index-worker.js', here), { resourceLimits: SHARD_WORKER_LIMITS });
-    }
+    this.#worker = startWorker(import.meta.url, 'search-index-worker', SHARD_WORKER_LIMITS);
     this.#worker.on('message', (reply: ShardReply) => {
       const pending = this.#pending.get(reply.id);
       this.#pending.delete(reply.id);

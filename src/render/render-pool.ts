@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../threads/start-worker.js';
 import type { RenderJob } from './render-job.js';
 import type { JobReply, JobRequest } from './render-worker.js';
 
@@ -25,14 +26,7 @@ class RenderThread {
   current: Pending | null = null;
 
   constructor(limits: WorkerLimits, onIdle: (thread: RenderThread) => void, onDead: (thread: RenderThread, error: Error) => void) {
-    const here = import.meta.url;
-    const resourceLimits = { ...limits };
-    if (here.endsWith('.ts')) {
-      const target = JSON.stringify(new URL('./render-worker.ts', here).href);
-      this.worker = new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${target}); })`, { eval: true, resourceLimits });
-    } else {
-      this.worker = new Worker(new URL('./render-worker.js', here), { resourceLimits });
-    }
+    this.worker = startWorker(import.meta.url, 'render-worker', { ...limits });
     this.worker.on('message', (reply: JobReply) => {
       const pending = this.current;
       if (process.env.NEWS_ARCHIVE_DEBUG_MEMORY && pending) {
