@@ -8,7 +8,7 @@ import type { Diagnostic } from '../report/diagnostics.js';
 import { NewsArchiveError, UsageError } from '../report/errors.js';
 import { createProgress } from '../report/progress.js';
 import { countDiagnostics, formatReport } from '../report/reporter.js';
-import { watchMemory } from '../report/memory.js';
+import { debugMemory, watchMemory } from '../report/memory.js';
 import { formatSummary } from '../report/summary.js';
 import { stageOutput, type StagedOutput } from '../write/output-dir.js';
 import { writeRecords } from '../write/write-records.js';
@@ -57,14 +57,6 @@ export interface BuildResult {
 /** Environment variable for tests only: milliseconds to wait, with the site complete in its staging folder, before swapping it in. */
 const PAUSE_BEFORE_SWAP = 'NEWS_ARCHIVE_TEST_PAUSE_BEFORE_SWAP_MS';
 
-/** With NEWS_ARCHIVE_DEBUG_MEMORY set, prints the heap after a full collection (under --expose-gc) and the resident size. */
-function debugMemory(after: string): void {
-  if (!process.env.NEWS_ARCHIVE_DEBUG_MEMORY) return;
-  (globalThis as { gc?: () => void }).gc?.();
-  const { heapUsed, rss, external, arrayBuffers } = process.memoryUsage();
-  const mb = (n: number): number => Math.round(n / 1e6);
-  process.stderr.write(`build: after ${after}: heap ${mb(heapUsed)} MB, external ${mb(external)} MB (array buffers ${mb(arrayBuffers)}), rss ${mb(rss)} MB\n`);
-}
 
 /** Removes the staging folder if the build is interrupted (Ctrl-C, kill), then exits as the signal would. */
 function onInterrupt(staged: StagedOutput): () => void {
@@ -116,7 +108,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     leftOut = loaded.leftOut;
     built = loaded.inputs.length;
 
-    debugMemory('extracting');
+    debugMemory('build: after extracting');
     stage = 'assembling';
     const archive = assembleArchive(loaded.inputs, { basePath });
     // Each record reads its body from the store when asked, instead of holding it (issue 6: memory).
@@ -134,20 +126,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // Unchanged pages of the previous build are reused from it, unless --no-cache asks for everything anew.
       previousOutDir: options.cache === false ? null : staged.previous,
     };
-    debugMemory('assembling');
+    debugMemory('build: after assembling');
     stage = 'rendering';
     progress.stage('rendering', null, built);
     const rendered = await renderSite(archive, { ...renderOptions, onProgress: (done, total) => progress.update(done, total) });
     pages = rendered.pages;
     reused = rendered.reused;
     progress.end(reused > 0 ? `${pages} pages (${reused} unchanged)` : `${pages} pages`);
-    debugMemory('rendering');
+    debugMemory('build: after rendering');
     stage = 'indexing';
     progress.stage('indexing', null, built);
     const published = await publishExtras(archive, renderOptions, (done, total) => progress.update(done, total));
     const { shards, reused: shardsReused } = published.search;
     progress.end(`feeds, sitemap and search index (${shards} shard${shards === 1 ? '' : 's'}${shardsReused > 0 ? `, ${shardsReused} unchanged` : ''}), ${published.files} files`);
-    debugMemory('indexing');
+    debugMemory('build: after indexing');
     stage = 'writing';
     await writeRecords(archive, staged.stagingDir);
 

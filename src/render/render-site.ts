@@ -6,6 +6,7 @@ import { PageReuse, templatesDigest } from './page-reuse.js';
 import { publicDir, templatesDir } from './paths.js';
 import { RenderPool, WORKER_LIMITS, type WorkerLimits } from './render-pool.js';
 import { renderJob, slimSiteData, type BatchItem, type JobPages, type RenderJob } from './render-job.js';
+import { debugMemory } from '../report/memory.js';
 import { releaseNunjucksEnvironments } from './nunjucks-cache.js';
 import { runEleventy } from './run-eleventy.js';
 import { siteData } from './site-data.js';
@@ -93,13 +94,7 @@ export interface RenderResult {
  */
 export async function renderSite(archive: Archive, options: RenderOptions): Promise<RenderResult> {
   const started = performance.now();
-  const debugMemory = (what: string): void => {
-    if (!process.env.NEWS_ARCHIVE_DEBUG_MEMORY) return;
-    (globalThis as { gc?: () => void }).gc?.();
-    const { heapUsed, rss } = process.memoryUsage();
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    process.stderr.write(`render: ${what}: heap ${Math.round(heapUsed / 1e6)} MB, rss ${Math.round(rss / 1e6)} MB, ${seconds} s\n`);
-  };
+  const debug = (what: string): void => debugMemory(`render: ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   const siteOptions = { basePath: options.basePath, siteUrl: options.siteUrl };
   const templates = templatesDir();
   const list = archive.articles;
@@ -133,7 +128,7 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
       }
       return todo;
     };
-    debugMemory('site data');
+    debug('site data');
     const link = (a: ArticleRecord | undefined): { title: string; url: string } | null => (a ? { title: a.title, url: a.url } : null);
     const items: BatchItem[] = list.map((article, i) => ({ article, older: link(list[i + 1]), newer: link(list[i - 1]) }));
     const articles = fresh(items, (item) => `articles/${item.article.id}/index.html`, digests.article);
@@ -141,9 +136,9 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
     const topics = fresh(data.topics, (t) => `topics/${t.id}/index.html`, digests.topic);
     const months = fresh(data.quoteMonths, (m) => `quotes/${m.slug}/index.html`, digests.quoteMonth);
     const years = fresh(data.timeline.years, (y) => `timeline/${y.year}/index.html`, digests.timelineYear);
-    debugMemory('digests');
+    debug('digests');
     await reuse.linkAll(toLink, options.outDir);
-    debugMemory(`${reuse.reused} pages linked`);
+    debug(`${reuse.reused} pages linked`);
 
     // The jobs: bounded runs of one kind of page each.
     const context = { templates, outDir: options.outDir, options: siteOptions, cacheKey: salt, data: slimSiteData(data) };
@@ -165,7 +160,7 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
     const indexes = async (): Promise<number> => {
       // Home, indexes, timeline, quotes, search, 404: the templates rendered one per item get no items here.
       const written = await runEleventy(templates, options.outDir, data, salt);
-      debugMemory('indexes');
+      debug('indexes');
       return written;
     };
     const total = toRender + reuse.reused;
@@ -183,7 +178,7 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
       rendered += await indexes();
       for (const job of jobs) rendered += counted(await renderJob(job));
     }
-    debugMemory(`${jobs.length} runs of pages`);
+    debug(`${jobs.length} runs of pages`);
   } finally {
     await pool?.close();
     releaseNunjucksEnvironments();

@@ -64,3 +64,15 @@ export function watchMemory(): MemoryWatch {
     },
   };
 }
+
+/**
+ * For developers: with NEWS_ARCHIVE_DEBUG_MEMORY set, prints `label` and this thread's heap after a full
+ * collection (when node runs with --expose-gc) and the process's resident size, on stderr.
+ */
+export function debugMemory(label: string): void {
+  if (!process.env.NEWS_ARCHIVE_DEBUG_MEMORY) return;
+  (globalThis as { gc?: () => void }).gc?.();
+  const { heapUsed, rss, external, arrayBuffers } = process.memoryUsage();
+  const mb = (n: number): number => Math.round(n / 1e6);
+  process.stderr.write(`${label}: heap ${mb(heapUsed)} MB, external ${mb(external)} MB (array buffers ${mb(arrayBuffers)}), rss ${mb(rss)} MB\n`);
+}
