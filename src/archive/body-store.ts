@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,8 @@ import { join } from 'node:path';
 export interface BodyRef {
   offset: number;
   bytes: number;
+  /** sha256 of the body's UTF-8 bytes (hex), taken when it was stored: what digests of the record use, without reading it back. */
+  digest: string;
 }
 
 /**
@@ -46,7 +49,7 @@ export class BodyStore {
   /** Appends `body`; returns where it is. */
   put(body: string): BodyRef {
     const bytes = Buffer.from(body, 'utf8');
-    const ref = { offset: this.#end, bytes: bytes.length };
+    const ref = { offset: this.#end, bytes: bytes.length, digest: createHash('sha256').update(bytes).digest('hex') };
     let written = 0;
     while (written < bytes.length) written += writeSync(this.#open(), bytes, written, bytes.length - written, ref.offset + written);
     this.#end += bytes.length;
@@ -80,5 +83,16 @@ export class BodyStore {
  */
 export function storeBody<T extends { body: string }>(record: T, store: BodyStore, ref: BodyRef): T {
   Object.defineProperty(record, 'body', { get: () => store.read(ref), enumerable: true, configurable: true });
+  storedDigests.set(record, ref.digest);
   return record;
+}
+
+const storedDigests = new WeakMap<object, string>();
+
+/**
+ * sha256 (hex) of `record.body`'s UTF-8 bytes: the digest taken when it was stored (`storeBody`), so a
+ * stored body is not read back for it; a body held in memory is hashed.
+ */
+export function bodyDigest(record: { body: string }): string {
+  return storedDigests.get(record) ?? createHash('sha256').update(record.body).digest('hex');
 }

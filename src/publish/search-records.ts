@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { Root, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { articleDigest } from '../archive/article-digest.js';
 import { quotesByMonth, type QuotesMonth } from '../archive/quotes-index.js';
 import type { Archive, ArticleRecord } from '../archive/types.js';
 import { formatDate } from '../render/format-date.js';
@@ -46,15 +46,14 @@ export const SEARCH_LANGUAGE = 'en';
  */
 export function searchPages(archive: Archive, basePath: string): SearchPage[] {
   const pages: SearchPage[] = archive.articles.map((article) => {
-    // The body may be kept on disk by the build and read back at each access: it is read here once for its size and
-    // digest, and again only when the record is built.
+    // The body may be kept on disk by the build and read back at each access: it is read here once for its size,
+    // and again only when the record is built.
     const body = article.body;
-    const bodyDigest = createHash('sha256').update(body).digest('hex');
     return {
       url: articlePath(article, basePath),
       period: article.date?.slice(0, 7) ?? null,
       size: article.title.length + body.length + article.quotes.reduce((n, q) => n + q.text.length + 40, 0) + article.speakers.length * 40,
-      source: () => JSON.stringify([article.url, article.title, article.date, article.source, article.byline, article.dateline, article.speakers, article.topics, bodyDigest, article.quotes]),
+      source: () => articleDigest(article),
       record: () => articleRecord(article, basePath),
     };
   });

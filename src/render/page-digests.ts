@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { articleDigest } from '../archive/article-digest.js';
 import { articleRef, type ArticleRef } from '../archive/article-ref.js';
 import type { QuotesMonth } from '../archive/quotes-index.js';
 import type { SpeakerPage } from '../archive/speakers-index.js';
@@ -11,7 +12,8 @@ import type { BatchItem } from './render-job.js';
  * The digests of the pages rendered one per item, for `PageReuse`: of everything each page is
  * rendered from, without serialising the same article again for every page that shows it. Each
  * article record is digested once; a page's digest takes its own fields (ids, names, counts, the
- * order of what it lists) and, for every article it shows something of, that article's digest. The
+ * order of what it lists) and, for every article it shows something of, that article's digest
+ * (`articleDigest`: its body by the digest taken when it was stored, not read back). The
  * archive's code, which derives the pages from the articles, is in the salt (`templatesDigest`).
  */
 export interface PageDigests {
@@ -37,7 +39,7 @@ export function pageDigests(archive: Archive, salt: string): PageDigests {
   const ofRecord = new Map<ArticleRecord, string>();
   const ofRef = new Map<ArticleRef, string>();
   for (const article of archive.articles) {
-    const digest = hash(JSON.stringify(article));
+    const digest = articleDigest(article);
     ofRecord.set(article, digest);
     ofRef.set(articleRef(article), digest);
   }
