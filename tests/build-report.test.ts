@@ -65,14 +65,23 @@ describe('progress', () => {
     expect(stream.text).toBe('extracting: 500 in 1.5 s\n');
   });
 
-  it('shows a stage sized in articles by its articles, whatever its later total counts (pages, shards)', () => {
+  /** A terminal outside CI: what `run` draws, given its progress and a clock. */
+  const onTerminal = (threshold: number, run: (progress: ReturnType<typeof createProgress>, time: ReturnType<typeof clock>) => void): string => {
     const stream = new Capture();
     stream.isTTY = true;
     const time = clock();
     const saved = process.env.CI;
     delete process.env.CI;
     try {
-      const progress = createProgress({ stream, threshold: 100, now: time.now });
+      run(createProgress({ stream, threshold, now: time.now }), time);
+    } finally {
+      if (saved !== undefined) process.env.CI = saved;
+    }
+    return stream.text;
+  };
+
+  it('shows a stage sized in articles by its articles, whatever its later total counts (pages, shards)', () => {
+    const text = onTerminal(100, (progress, time) => {
       progress.stage('indexing', null, 5000);
       progress.update(0, 21);
       time.advance(2000);
@@ -81,32 +90,22 @@ describe('progress', () => {
       progress.stage('rendering', null, 50);
       progress.update(0, 5000);
       progress.end('5000 pages');
-    } finally {
-      if (saved !== undefined) process.env.CI = saved;
-    }
-    expect(stream.text).toContain('indexing 7/21 (33%), about 4.0 s left');
-    expect(stream.text).toContain('indexing: 21 shards in 2.0 s\n');
-    expect(stream.text).not.toContain('rendering');
+    });
+    expect(text).toContain('indexing 7/21 (33%), about 4.0 s left');
+    expect(text).toContain('indexing: 21 shards in 2.0 s\n');
+    expect(text).not.toContain('rendering');
   });
 
   it('redraws one line per stage on a terminal, with counts and an estimate', () => {
-    const stream = new Capture();
-    stream.isTTY = true;
-    const time = clock();
-    const saved = process.env.CI;
-    delete process.env.CI;
-    try {
-      const progress = createProgress({ stream, threshold: 10, now: time.now });
+    const text = onTerminal(10, (progress, time) => {
       progress.stage('extracting', 1000);
       time.advance(2000);
       progress.update(500);
       time.advance(2000);
       progress.end('1000 articles');
-    } finally {
-      if (saved !== undefined) process.env.CI = saved;
-    }
-    expect(stream.text).toContain('\r\u001b[2Kextracting 0/1000 (0%)');
-    expect(stream.text).toContain('extracting 500/1000 (50%), about 2.0 s left');
-    expect(stream.text.endsWith('\r\u001b[2Kextracting: 1000 articles in 4.0 s\n')).toBe(true);
+    });
+    expect(text).toContain('\r\u001b[2Kextracting 0/1000 (0%)');
+    expect(text).toContain('extracting 500/1000 (50%), about 2.0 s left');
+    expect(text.endsWith('\r\u001b[2Kextracting: 1000 articles in 4.0 s\n')).toBe(true);
   });
 });
