@@ -8,6 +8,7 @@ import remarkFindQuotes from './plugins/find-quotes.js';
 import remarkFindSource from './plugins/find-source.js';
 import remarkFindTitle from './plugins/find-title.js';
 import remarkFindTopics from './plugins/find-topics.js';
+import remarkScanBlocksFirst from './plugins/scan-blocks-first.js';
 import remarkSplitBlocks from './plugins/split-blocks.js';
 import remarkStripBoilerplate from './plugins/strip-boilerplate.js';
 import remarkWriteBody from './plugins/write-body.js';
@@ -16,9 +17,13 @@ import type { ExtractedArticle, ExtractMessage } from './types.js';
 /** Bumped whenever extraction output may change, so cached results are not reused. */
 export const EXTRACTOR_VERSION = '1.0.0';
 
-/** The extractor: remark-parse, then one plugin per field, each filling its part of `file.data.article`. */
+/**
+ * The extractor: remark-parse (a line scanner first, where the text's lines can only be paragraphs and
+ * headings), then one plugin per field, each filling its part of `file.data.article`.
+ */
 const processor = unified()
   .use(remarkParse)
+  .use(remarkScanBlocksFirst)
   .use(remarkSplitBlocks)
   .use(remarkStripBoilerplate)
   .use(remarkFindDate)
