@@ -53,7 +53,24 @@ const PREFIXED = new RegExp(
 
 const LIST_START = /^(?:also in [\p{L} ]{2,40}|more from [\p{L} ]{2,40}|read more from [\p{L} ]{2,40}|upcoming|keep reading|continue reading|read next|up next|more coverage|related(?: (?:posts?|articles?|stories|news|content|coverage|reading))?|read (?:more|also)|also read|see also|more (?:from|on) [\w .]+|more stories|more news|recommended(?: for you)?|you (?:may|might) (?:also )?like|trending(?: now)?|most (?:read|popular|viewed)|latest (?:news|stories|posts)|top stories|editor'?s picks|don'?t miss|what to read next|further reading)[\s:.]*$/iu;
 
-const NOTICE = [
+/**
+ * A pattern slow to try everywhere (classes of Unicode letters, case-insensitive), tried only where `needs`
+ * matches: a piece of the pattern that every match of it holds, with the same flags.
+ */
+export interface Guarded {
+  needs: RegExp;
+  pattern: RegExp;
+}
+
+function guarded(needs: RegExp, pattern: RegExp): Guarded {
+  return { needs, pattern };
+}
+
+function testGuarded(guard: Guarded, text: string): boolean {
+  return guard.needs.test(text) && guard.pattern.test(text);
+}
+
+export const NOTICE: readonly (RegExp | Guarded)[] = [
   /\bcookies?\b.*\b(?:use|using|accept|consent|privacy|experience|policy|opt[- ]out|settings|browsing)\b/i,
   /\b(?:use|using|accept|consent)\b.*\bcookies?\b/i,
   /\bakismet\b|\bcomment data is processed\b|\bmust be logged in to (?:post|comment)\b/i,
@@ -73,12 +90,12 @@ const NOTICE = [
   /\bbuy me a coffee\b|\bsupport (?:our|independent) journalism\b|\bbecome a (?:member|subscriber|patron)\b/i,
   /^\(?(?:reporting|writing|editing|additional reporting|compiled|edited|written|translated) by\b/i,
   /^(?:editor|edited by|written by|posted by|author|photo editor|translated by)\s*:?\s+\S/i,
-  /^(?:[\p{Lu}][\p{L}&' -]{1,30}\s*[|·•]\s*)?\d{1,2}\s*(?:min(?:ute)?s?|m)\.? read$/iu,
+  guarded(/ read$/iu, /^(?:[\p{Lu}][\p{L}&' -]{1,30}\s*[|·•]\s*)?\d{1,2}\s*(?:min(?:ute)?s?|m)\.? read$/iu),
   /^(?:share|share this|share on)\s*:?\s*(?:facebook|twitter|x|linkedin|whatsapp|telegram|email|reddit)\b/i,
   /^(?:(?:facebook|twitter|x|linkedin|whatsapp|telegram|email|e-mail|reddit|pinterest|print|copy link|messenger|viber)\s*[|·•,]?\s*){2,}$/i,
   /\bthomson reuters trust principles\b/i,
   /^our standards\b/i,
-  /^(?:[\p{Lu}][\p{L}.'’ -]{2,40}) is (?:a|an|the)\b[^.]{0,80}\b(?:reporter|correspondent|editor|fellow|writer|journalist|columnist|analyst|contributor|producer|researcher|professor)\b/iu,
+  guarded(/ is (?:a|an|the)\b/iu, /^(?:[\p{Lu}][\p{L}.'’ -]{2,40}) is (?:a|an|the)\b[^.]{0,80}\b(?:reporter|correspondent|editor|fellow|writer|journalist|columnist|analyst|contributor|producer|researcher|professor)\b/iu),
   /^journalist\s+\p{Lu}/u,
   /^(?:about the author|press contacts?|media contacts?|media enquiries|for media enquiries|contact|attachments?|related topics|key events|show key events only|hot words|top searches|trending topics)\b/i,
   /^follow (?:him|her|them|me) on\b/i,
@@ -103,7 +120,7 @@ const NOTICE = [
   /^\((?:[\p{L} .,-]{2,40})\)$/u,
   /^a version of this article appears in print\b/i,
   /\bwebsite contains only a portion of the news stories\b/i,
-  /^(?:\p{Lu}[\p{L}]*\s*\/\s*)?share\s*:\s*(?:facebook|twitter|x|whatsapp|telegram|linkedin)\b/iu,
+  guarded(/share\s*:/iu, /^(?:\p{Lu}[\p{L}]*\s*\/\s*)?share\s*:\s*(?:facebook|twitter|x|whatsapp|telegram|linkedin)\b/iu),
   /^click here to share\b/i,
   /^subscribe\s*:\s*\S+/i,
   /^[\p{Extended_Pictographic}\s]*(?:follow|join|subscribe to)\b.{0,60}\bon (?:whatsapp|telegram|instagram|x|twitter|facebook|youtube|tiktok)\b/iu,
@@ -125,7 +142,7 @@ const NOTICE = [
   /^\([a-z]{1,4}\/[a-z]{1,4}\)$/,
   /\bturn on notifications\b|^share this live blog\b/i,
   /^share\s*[|·]/i,
-  /^[\p{Lu}][\p{L}&.' -]{1,40}\s(?:ab|ltd|llc|inc|gmbh|s\.?r\.?o|sa|as|oy)\.?\s*©\s*\d{4}$/iu,
+  guarded(/©/u, /^[\p{Lu}][\p{L}&.' -]{1,40}\s(?:ab|ltd|llc|inc|gmbh|s\.?r\.?o|sa|as|oy)\.?\s*©\s*\d{4}$/iu),
   /\b(?:ltd|limited|llc|inc)\.?,\s*(?:level|suite|floor)\b/i,
   /^photo\s*[|/]\s*file$/i,
 ];
@@ -134,26 +151,27 @@ const NOTICE = [
 const CONTRIBUTED = /\b(?:writers?|correspondents?|reporters?) [\p{Lu}][^.]{0,80}\bcontributed(?: to this (?:report|story|article))?\.?$/iu;
 /** An e-mail address (the text must hold "@"). */
 const EMAIL_ADDRESS = /[^\s@]{1,64}@[^\s@]{1,100}\.[a-z]{2,}/i;
-const anyNotice = anyPattern(NOTICE);
+const anyNotice = anyPattern(NOTICE.filter((entry): entry is RegExp => entry instanceof RegExp));
+const GUARDED_NOTICE = NOTICE.filter((entry): entry is Guarded => !(entry instanceof RegExp));
 
 /** A notice, a prompt or a credit line: one of NOTICE, or one of the two patterns tried only where their literal is. */
-function isNotice(text: string): boolean {
-  return anyNotice(text) || (text.includes('@') && EMAIL_ADDRESS.test(text)) || (text.toLowerCase().includes('contributed') && CONTRIBUTED.test(text));
+export function isNotice(text: string): boolean {
+  return anyNotice(text) || GUARDED_NOTICE.some((guard) => testGuarded(guard, text)) || (text.includes('@') && EMAIL_ADDRESS.test(text)) || (text.toLowerCase().includes('contributed') && CONTRIBUTED.test(text));
 }
 
 /** A photo caption or a credit: "(Reuters Photo)", "Photo: AFP", "AFP via Getty Images". */
 /** "(Cem Özdel - Anadolu Agency)", "(R)", "(L to R)": marks of a photo caption. */
 const CAPTION_MARK = /\((?:[^()]{2,40}\s[-–—/|]\s[^()]{2,40})\)\s*$|\((?:L|R|C|left|right|centre|center|2nd [LR]|L to R|R to L|front|back)\)/;
-const CREDIT = /\((?:[^()]*\b(?:photo|photograph|image|picture|pic|file photo|credit|getty|shutterstock)\b[^()]*)\)\s*$|\b(?:photo|photograph|image|picture)s?\s*(?:by|credit|courtesy|:)\s*\S+|\bvia getty images\b|\bgetty images\b|\bshutterstock\b|\b(?:AP|AFP|EPA|Reuters|Anadolu|TASS|Sputnik)\s*(?:Photo|\/)\s*[\w .]*$|^(?:file )?photo\b.*[:—–-]/i;
+export const CREDIT = guarded(/[(/]|photo|image|picture|getty|shutterstock/i, /\((?:[^()]*\b(?:photo|photograph|image|picture|pic|file photo|credit|getty|shutterstock)\b[^()]*)\)\s*$|\b(?:photo|photograph|image|picture)s?\s*(?:by|credit|courtesy|:)\s*\S+|\bvia getty images\b|\bgetty images\b|\bshutterstock\b|\b(?:AP|AFP|EPA|Reuters|Anadolu|TASS|Sputnik)\s*(?:Photo|\/)\s*[\w .]*$|^(?:file )?photo\b.*[:—–-]/i);
 
 const URL_ONLY = /^(?:<)?(?:https?:\/\/|www\.)\S+(?:>)?$/i;
 const HASHTAG_LINE = /^(?:#[\p{L}\p{N}_]+[\s,]*)+$/u;
-const SLUG = /\b[a-z]+(?:-[a-z]+)*-(?:and|or|of|in)-[a-z]+(?:-[a-z]+)*\b/g;
-const SLUG_LINE = /^(?=.*[a-z]-[a-z])[a-z][a-z0-9-]*(?:\s*[,|/»›>·•]\s*[a-z][a-z0-9-]*|\s+[a-z][a-z0-9]*-[a-z0-9-]+)+$/;
+export const SLUG = guarded(/-(?:and|or|of|in)-/, /\b[a-z]+(?:-[a-z]+)*-(?:and|or|of|in)-[a-z]+(?:-[a-z]+)*\b/g);
+export const SLUG_LINE = guarded(/^[a-z]/, /^(?=.*[a-z]-[a-z])[a-z][a-z0-9-]*(?:\s*[,|/»›>·•]\s*[a-z][a-z0-9-]*|\s+[a-z][a-z0-9]*-[a-z0-9-]+)+$/);
 /** A short line holding a web address: a share link, a "Short Url", a bare link. */
 const URL_IN_SHORT = /(?:https?:\/\/|www\.)\S+/i;
 /** "Home » Politics » Diplomacy", "News / World / Europe". */
-const BREADCRUMB = /^(?:[\p{L}&'’ -]{1,30}\s+[»›>/|]\s+){1,6}[\p{L}&'’ -]{1,30}$/u;
+export const BREADCRUMB = guarded(/\s[»›>/|]\s/u, /^(?:[\p{L}&'’ -]{1,30}\s+[»›>/|]\s+){1,6}[\p{L}&'’ -]{1,30}$/u);
 
 function isHeadlineLike(text: string): boolean {
   return wordCount(text) <= 24 && !/[.!?]["”’]?$/.test(text);
@@ -166,7 +184,7 @@ export function markBoilerplate(blocks: Block[]): string[] {
   for (const block of blocks) {
     const text = block.text;
     // "Getty Images" on a line of its own: the line after it is the photo's caption
-    const creditLine = wordCount(text) <= 4 && CREDIT.test(text);
+    const creditLine = wordCount(text) <= 4 && testGuarded(CREDIT, text);
     if (afterCredit && !creditLine && wordCount(text) <= 30 && !/[“”"]/.test(text) && block.kind === 'paragraph') {
       block.role = 'caption';
       afterCredit = false;
@@ -190,21 +208,21 @@ export function markBoilerplate(blocks: Block[]): string[] {
       for (const tag of text.match(/#[\p{L}\p{N}_]+/gu) ?? []) hashtags.push(tag.slice(1));
       continue;
     }
-    const slugs = text.match(SLUG)?.length ?? 0;
+    const slugs = SLUG.needs.test(text) ? (text.match(SLUG.pattern)?.length ?? 0) : 0;
     if (
       EXACT.test(text) ||
       PREFIXED.test(text) ||
       URL_ONLY.test(text) ||
       (URL_IN_SHORT.test(text) && wordCount(text.replace(URL_IN_SHORT, '')) <= 14) ||
-      SLUG_LINE.test(text) ||
-      (BREADCRUMB.test(text) && !/[.!?]$/.test(text) && text.split(/\s+[»›>/|]\s+/).every((part) => wordCount(part) <= 4)) ||
+      testGuarded(SLUG_LINE, text) ||
+      (testGuarded(BREADCRUMB, text) && !/[.!?]$/.test(text) && text.split(/\s+[»›>/|]\s+/).every((part) => wordCount(part) <= 4)) ||
       slugs >= 2 ||
       (wordCount(text) <= 60 && text.length <= 800 && isNotice(text))
     ) {
       block.role = 'boilerplate';
       continue;
     }
-    if (wordCount(text) <= 60 && text.length <= 800 && (CREDIT.test(text) || CAPTION_MARK.test(text)) && !/[“”"]/.test(text)) {
+    if (wordCount(text) <= 60 && text.length <= 800 && (testGuarded(CREDIT, text) || CAPTION_MARK.test(text)) && !/[“”"]/.test(text)) {
       block.role = 'caption';
     }
   }

@@ -1,3 +1,5 @@
+import { isLetterOrDigit } from './char-classes.js';
+
 /** Finds the spans of text between quotation marks in one paragraph. */
 
 export interface QuoteSpan {
@@ -13,21 +15,32 @@ export interface QuoteSpan {
   end: number;
 }
 
-const OPEN_DOUBLE = new Set(['\u201c', '\u201e', '\u00ab']);
-const CLOSE_DOUBLE = new Set(['\u201d', '\u00bb']);
-const OPENER_BEFORE = /[\s([{\u2014\u2013\-/:;>]/u;
+/** `/\s/` for one UTF-16 code unit. */
+export function isWhiteSpaceCode(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/** `/[\s([{\u2014\u2013\-/:;>]/u` for one code unit: what may stand before an opening mark. */
+function isOpenerBefore(code: number): boolean {
+  return isWhiteSpaceCode(code) || code === 40 || code === 91 || code === 123 || code === 0x2014 || code === 0x2013 || code === 45 || code === 47 || code === 58 || code === 59 || code === 62;
+}
 
 function isOpenerPosition(text: string, i: number): boolean {
-  const prev = i === 0 ? ' ' : text[i - 1]!;
-  const next = text[i + 1] ?? ' ';
-  return OPENER_BEFORE.test(prev) && !/\s/.test(next);
+  // before the text and after it: a space
+  const prev = i === 0 ? 32 : text.charCodeAt(i - 1);
+  const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 32;
+  return isOpenerBefore(prev) && !isWhiteSpaceCode(next);
 }
 
 function makeSpan(text: string, open: number, close: number, closed: boolean): QuoteSpan | null {
   let start = open + 1;
   let end = close;
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /[\s,]/.test(text[end - 1]!)) end--;
+  while (start < end && isWhiteSpaceCode(text.charCodeAt(start))) start++;
+  while (end > start && (isWhiteSpaceCode(text.charCodeAt(end - 1)) || text.charCodeAt(end - 1) === 44)) end--;
   if (end <= start) return null;
   return { open, close, closed, text: text.slice(start, end), start, end };
 }
@@ -36,27 +49,27 @@ function doubleSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let open = -1;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (OPEN_DOUBLE.has(ch)) {
+    const code = text.charCodeAt(i);
+    // “ „ « open, ” » close, " opens or closes
+    if (code !== 34 && code !== 0x201c && code !== 0x201e && code !== 0xab && code !== 0x201d && code !== 0xbb) continue;
+    if (code === 0x201c || code === 0x201e || code === 0xab) {
       if (open >= 0) {
         const span = makeSpan(text, open, i, false);
         if (span) spans.push(span);
       }
       open = i;
-    } else if (CLOSE_DOUBLE.has(ch)) {
+    } else if (code === 0x201d || code === 0xbb) {
       if (open >= 0) {
         const span = makeSpan(text, open, i, true);
         if (span) spans.push(span);
         open = -1;
       }
-    } else if (ch === '"') {
-      if (open >= 0) {
-        const span = makeSpan(text, open, i, true);
-        if (span) spans.push(span);
-        open = -1;
-      } else if (isOpenerPosition(text, i)) {
-        open = i;
-      }
+    } else if (open >= 0) {
+      const span = makeSpan(text, open, i, true);
+      if (span) spans.push(span);
+      open = -1;
+    } else if (isOpenerPosition(text, i)) {
+      open = i;
     }
   }
   if (open >= 0) {
@@ -70,12 +83,13 @@ function singleSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let open = -1;
   for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 0x2018 && code !== 0x2019 && code !== 39) continue;
     const ch = text[i]!;
-    if (ch !== '\u2018' && ch !== '\u2019' && ch !== "'") continue;
     const prev = i === 0 ? ' ' : text[i - 1]!;
     const next = text[i + 1] ?? ' ';
-    const letterBefore = /[\p{L}\p{N}]/u.test(prev);
-    const letterAfter = /[\p{L}\p{N}]/u.test(next);
+    const letterBefore = i > 0 && isLetterOrDigit(text.charCodeAt(i - 1));
+    const letterAfter = i + 1 < text.length && isLetterOrDigit(text.charCodeAt(i + 1));
     if (letterBefore && letterAfter) continue; // an apostrophe inside a word
     if (open < 0) {
       if (ch !== '\u2019' && isOpenerPosition(text, i) && letterAfter) open = i;
