@@ -2,6 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BREADCRUMB, CREDIT, isNotice, NOTICE, SLUG, SLUG_LINE, type Guarded } from '../src/extract/plugins/strip-boilerplate.js';
 import { anyPattern, topLevelAlternatives } from '../src/extract/text/any-pattern.js';
+import { SPEECH_VERBS } from '../src/extract/lexicon/speech-verbs.js';
+import { countWords } from '../src/extract/text/fold.js';
+import { isLetterOrDigit, scanRuns } from '../src/extract/text/char-classes.js';
+import { WordFilter } from '../src/extract/text/word-filter.js';
 import { findQuoteSpans, isWhiteSpaceCode, type QuoteSpan } from '../src/extract/text/quote-spans.js';
 
 /**
@@ -168,5 +172,48 @@ describe('patterns of page furniture', () => {
     );
     // every guard was put to the test on texts its pattern matches
     expect(matched.size).toBe(guards.length);
+  });
+});
+
+describe('words', () => {
+  it('countWords counts the runs scanRuns finds, runs joined by one apostrophe or hyphen counted once', () => {
+    const old = (text: string): number => {
+      let count = 0;
+      let previousEnd = -2;
+      scanRuns(text, isLetterOrDigit, isLetterOrDigit, (start, end) => {
+        const joined = start === previousEnd + 1 && (text[previousEnd] === "'" || text[previousEnd] === '’' || text[previousEnd] === '-');
+        if (!joined) count++;
+        previousEnd = end;
+      });
+      return count;
+    };
+    const pieces = ['a', 'Z', '9', ' ', "'", '’', '-', '--', 'é', 'e\u0301', '\u0301', '𝑎', '\ud835', '\udc00', '🙂', '٣', '中', '.', "'s"];
+    fc.assert(
+      fc.property(texts(pieces), (text) => {
+        expect(countWords(text)).toBe(old(text));
+      }),
+      RUNS,
+    );
+  });
+
+  it('a word filter lets every word of its set through, in any case, and stops most others', () => {
+    const filter = new WordFilter(SPEECH_VERBS);
+    for (const verb of SPEECH_VERBS) {
+      const text = `x ${verb} ${verb.toUpperCase()} y`;
+      expect(filter.mayHold(text, 2, 2 + verb.length)).toBe(true);
+      expect(filter.mayHold(text, 3 + verb.length, 3 + 2 * verb.length)).toBe(true);
+    }
+    const small = new WordFilter(['a', 'at', 'said', 'abcdefghijklmnopqrstuvwxyzabcdefgh']);
+    const words = fc.array(fc.constantFrom('a', 'b', 's', 't', 'A', 'S'), { minLength: 1, maxLength: 6 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(words, (word) => {
+        if (['a', 'at', 'said'].includes(word.toLowerCase())) expect(small.mayHold(word, 0, word.length)).toBe(true);
+      }),
+      RUNS,
+    );
+    expect(small.mayHold('abcdefghijklmnopqrstuvwxyzabcdefgh', 0, 34)).toBe(true);
+    expect(small.mayHold('sad', 0, 3)).toBe(false);
+    expect(small.mayHold('the', 0, 3)).toBe(false);
+    expect(() => new WordFilter(['Said'])).toThrow();
   });
 });

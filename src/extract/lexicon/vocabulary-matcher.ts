@@ -1,3 +1,5 @@
+import { WordFilter } from '../text/word-filter.js';
+
 /**
  * Finds the topic vocabulary's phrases in a text exactly as one alternation of all its patterns would
  * (leftmost match, the first pattern in order winning at a position), without trying every pattern
@@ -94,6 +96,8 @@ export class VocabularyMatcher {
   /** Opening word → the patterns (in order) that can start with it. */
   private readonly byOpeningWord: Map<string, number[]> | null;
   private readonly sticky = new Map<string, RegExp>();
+  /** The opening words, to pass over most runs without slicing them. */
+  private readonly openingWords: WordFilter | null;
   /** Lengths of the shortest and longest opening words: a run of another length opens nothing. */
   private readonly shortestWord: number;
   private readonly longestWord: number;
@@ -117,6 +121,7 @@ export class VocabularyMatcher {
       }
     });
     this.byOpeningWord = known ? byOpeningWord : null;
+    this.openingWords = known ? new WordFilter(byOpeningWord.keys()) : null;
     const lengths = [...byOpeningWord.keys()].map((word) => word.length);
     this.shortestWord = Math.min(...lengths);
     this.longestWord = Math.max(...lengths);
@@ -140,7 +145,7 @@ export class VocabularyMatcher {
       }
       const at = i;
       while (i < length && (code = text.charCodeAt(i) | 32) >= 97 && code <= 122) i++;
-      if (i - at < this.shortestWord || i - at > this.longestWord) continue;
+      if (i - at < this.shortestWord || i - at > this.longestWord || !this.openingWords!.mayHold(text, at, i)) continue;
       const candidates = this.byOpeningWord.get(text.slice(at, i).toLowerCase());
       if (!candidates) continue;
       const re = this.stickyFor(candidates);

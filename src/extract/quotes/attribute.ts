@@ -1,6 +1,7 @@
 import { SPEECH_VERBS } from '../lexicon/speech-verbs.js';
 import type { Entity } from '../people/registry.js';
 import type { QuoteSpan } from '../text/quote-spans.js';
+import { WordFilter } from '../text/word-filter.js';
 import type { Candidate } from './speaker-candidates.js';
 
 /** Who said a quotation, and how that was found. */
@@ -76,6 +77,8 @@ function readSpeechVerbs(mask: string, from: number, to: number): VerbHit[] {
   return hits;
 }
 
+/** Runs that cannot spell a verb of speech, told without slicing them. */
+const VERB_FILTER = new WordFilter(SPEECH_VERBS);
 const SHORTEST_VERB = Math.min(...[...SPEECH_VERBS].map((verb) => verb.length));
 const LONGEST_VERB = Math.max(...[...SPEECH_VERBS].map((verb) => verb.length));
 /** How far back a word's start is looked for before the paragraph is read the slow way. */
@@ -98,7 +101,7 @@ function readAllSpeechVerbs(mask: string): VerbHit[] {
     }
     const at = i;
     while (i < length && (code = mask.charCodeAt(i)) >= 97 && code <= 122) i++;
-    if (i - at < SHORTEST_VERB || i - at > LONGEST_VERB) continue;
+    if (i - at < SHORTEST_VERB || i - at > LONGEST_VERB || !VERB_FILTER.mayHold(mask, at, i)) continue;
     const word = mask.slice(at, i);
     if (!SPEECH_VERBS.has(word)) continue;
     const verb = verbAt(mask, at, word);

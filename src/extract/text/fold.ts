@@ -1,4 +1,4 @@
-import { isLetterOrDigit, scanRuns } from './char-classes.js';
+import { isLetterOrDigit } from './char-classes.js';
 
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
@@ -29,17 +29,38 @@ export function squash(text: string): string {
 
 /**
  * The matches of `/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*\/gu`: runs of letters and digits, one apostrophe or
- * hyphen joining two runs into one word.
+ * hyphen joining two runs into one word. (The runs of `scanRuns(text, isLetterOrDigit, isLetterOrDigit, …)`,
+ * read in one loop.)
  */
-function countWords(text: string): number {
+export function countWords(text: string): number {
   let count = 0;
   let previousEnd = -2;
-  scanRuns(text, isLetterOrDigit, isLetterOrDigit, (start, end) => {
-    const joined = start === previousEnd + 1 && (text[previousEnd] === "'" || text[previousEnd] === '’' || text[previousEnd] === '-');
-    if (!joined) count++;
-    previousEnd = end;
-  });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let width = letterOrDigitWidth(text, i);
+    // a character that is not a letter or digit (half an astral one, alone, is not one either)
+    if (width === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i += width;
+    while (i < n && (width = letterOrDigitWidth(text, i)) > 0) i += width;
+    const between = start === previousEnd + 1 ? text.charCodeAt(previousEnd) : 0;
+    // joined to the run before by one apostrophe or hyphen: the same word
+    if (between !== 39 && between !== 0x2019 && between !== 45) count++;
+    previousEnd = i;
+  }
   return count;
+}
+
+/** The width (1 or 2 code units) of the letter or digit at `i`, or 0 when there is none. */
+function letterOrDigitWidth(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ? 1 : 0;
+  const point = text.codePointAt(i)!;
+  return isLetterOrDigit(point) ? (point > 0xffff ? 2 : 1) : 0;
 }
 const wordCounts = new Map<string, number>();
 const SHORT_TEXT = 48;
