@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BREADCRUMB, CREDIT, isNotice, NOTICE, SLUG, SLUG_LINE, type Guarded } from '../src/extract/plugins/strip-boilerplate.js';
+import { DATELINE, OWN_FURNITURE, SLASH_CREDIT, STAFF_LINE } from '../src/extract/plugins/find-source.js';
+import { BREADCRUMB, CREDIT, isNotice, NOTICE, SLUG, SLUG_LINE } from '../src/extract/plugins/strip-boilerplate.js';
+import type { Guarded } from '../src/extract/text/guarded.js';
 import { anyPattern, topLevelAlternatives } from '../src/extract/text/any-pattern.js';
 import { SPEECH_VERBS } from '../src/extract/lexicon/speech-verbs.js';
 import { countWords } from '../src/extract/text/fold.js';
@@ -129,6 +131,7 @@ describe('patterns of page furniture', () => {
     'a', 'Jane Doe', 'John', ' ', '  ', ':', '|', ' | ', ' » ', ' / ', '/', '·', '•', '-', '-and-', '-of-', 'news', 'world', 'x', '5', '12', '2024',
     ' min read', ' read', 'Read', ' is a ', ' IS THE ', ' reporter', ' Editor', '.', 'Share', 'share: ', 'facebook', 'Twitter', '©', '© 2024', ' Ltd', ' AB',
     'cookies', ' use ', 'Photo', 'photo by ', '(', ')', 'Getty Images', 'shutterstock', 'AFP/', 'Reuters Photo', 'file photo: ', 'ſ', 'K', 'é', 'İ',
+    'MOSCOW', ', February 6. ', '/TASS/', ' (Reuters) - ', 'Web Desk', ' staff writers', ' newsroom', 'Anadolu Agency website contains', 'sign up for The Dispatch’s ', 'By ',
     'follow us on twitter', 'sign up for our newsletter', 'all rights reserved', 'share this article', '🙂', 'subscribe to ', 'contributed', '@',
   ];
 
@@ -156,7 +159,7 @@ describe('patterns of page furniture', () => {
   });
 
   it('a guarded pattern never matches where its guard does not', () => {
-    const guards: Guarded[] = [...NOTICE.filter((entry): entry is Guarded => !(entry instanceof RegExp)), CREDIT, SLUG, SLUG_LINE, BREADCRUMB];
+    const guards: Guarded[] = [...NOTICE.filter((entry): entry is Guarded => !(entry instanceof RegExp)), CREDIT, SLUG, SLUG_LINE, BREADCRUMB, DATELINE, OWN_FURNITURE, SLASH_CREDIT, STAFF_LINE];
     const matched = new Set<Guarded>();
     fc.assert(
       fc.property(texts(pieces, 10), (text) => {

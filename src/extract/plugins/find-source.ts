@@ -3,6 +3,7 @@ import type { VFile } from 'vfile';
 import type { Block } from '../blocks.js';
 import { WIRE_AGENCIES } from '../lexicon/wires.js';
 import { wordCount } from '../text/fold.js';
+import { execGuarded, guarded } from '../text/guarded.js';
 
 /**
  * Finds who published the article: a wire in a dateline ("LONDON (Reuters) -", "Moscow (agencies)"),
@@ -27,14 +28,14 @@ export interface SourceResult {
   dateline: string | null;
 }
 
-const DATELINE = /^([\p{Lu}][\p{L}'’.\- ]{1,40}?)(?:,\s*[^()]{1,40}?)?\s*\(([^()]{2,40})\)\s*(?:[-—–:]{1,2}\s*|$)/u;
+export const DATELINE = guarded(/\(/, /^([\p{Lu}][\p{L}'’.\- ]{1,40}?)(?:,\s*[^()]{1,40}?)?\s*\(([^()]{2,40})\)\s*(?:[-—–:]{1,2}\s*|$)/u);
 const SOURCE_LINE = /^(?:source|sources|via|credit|originally published (?:by|in|on|at)|this (?:article|story) (?:was )?(?:first )?(?:appeared|published) (?:in|on|by))\s*[:\-–—]?\s*(.+?)\.?$/i;
 const WRITES = /(?:,|—|–|-)\s*(?:writes|reports|informs)\s+(?:the\s+)?([\p{Lu}][\p{L}\p{N}.\-]*(?:\s+[\p{Lu}][\p{L}\p{N}.\-]*){0,3})(?:\s+(?:with reference to|citing|referring to)\b[^.]*)?\.?$/u;
 const COPYRIGHT = /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?([^.|,]{2,60}?)(?:[.,|]|\s+all rights reserved|$)/i;
 const BYLINE = /^(?:by|story by|words by)\s+([^|•·\n]{2,80}?)(?:\s*[|•·]\s*(.*))?$/i;
-const OWN_FURNITURE = /^(\p{Lu}[\p{L}&.'’ -]{1,40}?) website contains\b|^sign up for ((?:the )?\p{Lu}[\p{L}&.' -]{1,40}?)['’]s\s/iu;
+export const OWN_FURNITURE = guarded(/ website contains\b|^sign up for /iu, /^(\p{Lu}[\p{L}&.'’ -]{1,40}?) website contains\b|^sign up for ((?:the )?\p{Lu}[\p{L}&.' -]{1,40}?)['’]s\s/iu);
 /** "MOSCOW, February 6. /TASS/." */
-const SLASH_CREDIT = /^[\p{Lu}][\p{L} .'’-]{1,40},\s*[^/]{3,30}?\.?\s*\/([\p{L}][\p{L} -]{1,30})\/\.?/u;
+export const SLASH_CREDIT = guarded(/\//, /^[\p{Lu}][\p{L} .'’-]{1,40},\s*[^/]{3,30}?\.?\s*\/([\p{L}][\p{L} -]{1,30})\/\.?/u);
 /** "Forwarded from Ukraine Front Digest" (a messenger repost). */
 const FORWARDED = /^forwarded from\s+(.+?)[\s\p{Extended_Pictographic}\p{Regional_Indicator}]*$/iu;
 /** A short line naming the publication: "The Han River Times", "Deccan Ledger News Service". */
@@ -45,7 +46,7 @@ const CORRESPONDENT = /^(?:an?|the)\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+){0,2
 const MAIL_FROM = /^from:\s*"?([^<"]{2,60}?)"?\s*<[^>]+>$/i;
 const ORGISH = /\b(?:agency|news|press|times|post|media|network|tv|radio|daily|wire|service|herald|journal|gazette|tribune|channel|online|desk|courier|observer|review|report|magazine|monitor|chronicle|dispatch|\.com|\.net|\.org)\b/i;
 /** "GULF COURIER STAFF", "Web Desk": a publication's own staff credit. */
-const STAFF_LINE = /^(?:by\s+)?(?!by\s)([\p{L}&.' -]{2,40}?)\s+(?:staff(?: writers?| reporters?)?|news desk|web desk|newsroom|desk)$/iu;
+export const STAFF_LINE = guarded(/(?:staff|writers?|reporters?|desk|newsroom)$/iu, /^(?:by\s+)?(?!by\s)([\p{L}&.' -]{2,40}?)\s+(?:staff(?: writers?| reporters?)?|news desk|web desk|newsroom|desk)$/iu);
 
 function domainOf(text: string): string {
   const m = /^(?:https?:\/\/)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)/i.exec(text.trim());
@@ -86,7 +87,7 @@ export function findSource(blocks: Block[]): SourceResult {
       block.role = 'boilerplate';
       continue;
     }
-    const slash = SLASH_CREDIT.exec(text);
+    const slash = execGuarded(SLASH_CREDIT, text);
     if (slash && storySeen <= 1) {
       source ??= slash[1]!.trim();
       dateline ??= text.split(',')[0]!.trim();
@@ -108,9 +109,9 @@ export function findSource(blocks: Block[]): SourceResult {
       if (named) source ??= named;
     }
     // the publication names itself in its own furniture: "Anadolu Agency website contains …", "Sign up for The Dispatch’s …"
-    const own = OWN_FURNITURE.exec(text);
+    const own = execGuarded(OWN_FURNITURE, text);
     if (own && words <= 40) source ??= cleanName(own[1] ?? own[2] ?? '');
-    const staff = STAFF_LINE.exec(text);
+    const staff = execGuarded(STAFF_LINE, text);
     if (staff && words <= 6 && block.role === 'body') {
       source ??= titleCase(staff[1]!);
       block.role = 'byline';
@@ -131,7 +132,7 @@ export function findSource(blocks: Block[]): SourceResult {
       continue;
     }
     if (storySeen <= 1 && block.role !== 'boilerplate') {
-      const m = DATELINE.exec(text);
+      const m = execGuarded(DATELINE, text);
       if (m && !dateline) {
         const credit = m[2]!.trim();
         const isWire = WIRE_AGENCIES.has(credit.toLowerCase()) || ORGISH.test(credit) || /^[A-Z]{2,6}$/.test(credit);

@@ -41,25 +41,26 @@ function vocabularyEntry(matched: string): { label: string } | null {
 
 /** Places and organisations named in capitals: the longest gazetteer form starting at each capitalised word. */
 function gazetteerLabels(text: string): string[] {
-  // the words as found; a word's form for the gazetteer is worked out only when a phrase reaches it
-  const raws: string[] = [];
+  // where the words are; a word is sliced, and its form for the gazetteer worked out, only when a phrase reaches it
   const starts: number[] = [];
+  const ends: number[] = [];
   // the runs of a letter or digit, then those, dots, apostrophes and hyphens
   scanRuns(text, isLetterOrDigit, continuesWord, (start, end) => {
-    raws.push(text.slice(start, end));
     starts.push(start);
+    ends.push(end);
   });
-  const lowers: (string | undefined)[] = new Array<string | undefined>(raws.length);
-  const lower = (k: number): string => (lowers[k] ??= gazetteerWord(raws[k]!).toLowerCase());
+  const count = starts.length;
+  const lowers: (string | undefined)[] = new Array<string | undefined>(count);
+  const lower = (k: number): string => (lowers[k] ??= gazetteerWord(text.slice(starts[k]!, ends[k]!)).toLowerCase());
   // only a single space between a word and the one before it
-  const spaceBefore = (k: number): boolean => starts[k]! - (starts[k - 1]! + raws[k - 1]!.length) === 1 && text[starts[k]! - 1] === ' ';
+  const spaceBefore = (k: number): boolean => starts[k]! - ends[k - 1]! === 1 && text.charCodeAt(starts[k]! - 1) === 32;
   const labels: string[] = [];
-  for (let i = 0; i < raws.length; i++) {
-    if (!opensWithCapital(raws[i]!)) continue;
+  for (let i = 0; i < count; i++) {
+    if (!opensWithCapital(text, starts[i]!)) continue;
     // only forms opened by this word, of a length it opens, are looked up
     const lengths = GAZETTEER_FORM_LENGTHS.get(lower(i));
     if (!lengths) continue;
-    for (let n = Math.min(4, raws.length - i); n >= 1; n--) {
+    for (let n = Math.min(4, count - i); n >= 1; n--) {
       // only the gap before the phrase's last word is checked (as ever)
       if (!lengths.has(n) || (n > 1 && !spaceBefore(i + n - 1))) continue;
       let key = lower(i);
@@ -81,11 +82,13 @@ function gazetteerWord(raw: string): string {
   return word.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(raw) ? word.slice(0, -1) : word;
 }
 
-function opensWithCapital(word: string): boolean {
-  const code = word.charCodeAt(0);
+/** Whether the word at `start` opens with a capital letter (`/^\p{Lu}/u`). */
+function opensWithCapital(text: string, start: number): boolean {
+  const code = text.charCodeAt(start);
   if (code >= 97 && code <= 122) return false;
   if (code >= 65 && code <= 90) return true;
-  return /^\p{Lu}/u.test(word);
+  // two code units: the whole of a character written as a surrogate pair
+  return /^\p{Lu}/u.test(text.slice(start, start + 2));
 }
 
 function capitalise(label: string): string {

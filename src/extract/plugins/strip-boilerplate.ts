@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Block } from '../blocks.js';
 import { anyPattern } from '../text/any-pattern.js';
+import { guarded, testGuarded, type Guarded } from '../text/guarded.js';
 import { wordCount } from '../text/fold.js';
 
 /**
@@ -52,23 +53,6 @@ const PREFIXED = new RegExp(
 );
 
 const LIST_START = /^(?:also in [\p{L} ]{2,40}|more from [\p{L} ]{2,40}|read more from [\p{L} ]{2,40}|upcoming|keep reading|continue reading|read next|up next|more coverage|related(?: (?:posts?|articles?|stories|news|content|coverage|reading))?|read (?:more|also)|also read|see also|more (?:from|on) [\w .]+|more stories|more news|recommended(?: for you)?|you (?:may|might) (?:also )?like|trending(?: now)?|most (?:read|popular|viewed)|latest (?:news|stories|posts)|top stories|editor'?s picks|don'?t miss|what to read next|further reading)[\s:.]*$/iu;
-
-/**
- * A pattern slow to try everywhere (classes of Unicode letters, case-insensitive), tried only where `needs`
- * matches: a piece of the pattern that every match of it holds, with the same flags.
- */
-export interface Guarded {
-  needs: RegExp;
-  pattern: RegExp;
-}
-
-function guarded(needs: RegExp, pattern: RegExp): Guarded {
-  return { needs, pattern };
-}
-
-function testGuarded(guard: Guarded, text: string): boolean {
-  return guard.needs.test(text) && guard.pattern.test(text);
-}
 
 export const NOTICE: readonly (RegExp | Guarded)[] = [
   /\bcookies?\b.*\b(?:use|using|accept|consent|privacy|experience|policy|opt[- ]out|settings|browsing)\b/i,
