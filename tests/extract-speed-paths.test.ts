@@ -4,9 +4,12 @@ import { DATELINE, OWN_FURNITURE, SLASH_CREDIT, STAFF_LINE } from '../src/extrac
 import { BREADCRUMB, CREDIT, isNotice, NOTICE, SLUG, SLUG_LINE } from '../src/extract/plugins/strip-boilerplate.js';
 import type { Guarded } from '../src/extract/text/guarded.js';
 import { anyPattern, topLevelAlternatives } from '../src/extract/text/any-pattern.js';
+import { ROLE_NOUNS, SPEAKING_ORG_NOUNS } from '../src/extract/lexicon/roles.js';
 import { SPEECH_VERBS } from '../src/extract/lexicon/speech-verbs.js';
+import { endsWithComma } from '../src/extract/people/roles-in-context.js';
+import { hasHeadNoun, pronouns } from '../src/extract/quotes/speaker-candidates.js';
 import { countWords } from '../src/extract/text/fold.js';
-import { isLetterOrDigit, scanRuns } from '../src/extract/text/char-classes.js';
+import { isLetter, isLetterOrDigit, scanRuns } from '../src/extract/text/char-classes.js';
 import { WordFilter } from '../src/extract/text/word-filter.js';
 import { findQuoteSpans, isWhiteSpaceCode, type QuoteSpan } from '../src/extract/text/quote-spans.js';
 
@@ -218,5 +221,56 @@ describe('words', () => {
     expect(small.mayHold('sad', 0, 3)).toBe(false);
     expect(small.mayHold('the', 0, 3)).toBe(false);
     expect(() => new WordFilter(['Said'])).toThrow();
+  });
+});
+
+describe('speakers', () => {
+  const pieces = ['he', 'He', 'HE', 'she', 'She', 'the', 's', 'h', 'e', ' ', ',', '.', "'s", '’s', 'é', '𝑎', '\ud835', '9', 'spokes', 'Spokesman', 'SPOKESWOMAN', 'minister', 'Ministry', 'secretary-general', 'un', 'K', 'ſ', 'İ', ';', ':', '-', 'x'];
+
+  it('pronouns are where the pronoun pattern matches', () => {
+    const re = /(?<![\p{L}\p{N}])(he|she|He|She)(?![\p{L}\p{N}])/gu;
+    fc.assert(
+      fc.property(texts(pieces), (text) => {
+        expect(pronouns(text)).toEqual([...text.matchAll(re)].map((m) => [m.index, m[0].length]));
+      }),
+      RUNS,
+    );
+  });
+
+  it('hasHeadNoun answers as looking up every word did', () => {
+    const heads = new Set([...ROLE_NOUNS, ...SPEAKING_ORG_NOUNS]);
+    const inPhraseWord = (code: number): boolean => isLetter(code) || code === 46 || code === 0x2019 || code === 39 || code === 45 || code === 44 || code === 59 || code === 58;
+    const old = (text: string): boolean => {
+      let found = false;
+      scanRuns(text, inPhraseWord, inPhraseWord, (start, end) => {
+        let word = text.slice(start, end);
+        const n = word.length;
+        if (n >= 2 && word[n - 1] === 's' && (word[n - 2] === "'" || word[n - 2] === '’')) word = word.slice(0, -2);
+        const last = word[word.length - 1];
+        if (last === '.' || last === ',' || last === ';' || last === ':') word = word.slice(0, -1);
+        word = word.toLowerCase();
+        if (heads.has(word) || word.startsWith('spokes')) found = true;
+      });
+      return found;
+    };
+    let yes = 0;
+    fc.assert(
+      fc.property(texts([...pieces, ...[...heads].slice(0, 40).map((w) => ` ${w.toUpperCase()} `), ' Ministry’s ', ' envoy, ']), (text) => {
+        const answer = hasHeadNoun(text);
+        if (answer) yes++;
+        expect(answer).toBe(old(text));
+      }),
+      RUNS,
+    );
+    expect(yes).toBeGreaterThan(100);
+  });
+
+  it('endsWithComma is /,\\s*$/', () => {
+    fc.assert(
+      fc.property(texts([',', ' ', '\u00a0', '\n', 'a', '.', '\u2003']), (text) => {
+        expect(endsWithComma(text)).toBe(/,\s*$/u.test(text));
+      }),
+      RUNS,
+    );
   });
 });

@@ -51,9 +51,12 @@ const PARTICLE_SPELLINGS: ReadonlySet<string> = new Set(
   ),
 );
 
+/** The longest particle: a longer word is none (and is not looked up). */
+const LONGEST_PARTICLE = Math.max(...[...PARTICLES].map((particle) => particle.length));
+
 /** A name particle ("von", "al", "bin"): `PARTICLES.has(word.toLowerCase())`. */
 function isParticle(word: string): boolean {
-  return PARTICLE_SPELLINGS.has(word);
+  return word.length <= LONGEST_PARTICLE && PARTICLE_SPELLINGS.has(word);
 }
 
 /** The word without a possessive ("Russia’s" → "Russia"). */
@@ -207,16 +210,17 @@ function readRun(text: string, tokens: Token[], from: number, to: number, out: M
   let lastRole = -1;
   let lastOrg = -1;
   // words inside a known place or body ("United States") are not heads of another body
-  const inGazetteer = new Set<number>();
+  let inGazetteer: Set<number> | null = null;
   for (let k = from; k < to; k++) {
     const n = gazetteerAt(tokens, k, to);
-    for (let g = k; g < k + n; g++) inGazetteer.add(g);
+    for (let g = k; g < k + n; g++) (inGazetteer ??= new Set<number>()).add(g);
     if (n > 1) k += n - 1;
   }
   for (let k = from; k < to; k++) {
     const b = bare(tokens[k]!.text);
-    if (ORG_HEADS.has(b) && !inGazetteer.has(k)) lastOrg = k;
-    if (k < to - 1 && (ROLE_HEADS.has(b) || HONORIFICS.has(b) || b.split('-').some((part) => ROLE_NOUNS.has(part)))) lastRole = k;
+    if (ORG_HEADS.has(b) && !inGazetteer?.has(k)) lastOrg = k;
+    // a word without a hyphen is its only part
+    if (k < to - 1 && (ROLE_HEADS.has(b) || HONORIFICS.has(b) || (b.includes('-') ? b.split('-').some((part) => ROLE_NOUNS.has(part)) : ROLE_NOUNS.has(b)))) lastRole = k;
   }
   // a place or body the gazetteer knows as a whole ("White House", "United States") is not an organisation run
   const known = gazetteerAt(tokens, from, to) === to - from;

@@ -23,7 +23,8 @@ function roleBefore(text: string, mention: Mention): string | null {
   // a role is written close to the name: read a bounded stretch, so long paragraphs stay linear
   const before = text.slice(Math.max(0, mention.start - 160), mention.start);
   // "…, Russia’s ambassador to Washington, Anatoly Antonov"
-  const comma = /(?:^|[,;:.]\s+|\b(?:and|but|while|as)\s+)((?:the\s+|a\s+)?[^,;:.“”"]{3,80}?),\s*$/u.exec(before);
+  // (the pattern ends with a comma and spaces: a stretch not ending so is not read)
+  const comma = endsWithComma(before) ? /(?:^|[,;:.]\s+|\b(?:and|but|while|as)\s+)((?:the\s+|a\s+)?[^,;:.“”"]{3,80}?),\s*$/u.exec(before) : null;
   if (comma) {
     const phrase = comma[1]!.replace(/^(?:the|a|an|in turn|meanwhile|however)\s+/i, '').trim();
     const first = phrase.split(/\s+/)[0] ?? '';
@@ -69,6 +70,13 @@ function lastWords(text: string, count: number): string[] {
 }
 
 const SPACE = /\s/;
+
+/** `/,\s*$/.test(text)`. */
+export function endsWithComma(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && isSpace(text[end - 1]!)) end--;
+  return end > 0 && text.charCodeAt(end - 1) === 44;
+}
 
 function isSpace(ch: string): boolean {
   const code = ch.charCodeAt(0);

@@ -2,7 +2,8 @@ import type { Mention } from '../people/find-mentions.js';
 import type { Entity, PersonRegistry } from '../people/registry.js';
 import { GAZETTEER } from '../lexicon/places.js';
 import { ROLE_NOUNS, SPEAKING_ORG_NOUNS } from '../lexicon/roles.js';
-import { isLetter, scanRuns } from '../text/char-classes.js';
+import { isLetter, isLetterOrDigit, scanRuns } from '../text/char-classes.js';
+import { WordFilter } from '../text/word-filter.js';
 
 /** Something in the text that can be the speaker of a quotation. */
 export interface Candidate {
@@ -46,7 +47,36 @@ const POSSESSIVE_OFFICE = /(?<![\p{L}])(\p{Lu}[\p{L}\-]*)['’]s\s+(?:press\s+)?
 /** "her office", "his spokesman": someone speaking for the person the pronoun points at. */
 const SPEAKING_FOR = /(?<![\p{L}])(?:his|her|His|Her)\s+(?:office|spokesperson|spokesman|spokeswoman|press service|press office|press secretary|team|aides?|ministry|administration|campaign)(?![\p{L}])/gu;
 
-const PRONOUN = /(?<![\p{L}\p{N}])(he|she|He|She)(?![\p{L}\p{N}])/gu;
+/**
+ * Where `/(?<![\p{L}\p{N}])(he|she|He|She)(?![\p{L}\p{N}])/gu` matches, as [index, length], found by
+ * looking at the letters h and s only.
+ */
+export function pronouns(text: string): [number, number][] {
+  const found: [number, number][] = [];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    let length = 0;
+    if ((code === 104 || code === 72) && text.charCodeAt(i + 1) === 101) length = 2;
+    else if ((code === 115 || code === 83) && text.charCodeAt(i + 1) === 104 && text.charCodeAt(i + 2) === 101) length = 3;
+    if (length === 0) continue;
+    if (i > 0 && isLetterOrDigit(codePointBefore(text, i))) continue;
+    if (i + length < n && isLetterOrDigit(text.codePointAt(i + length)!)) continue;
+    found.push([i, length]);
+    i += length - 1;
+  }
+  return found;
+}
+
+/** The code point that ends right before `i` (a surrogate pair read whole). */
+function codePointBefore(text: string, i: number): number {
+  const low = text.charCodeAt(i - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) {
+    const high = text.charCodeAt(i - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return ((high - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+  }
+  return low;
+}
 
 /** A word of a noun phrase as the lexicon has it: no possessive, no trailing punctuation, lower case. */
 function bareWord(word: string): string {
@@ -56,6 +86,18 @@ function bareWord(word: string): string {
 
 /** Nouns that head a role phrase or a speaking body's phrase, as one word. */
 const HEAD_NOUNS: ReadonlySet<string> = new Set([...ROLE_NOUNS, ...SPEAKING_ORG_NOUNS]);
+/** The head nouns written in ASCII letters only, to pass over other words of letters without looking them up. */
+const HEAD_FILTER = new WordFilter([...HEAD_NOUNS].filter((noun) => /^[a-z]+$/.test(noun)));
+
+/** Whether the word is made of ASCII letters only (and is not empty). */
+function asciiLetters(word: string): boolean {
+  if (word.length === 0) return false;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i) | 32;
+    if (code < 97 || code > 122) return false;
+  }
+  return true;
+}
 
 /** A character of the words a role phrase is made of (ROLE_NP): a letter, a dot, an apostrophe, a hyphen, a comma, a semicolon or a colon. */
 function inPhraseWord(code: number): boolean {
@@ -63,7 +105,7 @@ function inPhraseWord(code: number): boolean {
 }
 
 /** Whether some word of the text (a run of those characters) is a job's noun or a speaking body's noun (the head of a role phrase). */
-function hasHeadNoun(text: string): boolean {
+export function hasHeadNoun(text: string): boolean {
   let found = false;
   scanRuns(text, inPhraseWord, inPhraseWord, (start, end) => {
     if (found) return;
@@ -73,6 +115,8 @@ function hasHeadNoun(text: string): boolean {
     if (n >= 2 && word[n - 1] === 's' && (word[n - 2] === "'" || word[n - 2] === '’')) word = word.slice(0, -2);
     const last = word[word.length - 1];
     if (last === '.' || last === ',' || last === ';' || last === ':') word = word.slice(0, -1);
+    // a word of ASCII letters only that the filter stops, not opening with "spokes", is no head noun
+    if (asciiLetters(word) && !(word.length >= 6 && (word.slice(0, 6) === 'spokes' || word.slice(0, 6).toLowerCase() === 'spokes')) && !HEAD_FILTER.mayHold(word, 0, word.length)) return;
     word = word.toLowerCase();
     if (HEAD_NOUNS.has(word) || word.startsWith('spokes')) found = true;
   });
@@ -111,11 +155,10 @@ export function speakerCandidates(text: string, offset: number, mentions: Mentio
       statementOwner: mention.possessive && STATEMENT_NOUN.test(afterText),
     });
   }
-  PRONOUN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = PRONOUN.exec(text)) !== null) {
-    out.push({ start: offset + m.index, end: offset + m.index + m[0].length, kind: 'pronoun', entity: null, possessive: false, statementOwner: false });
+  for (const [index, length] of pronouns(text)) {
+    out.push({ start: offset + index, end: offset + index + length, kind: 'pronoun', entity: null, possessive: false, statementOwner: false });
   }
+  let m: RegExpExecArray | null;
   // "Netanyahu’s office said": the person the office speaks for
   POSSESSIVE_OFFICE.lastIndex = 0;
   // a possessive is written "’s" or "'s": without one there is no office to read
@@ -125,7 +168,9 @@ export function speakerCandidates(text: string, offset: number, mentions: Mentio
     if (person) out.push({ start: offset + m.index, end: offset + m.index + m[0].length, kind: 'entity', entity: person, possessive: false, statementOwner: false, office: true });
   }
   SPEAKING_FOR.lastIndex = 0;
-  while ((m = SPEAKING_FOR.exec(text)) !== null) {
+  // (every match holds "his" or "her" and a space)
+  const speakingFor = /[Hh](?:is|er)\s/.test(text);
+  while (speakingFor && (m = SPEAKING_FOR.exec(text)) !== null) {
     const pronoun = /^her/i.test(m[0]) ? 'she' : 'he';
     out.push({ start: offset + m.index, end: offset + m.index + m[0].length, kind: 'pronoun', entity: null, possessive: false, statementOwner: false, pronoun });
   }

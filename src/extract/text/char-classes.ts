@@ -46,23 +46,50 @@ export function isWordJoiner(code: number): boolean {
   return code === 39 || code === 0x2019 || code === 45 || code === 46;
 }
 
-/** Each run that opens with a character `opens` accepts and goes on while `continues` accepts, as a global regular expression would find it. */
+/** Answers of a test of code points for the ASCII ones, worked out once per test (the tests are pure). */
+const asciiAnswers = new WeakMap<(code: number) => boolean, Uint8Array>();
+
+function asciiTable(test: (code: number) => boolean): Uint8Array {
+  let table = asciiAnswers.get(test);
+  if (!table) {
+    table = new Uint8Array(128);
+    for (let code = 0; code < 128; code++) table[code] = test(code) ? 1 : 0;
+    asciiAnswers.set(test, table);
+  }
+  return table;
+}
+
+/**
+ * Each run that opens with a character `opens` accepts and goes on while `continues` accepts, as a global
+ * regular expression would find it. The tests must be pure functions of the code point: their answers for
+ * ASCII are read from a table.
+ */
 export function scanRuns(text: string, opens: (code: number) => boolean, continues: (code: number) => boolean, visit: (start: number, end: number) => void): void {
+  const opensAscii = asciiTable(opens);
+  const continuesAscii = asciiTable(continues);
   let i = 0;
   const n = text.length;
   while (i < n) {
-    const code = text.codePointAt(i)!;
-    const width = code > 0xffff ? 2 : 1;
-    if (!opens(code)) {
-      i += width;
-      continue;
-    }
     const start = i;
-    i += width;
+    const unit = text.charCodeAt(i);
+    if (unit < 128) {
+      i++;
+      if (opensAscii[unit] === 0) continue;
+    } else {
+      const code = text.codePointAt(i)!;
+      i += code > 0xffff ? 2 : 1;
+      if (!opens(code)) continue;
+    }
     while (i < n) {
-      const next = text.codePointAt(i)!;
-      if (!continues(next)) break;
-      i += next > 0xffff ? 2 : 1;
+      const next = text.charCodeAt(i);
+      if (next < 128) {
+        if (continuesAscii[next] === 0) break;
+        i++;
+      } else {
+        const code = text.codePointAt(i)!;
+        if (!continues(code)) break;
+        i += code > 0xffff ? 2 : 1;
+      }
     }
     visit(start, i);
   }
