@@ -78,6 +78,7 @@ function onInterrupt(staged: StagedOutput): () => void {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  const debug = (what: string): void => debugMemory(`build: ${what} (${((performance.now() - started) / 1000).toFixed(2)} s)`);
   const stderr = options.stderr ?? process.stderr;
   const stdout = options.stdout ?? process.stdout;
   const basePath = normaliseBasePath(options.basePath);
@@ -85,6 +86,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const contentDir = resolve(options.contentDir);
   await checkContentDir(options.contentDir);
   const staged = await stageOutput(options.outDir, contentDir);
+  debug('after staging');
   const memory = watchMemory();
   const bodies = BodyStore.open();
   const stopListening = onInterrupt(staged);
@@ -108,7 +110,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     leftOut = loaded.leftOut;
     built = loaded.inputs.length;
 
-    debugMemory('build: after extracting');
+    debug('after extracting');
     stage = 'assembling';
     const archive = assembleArchive(loaded.inputs, { basePath });
     // Each record reads its body from the store when asked, instead of holding it (issue 6: memory).
@@ -126,26 +128,28 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // Unchanged pages of the previous build are reused from it, unless --no-cache asks for everything anew.
       previousOutDir: options.cache === false ? null : staged.previous,
     };
-    debugMemory('build: after assembling');
+    debug('after assembling');
     stage = 'rendering';
     progress.stage('rendering', null, built);
     const rendered = await renderSite(archive, { ...renderOptions, onProgress: (done, total) => progress.update(done, total) });
     pages = rendered.pages;
     reused = rendered.reused;
     progress.end(reused > 0 ? `${pages} pages (${reused} unchanged)` : `${pages} pages`);
-    debugMemory('build: after rendering');
+    debug('after rendering');
     stage = 'indexing';
     progress.stage('indexing', null, built);
     const published = await publishExtras(archive, renderOptions, (done, total) => progress.update(done, total));
     const { shards, reused: shardsReused } = published.search;
     progress.end(`feeds, sitemap and search index (${shards} shard${shards === 1 ? '' : 's'}${shardsReused > 0 ? `, ${shardsReused} unchanged` : ''}), ${published.files} files`);
-    debugMemory('build: after indexing');
+    debug('after indexing');
     stage = 'writing';
     await writeRecords(archive, staged.stagingDir);
+    debug('after writing records.json');
 
     const pause = Number(process.env[PAUSE_BEFORE_SWAP] ?? 0);
     if (pause > 0) await new Promise((done) => setTimeout(done, pause));
     await staged.commit();
+    debug('after swapping the output in');
   } catch (error) {
     memory.stop();
     await staged.discard();
@@ -158,6 +162,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   printReport();
+  debug('after the report');
   const counts = countDiagnostics(diagnostics);
   const strictFailure = options.strict === true && counts.warnings > 0;
   if (strictFailure) stderr.write(`news-archive: --strict: ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'} fail the build; fix them or build without --strict\n`);

@@ -12,6 +12,8 @@ export interface ExtractJob {
   file: string;
   /** Article text with front matter removed. */
   text: string;
+  /** The cache's key for `text` (`contentDigest(text, extractCacheVersion())`), when the caller has it already. */
+  digest?: string;
 }
 
 export interface ExtractAllStats {
@@ -113,7 +115,7 @@ export class ExtractionSession {
     this.#given += total;
     this.#stats.articles += total;
     const results = new Array<ExtractedArticle | Error | undefined>(total);
-    const digests = cache === null ? null : jobs.map((job) => contentDigest(job.text, extractCacheVersion()));
+    const digests = cache === null ? null : jobs.map((job) => job.digest ?? contentDigest(job.text, extractCacheVersion()));
     if (digests !== null) for (const digest of digests) this.#live.push(digest);
     /** Extracts one article here; a thrown error becomes its result. */
     const extractHere = (i: number): void => {
@@ -189,6 +191,29 @@ export class ExtractionSession {
       this.#progress(1);
     }
     return results as Array<ExtractedArticle | Error>;
+  }
+
+  /**
+   * The cached results for texts known only by their cache keys (files unchanged since the previous build,
+   * not read again), in order; null for a key the cache does not have (that file must be read and extracted).
+   */
+  fromCache(digests: readonly string[]): Array<ExtractedArticle | null> {
+    const cache = this.#cache;
+    const results = digests.map((digest) => {
+      const hit = cache?.get(digest) ?? null;
+      return isExtractedArticle(hit) ? hit : null;
+    });
+    let cached = 0;
+    for (const [i, result] of results.entries()) {
+      if (result === null) continue;
+      cached += 1;
+      this.#live.push(digests[i]!);
+    }
+    this.#given += cached;
+    this.#stats.articles += cached;
+    this.#stats.cached += cached;
+    if (cached > 0) this.#progress(cached);
+    return results;
   }
 
   /** Commits the cache (keeping the entries of every article given) and reports what was done. */

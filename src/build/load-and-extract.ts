@@ -1,7 +1,12 @@
+import { join } from 'node:path';
 import type { ArchiveInput } from '../archive/assemble.js';
 import type { BodyRef, BodyStore } from '../archive/body-store.js';
 import { findArticleFiles } from '../load/find-files.js';
 import { loadFile } from '../load/load-content.js';
+import { contentDigest } from '../cache/digest.js';
+import { extractCacheVersion } from '../cache/extract-cache.js';
+import type { ExtractedArticle } from '../extract/types.js';
+import { FileManifest, fileStamp } from '../load/file-manifest.js';
 import type { LoadedArticle } from '../load/types.js';
 import { fromExtractMessage, type Diagnostic } from '../report/diagnostics.js';
 import type { Progress } from '../report/progress.js';
@@ -21,7 +26,12 @@ export interface LoadAndExtractOptions {
   chunkSize?: number;
   /** Most extraction worker threads (see `ExtractAllOptions.workers`). */
   workers?: number;
+  /** A file modified less than this many milliseconds before it was read is read again by the next build. Default `RACY_MS`. */
+  racyMs?: number;
 }
+
+/** One usable file of a chunk: what loading gave (the text only until it is extracted), and its text's cache key (null without a cache). */
+type LoadedFile = Omit<LoadedArticle, 'text'> & { text?: string | undefined; digest: string | null };
 
 export interface LoadedArchive {
   /** Articles extracted, front matter applied, in file order; bodies in the store. */
@@ -36,8 +46,10 @@ export interface LoadedArchive {
 /**
  * Reads and extracts every article under `contentDir`, a chunk of files at a time, so that the build never
  * holds every article's text: each chunk is read, extracted (from the cache or on worker threads) and
- * reduced to its record, with the body moved to the store, before the next is read. A file that cannot be
- * read, or on which the extractor throws, is left out with an error naming it; the others go on.
+ * reduced to its record, with the body moved to the store, before the next is read. With a cache, a file whose
+ * stamp is unchanged since the previous build is not read at all (`file-manifest.ts`): its result comes from the
+ * cache by the key noted then. A file that cannot be read, or on which the extractor throws, is left out with an
+ * error naming it; the others go on.
  */
 export async function loadAndExtract(contentDir: string, options: LoadAndExtractOptions): Promise<LoadedArchive> {
   const { progress, store } = options;
@@ -63,26 +75,67 @@ export async function loadAndExtract(contentDir: string, options: LoadAndExtract
       if (stats.cache !== null) note += ` (${stats.cached} from the cache)`;
     },
   });
+  // Files unchanged since the previous build are not read again: what loading them gave is in the manifest.
+  const version = options.cacheDir === null ? '' : extractCacheVersion();
+  const manifest = FileManifest.open(options.cacheDir, version, options.racyMs);
   try {
     const chunkSize = Math.max(1, options.chunkSize ?? EXTRACT_CHUNK);
     for (let from = 0; from < total; from += chunkSize) {
-      const loaded: LoadedArticle[] = [];
-      for (const file of found.files.slice(from, from + chunkSize)) {
+      const readAt = Date.now();
+      const files = found.files.slice(from, from + chunkSize);
+      // Each file's stamp is taken before it is read, so a change made meanwhile is seen next time.
+      const stamps = files.map((file) => (options.cacheDir === null ? null : fileStamp(join(contentDir, file))));
+      const known = files.map((file, i) => {
+        const stamp = stamps[i];
+        return stamp === null || stamp === undefined ? null : manifest.known(file, stamp.stamp);
+      });
+      const knownAt = known.flatMap((k, i) => (k === null ? [] : [i]));
+      const fromCache = session.fromCache(knownAt.map((i) => known[i]!.digest));
+      const raws = new Array<ExtractedArticle | Error | undefined>(files.length);
+      knownAt.forEach((i, k) => {
+        raws[i] = fromCache[k] ?? undefined;
+      });
+
+      // The rest is read (and extracted, or found in the cache by its text).
+      const articles = new Array<LoadedFile | undefined>(files.length);
+      const toExtract: number[] = [];
+      for (const [i, file] of files.entries()) {
+        const k = known[i];
+        if (k !== null && k !== undefined && raws[i] !== undefined) {
+          articles[i] = { file, frontMatter: k.frontMatter, lineOffset: k.lineOffset, diagnostics: k.diagnostics, digest: k.digest };
+          continue;
+        }
         const outcome = loadFile(contentDir, file);
-        if (outcome.ok) loaded.push(outcome.article);
-        else {
+        if (outcome.ok) {
+          const { text, ...rest } = outcome.article;
+          articles[i] = { ...rest, text, digest: options.cacheDir === null ? null : contentDigest(text, version) };
+          toExtract.push(i);
+        } else {
           leftOut.push(file);
           diagnostics.push(outcome.diagnostic);
         }
       }
-      const results = await session.extract(loaded.map((a) => ({ file: a.file, text: a.text })));
-      for (const [i, article] of loaded.entries()) {
-        const raw = results[i];
+      const results = await session.extract(
+        toExtract.map((i) => {
+          const { file, text, digest } = articles[i]!;
+          return digest === null ? { file, text: text ?? '' } : { file, text: text ?? '', digest };
+        }),
+      );
+      toExtract.forEach((i, k) => {
+        raws[i] = results[k];
+        articles[i]!.text = undefined;
+      });
+
+      for (const [i, article] of articles.entries()) {
+        if (article === undefined) continue;
+        const raw = raws[i];
         if (raw === undefined || raw instanceof Error) {
           leftOut.push(article.file);
           diagnostics.push(...article.diagnostics, crashed(article.file, raw));
           continue;
         }
+        const stamp = stamps[i];
+        if (stamp !== null && stamp !== undefined && article.digest !== null) manifest.note(article.file, stamp, readAt, { ...article, digest: article.digest });
         const final = applyFrontMatter(raw, article.frontMatter);
         // Lines as they are in the file, front matter included, in the report and in records.json alike.
         if (article.lineOffset > 0) final.messages = final.messages.map((m) => (m.line === null ? m : { ...m, line: m.line + article.lineOffset }));
@@ -95,6 +148,7 @@ export async function loadAndExtract(contentDir: string, options: LoadAndExtract
       await new Promise((next) => setImmediate(next));
     }
     await session.finish();
+    manifest.save();
   } finally {
     await session.close();
   }
