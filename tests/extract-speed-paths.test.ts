@@ -8,7 +8,7 @@ import { ROLE_NOUNS, SPEAKING_ORG_NOUNS } from '../src/extract/lexicon/roles.js'
 import { SPEECH_VERBS } from '../src/extract/lexicon/speech-verbs.js';
 import { endsWithComma } from '../src/extract/people/roles-in-context.js';
 import { hasHeadNoun, pronouns } from '../src/extract/quotes/speaker-candidates.js';
-import { countWords } from '../src/extract/text/fold.js';
+import { countWords, fold } from '../src/extract/text/fold.js';
 import { isLetter, isLetterOrDigit, scanRuns } from '../src/extract/text/char-classes.js';
 import { WordFilter } from '../src/extract/text/word-filter.js';
 import { findQuoteSpans, isWhiteSpaceCode, type QuoteSpan } from '../src/extract/text/quote-spans.js';
@@ -269,6 +269,32 @@ describe('speakers', () => {
     fc.assert(
       fc.property(texts([',', ' ', '\u00a0', '\n', 'a', '.', '\u2003']), (text) => {
         expect(endsWithComma(text)).toBe(/,\s*$/u.test(text));
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('folding', () => {
+  it('fold of ASCII with typographic quotes and dashes is the full folding', () => {
+    const full = (text: string): string =>
+      text
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/ı/g, 'i')
+        .replace(/[łŁ]/g, 'l')
+        .replace(/[đĐ]/g, 'd')
+        .replace(/[øØ]/g, 'o')
+        .replace(/ß/g, 'ss')
+        .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
+        .replace(/[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]/g, '"')
+        .replace(/[\u2010-\u2015\u2212]/g, '-')
+        .toLowerCase()
+        .replace(/\s+/g, ' ')
+        .trim();
+    fc.assert(
+      fc.property(texts(['A', 'z', ' ', '  ', '\t', '\n', '‘', '’', '“', '”', '–', '—', 'é', 'ß', '„', '\u2011', '\u2033', 'İ', 'K', '.', "'", '"']), (text) => {
+        expect(fold(text)).toBe(full(text));
       }),
       RUNS,
     );

@@ -89,15 +89,6 @@ const HEAD_NOUNS: ReadonlySet<string> = new Set([...ROLE_NOUNS, ...SPEAKING_ORG_
 /** The head nouns written in ASCII letters only, to pass over other words of letters without looking them up. */
 const HEAD_FILTER = new WordFilter([...HEAD_NOUNS].filter((noun) => /^[a-z]+$/.test(noun)));
 
-/** Whether the word is made of ASCII letters only (and is not empty). */
-function asciiLetters(word: string): boolean {
-  if (word.length === 0) return false;
-  for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i) | 32;
-    if (code < 97 || code > 122) return false;
-  }
-  return true;
-}
 
 /** A character of the words a role phrase is made of (ROLE_NP): a letter, a dot, an apostrophe, a hyphen, a comma, a semicolon or a colon. */
 function inPhraseWord(code: number): boolean {
@@ -110,17 +101,41 @@ export function hasHeadNoun(text: string): boolean {
   scanRuns(text, inPhraseWord, inPhraseWord, (start, end) => {
     if (found) return;
     // bareWord without regular expressions: possessive, then one mark of punctuation, then lower case
-    let word = text.slice(start, end);
-    const n = word.length;
-    if (n >= 2 && word[n - 1] === 's' && (word[n - 2] === "'" || word[n - 2] === '’')) word = word.slice(0, -2);
-    const last = word[word.length - 1];
-    if (last === '.' || last === ',' || last === ';' || last === ':') word = word.slice(0, -1);
-    // a word of ASCII letters only that the filter stops, not opening with "spokes", is no head noun
-    if (asciiLetters(word) && !(word.length >= 6 && (word.slice(0, 6) === 'spokes' || word.slice(0, 6).toLowerCase() === 'spokes')) && !HEAD_FILTER.mayHold(word, 0, word.length)) return;
-    word = word.toLowerCase();
+    let wordEnd = end;
+    if (wordEnd - start >= 2 && text.charCodeAt(wordEnd - 1) === 115 && (text.charCodeAt(wordEnd - 2) === 39 || text.charCodeAt(wordEnd - 2) === 0x2019)) wordEnd -= 2;
+    if (wordEnd > start) {
+      const last = text.charCodeAt(wordEnd - 1);
+      if (last === 46 || last === 44 || last === 59 || last === 58) wordEnd--;
+    }
+    // a word of ASCII letters is read without slicing: "spokes…", or one the filter lets through
+    if (asciiLetters(text, start, wordEnd)) {
+      if (opensWithSpokes(text, start, wordEnd)) {
+        found = true;
+        return;
+      }
+      if (!HEAD_FILTER.mayHold(text, start, wordEnd)) return;
+    }
+    const word = text.slice(start, wordEnd).toLowerCase();
     if (HEAD_NOUNS.has(word) || word.startsWith('spokes')) found = true;
   });
   return found;
+}
+
+/** Whether `text.slice(start, end)` is made of ASCII letters only (and is not empty). */
+function asciiLetters(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i) | 32;
+    if (code < 97 || code > 122) return false;
+  }
+  return true;
+}
+
+/** Whether a word of ASCII letters opens with "spokes", in any case. */
+function opensWithSpokes(text: string, start: number, end: number): boolean {
+  if (end - start < 6) return false;
+  for (let k = 0; k < 6; k++) if ((text.charCodeAt(start + k) | 32) !== 'spokes'.charCodeAt(k)) return false;
+  return true;
 }
 
 /** Reads the candidates for a speaker inside `text` (offsets are within `text`). */

@@ -1,11 +1,22 @@
 import { isLetterOrDigit } from './char-classes.js';
 
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
+/** ASCII and the typographic quotes and dashes most texts use, none of which decomposes: folded by replacing them. */
+const ASCII_AND_MARKS = /^[\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014]*$/;
 
 /** Folding for comparison: no diacritics, plain quotes and dashes, lower case, single spaces. */
 export function fold(text: string): string {
   // plain ASCII has no diacritics, no typographic quotes or dashes to fold, and decomposes to itself
   if (ASCII_ONLY.test(text)) return text.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (ASCII_AND_MARKS.test(text)) {
+    return text
+      .replace(/[\u2018\u2019]/g, "'")
+      .replace(/[\u201c\u201d]/g, '"')
+      .replace(/[\u2013\u2014]/g, '-')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
