@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,4 +70,31 @@ describe('determinism', () => {
     expect(differing(sites[0]!, sites[1]!)).toEqual([]);
     expect(differing(sites[0]!, sites[2]!)).toEqual([]);
   }, 120_000);
+
+  it('a rebuild after files are changed in place, added, removed and renamed gives the output of a build from nothing', async () => {
+    const content = join(dir, 'three', 'content');
+    await mkdir(join(dir, 'three'), { recursive: true });
+    await cp(join(dir, 'one', 'content'), content, { recursive: true });
+    // Old files, so the rebuild trusts their timestamps and reads only what changed.
+    const old = new Date(Date.now() - 3_600_000);
+    const age = async (file: string): Promise<void> => utimes(join(content, file), old, old);
+    for (const file of await readdir(content, { recursive: true })) await age(file);
+    const site = join(dir, 'three', 'site');
+    await buildInto(content, site, true);
+    await buildInto(content, site, true);
+
+    const seeds = (await readdir(content)).filter((f) => f.endsWith('.txt') && !f.startsWith('same-')).sort();
+    // Changed in place: same length, same modification time.
+    const text = await readFile(join(content, seeds[0]!), 'utf8');
+    await writeFile(join(content, seeds[0]!), text.replace(/[a-z]/, (c) => (c === 'e' ? 'o' : 'e')));
+    await age(seeds[0]!);
+    await writeFile(join(content, 'b', 'added.md'), '---\ntitle: Added\ndate: 2024-02-03\n---\n"We will see," Anna Berg said.\n');
+    await age('b/added.md');
+    await rename(join(content, seeds[1]!), join(content, 'a', 'renamed.txt'));
+    await rm(join(content, 'same-2.txt'));
+    const rebuilt = await buildInto(content, site, true);
+    const fresh = await buildInto(content, join(dir, 'three', 'fresh'), false);
+    expect(Object.keys(rebuilt).some((file) => file.includes('records'))).toBe(true);
+    expect(rebuilt).toEqual(fresh);
+  }, 60_000);
 });

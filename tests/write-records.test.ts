@@ -1,8 +1,10 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Archive } from '../src/archive/types.js';
+import { BodyStore, storeBody } from '../src/archive/body-store.js';
+import type { ArticleRecord } from '../src/archive/types.js';
 import { writeRecords } from '../src/write/write-records.js';
 import { assembleArchive } from '../src/archive/assemble.js';
 import { sampleInputs } from './render-sample-archive.js';
@@ -37,5 +39,65 @@ describe('writeRecords', () => {
     const text = await readFile(join(dir, 'records.json'), 'utf8');
     expect(text.length).toBeGreaterThan(1 << 20);
     expect(text).toBe(`${JSON.stringify(archive, null, 2)}\n`);
+  });
+
+  describe('with the previous build\'s records.json', () => {
+    const base = (): ArticleRecord[] =>
+      Array.from({ length: 12 }, (_, i) => ({ ...sampleArchive().articles[i % 3]!, id: `a-${i}`, title: `Title ${i}`, body: `Body ${i}.\n\n“Quoted,” she said. ${'word '.repeat(i * 50)}` }));
+    const variants: Array<[string, (a: ArticleRecord[]) => ArticleRecord[]]> = [
+      ['the same articles', (a) => a],
+      ['one article changed', (a) => a.map((r, i) => (i === 5 ? { ...r, title: 'Changed' } : r))],
+      ['one body changed', (a) => a.map((r, i) => (i === 7 ? { ...r, body: `${r.body} More.` } : r))],
+      ['one added first, one added last', (a) => [{ ...a[0]!, id: 'new-first' }, ...a, { ...a[1]!, id: 'new-last' }]],
+      ['one removed in the middle, the first removed', (a) => a.filter((_, i) => i !== 4 && i !== 0)],
+      ['the order reversed', (a) => [...a].reverse()],
+      ['all but one changed', (a) => a.map((r, i) => (i === 3 ? r : { ...r, byline: 'Someone else' }))],
+      ['none left', () => []],
+    ];
+    for (const [name, change] of variants) {
+      it(`gives the bytes of JSON.stringify again: ${name}`, async () => {
+        const previous = join(dir, `prev-${name}`);
+        const next = join(dir, `next-${name}`);
+        await mkdir(previous);
+        await mkdir(next);
+        const first: Archive = { articles: base() };
+        await writeRecords(first, previous);
+        expect(await readFile(join(previous, 'records.json'), 'utf8')).toBe(`${JSON.stringify(first, null, 2)}\n`);
+        const second: Archive = { articles: change(base()) };
+        await writeRecords(second, next, previous);
+        expect(await readFile(join(next, 'records.json'), 'utf8')).toBe(`${JSON.stringify(second, null, 2)}\n`);
+        // And once more from that one (its index must describe it).
+        const third: Archive = { articles: change(change(base())) };
+        await writeRecords(third, previous, next);
+        expect(await readFile(join(previous, 'records.json'), 'utf8')).toBe(`${JSON.stringify(third, null, 2)}\n`);
+      });
+    }
+
+    it('does not read back the body of an unchanged article, and ignores a records.json changed since', async () => {
+      const store = BodyStore.open();
+      try {
+        const stored = (records: ArticleRecord[]): ArticleRecord[] => records.map((r) => storeBody({ ...r }, store, store.put(r.body)));
+        const previous = join(dir, 'prev-stored');
+        const next = join(dir, 'next-stored');
+        await mkdir(previous);
+        await mkdir(next);
+        const plain = base();
+        await writeRecords({ articles: stored(plain) }, previous);
+        const again = stored(plain.map((r, i) => (i === 2 ? { ...r, title: 'Changed' } : r)));
+        const reads = vi.spyOn(store, 'read');
+        await writeRecords({ articles: again }, next, previous);
+        expect(reads).toHaveBeenCalledTimes(1);
+        reads.mockRestore();
+        expect(await readFile(join(next, 'records.json'), 'utf8')).toBe(`${JSON.stringify({ articles: again }, null, 2)}\n`);
+        // Someone edited the previous records.json: nothing is copied from it.
+        await appendFile(join(next, 'records.json'), ' ');
+        const third = join(dir, 'third-stored');
+        await mkdir(third);
+        await writeRecords({ articles: again }, third, next);
+        expect(await readFile(join(third, 'records.json'), 'utf8')).toBe(`${JSON.stringify({ articles: again }, null, 2)}\n`);
+      } finally {
+        store.close();
+      }
+    });
   });
 });

@@ -143,7 +143,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     progress.end(`feeds, sitemap and search index (${shards} shard${shards === 1 ? '' : 's'}${shardsReused > 0 ? `, ${shardsReused} unchanged` : ''}), ${published.files} files`);
     debug('after indexing');
     stage = 'writing';
-    await writeRecords(archive, staged.stagingDir);
+    await writeRecords(archive, staged.stagingDir, renderOptions.previousOutDir);
     debug('after writing records.json');
 
     const pause = Number(process.env[PAUSE_BEFORE_SWAP] ?? 0);
