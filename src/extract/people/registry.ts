@@ -20,7 +20,7 @@ export interface Entity {
 export class PersonRegistry {
   readonly entities: Entity[] = [];
   /** Answers of `find` since the registry last changed: a story names the same people sentence after sentence. */
-  private readonly answers = new Map<string, Entity | null>();
+  private readonly answers = new Map<EntityKind | null, Map<string, Entity | null>>();
 
   /** Adds a mention (a full name, a surname, an organisation) and returns the entity it names. */
   add(written: string, kind: EntityKind, role: string | null, at: number): Entity {
@@ -59,11 +59,16 @@ export class PersonRegistry {
 
   /** The entity a mention names, if already known: same surname (or a transliteration of it), compatible given names. */
   find(name: string, kind: EntityKind | null = null): Entity | null {
-    const question = `${kind ?? ''}\u0000${name}`;
-    let answer = this.answers.get(question);
+    // by kind, then by name: no key is built for a question
+    let byName = this.answers.get(kind);
+    if (!byName) {
+      byName = new Map<string, Entity | null>();
+      this.answers.set(kind, byName);
+    }
+    let answer = byName.get(name);
     if (answer === undefined) {
       answer = this.lookUp(name, kind);
-      this.answers.set(question, answer);
+      byName.set(name, answer);
     }
     return answer;
   }

@@ -38,7 +38,11 @@ export function markSubheadings(blocks: Block[]): void {
 }
 
 function cleanText(text: string): string {
-  return text.replace(/\[\d{1,3}\]/g, '').replace(/[ \t]+$/g, '');
+  // footnote markers "[12]" (only where a bracket is), then spaces and tabs at the end (`/[ \t]+$/`)
+  const unmarked = text.includes('[') ? text.replace(/\[\d{1,3}\]/g, '') : text;
+  let end = unmarked.length;
+  while (end > 0 && (unmarked.charCodeAt(end - 1) === 32 || unmarked.charCodeAt(end - 1) === 9)) end--;
+  return end === unmarked.length ? unmarked : unmarked.slice(0, end);
 }
 
 export function writeBody(blocks: Block[]): string {
