@@ -8,7 +8,9 @@ import { ROLE_NOUNS, SPEAKING_ORG_NOUNS } from '../src/extract/lexicon/roles.js'
 import { SPEECH_VERBS } from '../src/extract/lexicon/speech-verbs.js';
 import { endsWithComma } from '../src/extract/people/roles-in-context.js';
 import { hasHeadNoun, pronouns } from '../src/extract/quotes/speaker-candidates.js';
-import { countWords, fold } from '../src/extract/text/fold.js';
+import { followsNaming, NAMING_BEFORE } from '../src/extract/quotes/classify-span.js';
+import { cleanText } from '../src/extract/plugins/write-body.js';
+import { countWords, fold, wordCount } from '../src/extract/text/fold.js';
 import { isLetter, isLetterOrDigit, scanRuns } from '../src/extract/text/char-classes.js';
 import { WordFilter } from '../src/extract/text/word-filter.js';
 import { findQuoteSpans, isWhiteSpaceCode, type QuoteSpan } from '../src/extract/text/quote-spans.js';
@@ -298,5 +300,36 @@ describe('folding', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('quotations and bodies', () => {
+  it('followsNaming answers as the naming pattern does', () => {
+    const pieces = ['so-called', 'so called', 'dubbed', 'DUBBED', 'known as', 'code-named', 'the word', 'newspaper', 'ſlogan', 'Kampaign', 'campaign', 'x', 'é', '9', ' ', '  ', ',', ':', ';', '-', '\u00a0', 'the', 'said'];
+    let yes = 0;
+    fc.assert(
+      fc.property(texts(pieces, 8), (before) => {
+        const answer = followsNaming(before);
+        if (answer) yes++;
+        expect(answer).toBe(NAMING_BEFORE.test(before));
+      }),
+      { numRuns: 20_000, seed: 14 },
+    );
+    expect(yes).toBeGreaterThan(500);
+  });
+
+  it('cleanText cuts what the two replacements cut', () => {
+    fc.assert(
+      fc.property(texts(['a', ' ', '\t', '[', ']', '1', '12', '[3]', '[1234]', '\n', '\u00a0']), (text) => {
+        expect(cleanText(text)).toBe(text.replace(/\[\d{1,3}\]/g, '').replace(/[ \t]+$/g, ''));
+      }),
+      RUNS,
+    );
+  });
+
+  it('wordCount of the same text asked again, and of another, is its count', () => {
+    const long = 'The minister said the talks would go on, and that nothing had been agreed yet.';
+    const other = 'Another text of some length, with words enough to be remembered by the count.';
+    for (const text of [long, long, other, long, `${long} `, other]) expect(wordCount(text)).toBe(countWords(text));
   });
 });

@@ -37,7 +37,7 @@ export function markSubheadings(blocks: Block[]): void {
   });
 }
 
-function cleanText(text: string): string {
+export function cleanText(text: string): string {
   // footnote markers "[12]" (only where a bracket is), then spaces and tabs at the end (`/[ \t]+$/`)
   const unmarked = text.includes('[') ? text.replace(/\[\d{1,3}\]/g, '') : text;
   let end = unmarked.length;

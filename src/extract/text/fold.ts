@@ -80,11 +80,17 @@ const SHORT_TEXT = 48;
 export function wordCount(text: string): number {
   // a short phrase is counted faster than it is looked up
   if (text.length < SHORT_TEXT) return countWords(text);
+  // the text asked about last, most often the same block again: answered before the lookup
+  if (text === lastText) return lastCount;
   let count = wordCounts.get(text);
   if (count === undefined) {
     if (wordCounts.size > 20_000) wordCounts.clear();
     count = countWords(text);
     wordCounts.set(text, count);
   }
+  lastText = text;
+  lastCount = count;
   return count;
 }
+let lastText = '';
+let lastCount = 0;
