@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assembleArchive, type ArchiveInput } from '../src/archive/assemble.js';
+import { quotesByMonth } from '../src/archive/quotes-index.js';
 import { renderSite } from '../src/render/render-site.js';
 import { sampleInputs } from './render-sample-archive.js';
 
@@ -37,7 +38,10 @@ async function render(
 ): Promise<{ dir: string; html: Map<string, string> }> {
   const dir = await mkdtemp(join(tmpdir(), 'news-archive-render-'));
   const archive = assembleArchive([...sampleInputs(), hostile], { basePath: BASE });
-  await renderSite(archive, { outDir: dir, basePath: BASE, siteUrl, ...batching });
+  const result = await renderSite(archive, { outDir: dir, basePath: BASE, siteUrl, ...batching });
+  // The quotes index it hands on to the search index is the archive's.
+  expect(result.quoteMonths).toEqual(quotesByMonth(archive, BASE));
+  expect(result.quoteMonths.length).toBeGreaterThan(0);
   return { dir, html: await pages(dir) };
 }
 

@@ -138,7 +138,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     debug('after rendering');
     stage = 'indexing';
     progress.stage('indexing', null, built);
-    const published = await publishExtras(archive, renderOptions, (done, total) => progress.update(done, total));
+    // The quotes index the render stage computed is not computed again for the search index.
+    const published = await publishExtras(archive, renderOptions, (done, total) => progress.update(done, total), { quoteMonths: rendered.quoteMonths });
     const { shards, reused: shardsReused } = published.search;
     progress.end(`feeds, sitemap and search index (${shards} shard${shards === 1 ? '' : 's'}${shardsReused > 0 ? `, ${shardsReused} unchanged` : ''}), ${published.files} files`);
     debug('after indexing');

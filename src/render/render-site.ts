@@ -1,5 +1,6 @@
 import { cp } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import type { QuotesMonth } from '../archive/quotes-index.js';
 import type { Archive, ArticleRecord } from '../archive/types.js';
 import { pageDigests } from './page-digests.js';
 import { PageReuse, templatesDigest } from './page-reuse.js';
@@ -80,6 +81,8 @@ export interface RenderResult {
   pages: number;
   /** Pages linked unchanged from the previous build instead of rendered. */
   reused: number;
+  /** The archive's quotes index (`quotesByMonth(archive, basePath)`), for the stages after this one. */
+  quoteMonths: readonly QuotesMonth[];
 }
 
 /**
@@ -111,9 +114,11 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
   const newPool = (): RenderPool => new RenderPool(threads, options.workerLimits ?? WORKER_LIMITS);
   let pool: RenderPool | null = null;
   let rendered = 0;
+  let quoteMonths: readonly QuotesMonth[] = [];
   if (mayUseWorkers && (options.worker === true || (reuse.previousPages === 0 && list.length >= IN_PROCESS_BELOW))) pool = newPool();
   try {
     const data = siteData(archive, siteOptions);
+    quoteMonths = data.quoteMonths;
     const salt = `${await templatesDigest(templates)}\n${JSON.stringify(siteOptions)}\n${data.name}\n`;
     // Pages the previous build wrote from the same inputs are linked from it (all at the end, several
     // at once); a page that cannot be linked is rendered after all.
@@ -185,5 +190,5 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
   }
   await cp(publicDir(), options.outDir, { recursive: true });
   await reuse.save(options.outDir);
-  return { pages: rendered + reuse.reused, reused: reuse.reused };
+  return { pages: rendered + reuse.reused, reused: reuse.reused, quoteMonths };
 }
