@@ -7,7 +7,7 @@ import { anyPattern, topLevelAlternatives } from '../src/extract/text/any-patter
 import { ROLE_NOUNS, SPEAKING_ORG_NOUNS } from '../src/extract/lexicon/roles.js';
 import { SPEECH_VERBS } from '../src/extract/lexicon/speech-verbs.js';
 import { endsWithComma } from '../src/extract/people/roles-in-context.js';
-import { hasHeadNoun, pronouns } from '../src/extract/quotes/speaker-candidates.js';
+import { bareWord, hasHeadNoun, pronouns } from '../src/extract/quotes/speaker-candidates.js';
 import { followsNaming, NAMING_BEFORE } from '../src/extract/quotes/classify-span.js';
 import { cleanText } from '../src/extract/plugins/write-body.js';
 import { countWords, fold, wordCount } from '../src/extract/text/fold.js';
@@ -265,6 +265,15 @@ describe('speakers', () => {
       RUNS,
     );
     expect(yes).toBeGreaterThan(100);
+  });
+
+  it('bareWord is the word without a possessive and one mark, in lower case', () => {
+    fc.assert(
+      fc.property(texts(["'s", '’s', 's', "'", '’', '.', ',', ';', ':', 'A', 'b', 'İ', 'K'], 6), (word) => {
+        expect(bareWord(word)).toBe(word.replace(/['’]s$/u, '').replace(/[.,;:]$/, '').toLowerCase());
+      }),
+      RUNS,
+    );
   });
 
   it('endsWithComma is /,\\s*$/', () => {

@@ -164,7 +164,7 @@ export function findMentions(text: string): Mention[] {
   // the same paragraph is read by several plugins: remember the answer (mentions are never changed by callers)
   let mentions = mentionCache.get(text);
   if (!mentions) {
-    if (mentionCache.size > 5_000) mentionCache.clear();
+    if (mentionCache.size > 1_000) mentionCache.clear();
     mentions = readMentions(text);
     mentionCache.set(text, mentions);
   }
@@ -271,10 +271,11 @@ function readRun(text: string, tokens: Token[], from: number, to: number, out: M
   const end = possessive ? last.end - 2 : last.end;
   const name = text.slice(start, end);
   const words = tokens.slice(i, to).map((t) => t.text);
-  const after = tokens[to]?.text.toLowerCase() ?? '';
-  const afterNext = tokens[to + 1]?.text.toLowerCase() ?? '';
   const gapAfter = tokens[to] ? text.slice(last.end, tokens[to]!.start) : '';
-  const beforeSpeechVerb = /^\s+$/.test(gapAfter) && (SPEECH_VERBS.has(after) || (['also', 'then', 'later', 'further', 'has', 'had', 'was', 'once', 'again'].includes(after) && SPEECH_VERBS.has(afterNext)));
+  // the words after the name, in lower case, read only when a space parts them from it
+  const spaced = /^\s+$/.test(gapAfter);
+  const after = spaced ? (tokens[to]?.text.toLowerCase() ?? '') : '';
+  const beforeSpeechVerb = spaced && (SPEECH_VERBS.has(after) || (['also', 'then', 'later', 'further', 'has', 'had', 'was', 'once', 'again'].includes(after) && SPEECH_VERBS.has(tokens[to + 1]?.text.toLowerCase() ?? '')));
   const prefix = prefixWords.join(' ');
   const base = { start, end, name, prefix, possessive, beforeSpeechVerb };
 

@@ -79,8 +79,13 @@ function codePointBefore(text: string, i: number): number {
 }
 
 /** A word of a noun phrase as the lexicon has it: no possessive, no trailing punctuation, lower case. */
-function bareWord(word: string): string {
-  return word.replace(/['’]s$/u, '').replace(/[.,;:]$/, '').toLowerCase();
+export function bareWord(word: string): string {
+  // `word.replace(/['’]s$/u, '').replace(/[.,;:]$/, '').toLowerCase()` without regular expressions
+  let end = word.length;
+  if (end >= 2 && word.charCodeAt(end - 1) === 115 && (word.charCodeAt(end - 2) === 39 || word.charCodeAt(end - 2) === 0x2019)) end -= 2;
+  const last = end > 0 ? word.charCodeAt(end - 1) : 0;
+  if (last === 46 || last === 44 || last === 59 || last === 58) end--;
+  return (end === word.length ? word : word.slice(0, end)).toLowerCase();
 }
 
 

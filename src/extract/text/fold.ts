@@ -84,7 +84,7 @@ export function wordCount(text: string): number {
   if (text === lastText) return lastCount;
   let count = wordCounts.get(text);
   if (count === undefined) {
-    if (wordCounts.size > 20_000) wordCounts.clear();
+    if (wordCounts.size > 2_000) wordCounts.clear();
     count = countWords(text);
     wordCounts.set(text, count);
   }
