@@ -72,7 +72,10 @@ function hasPossessive(word: string): boolean {
 
 /** "al-Sisi", "el-Baradei": an Arabic article joined to a capitalised name. */
 function isJoinedArticleName(word: string): boolean {
-  return (word.startsWith('al-') || word.startsWith('el-')) && /^(?:al|el)-\p{Lu}/u.test(word);
+  // "al-" or "el-" first, told by character codes
+  const first = word.charCodeAt(0);
+  if ((first !== 97 && first !== 101) || word.charCodeAt(1) !== 108 || word.charCodeAt(2) !== 45) return false;
+  return /^(?:al|el)-\p{Lu}/u.test(word);
 }
 
 function tokenKey(token: Token): string {
@@ -141,6 +144,13 @@ function readNameWord(word: string): boolean {
   if (/^\p{Lu}{2,}$/u.test(word.replace(/['’]s$/u, '')) && word.length <= 5) return false; // acronyms: NATO, FSB
   if (/\d/.test(word)) return false;
   return true;
+}
+
+/** `/^\p{Lu}{2,6}$/u` of the word without a possessive ("NATO", "SDF’s"); a word whose second letter is a lower-case ASCII one is none. */
+export function isAcronym(word: string): boolean {
+  const second = word.charCodeAt(1);
+  if (second >= 97 && second <= 122) return false;
+  return /^\p{Lu}{2,6}$/u.test(word.replace(/['’]s$/u, ''));
 }
 
 function gazetteerAt(tokens: Token[], i: number, end: number): number {
@@ -292,7 +302,7 @@ function readRun(text: string, tokens: Token[], from: number, to: number, out: M
     return;
   }
   // an acronym standing alone names a body ("the JCS said", "SDF fighters")
-  if (words.length === 1 && /^\p{Lu}{2,6}$/u.test(words[0]!.replace(/['’]s$/u, '')) && prefixWords.every((w) => COMMON_WORDS.has(bare(w)) && !ROLE_HEADS.has(bare(w)))) {
+  if (words.length === 1 && isAcronym(words[0]!) && prefixWords.every((w) => COMMON_WORDS.has(bare(w)) && !ROLE_HEADS.has(bare(w)))) {
     out.push({ ...base, kind: 'organisation' });
     return;
   }

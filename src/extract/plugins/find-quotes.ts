@@ -10,6 +10,7 @@ import { classifySpan } from '../quotes/classify-span.js';
 import { speakerCandidates } from '../quotes/speaker-candidates.js';
 import { fold, wordCount } from '../text/fold.js';
 import { findQuoteSpans, maskQuotes } from '../text/quote-spans.js';
+import { execGuarded, guarded } from '../text/guarded.js';
 import { splitSentences } from '../text/sentences.js';
 import type { ExtractedQuote } from '../types.js';
 
@@ -51,7 +52,7 @@ const ATTRIBUTION_WINDOW = 400;
 /** Quotations read in one sentence at the most (a pasted wall of marks is not thousands of quotes). */
 const MAX_QUOTES_PER_SENTENCE = 200;
 const QUESTION = /^(?:Q|Question)\s*[:.\-–—]\s+/;
-const NAMED_LINE = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2})\s*:\s+(?=\S)/u;
+export const NAMED_LINE = guarded(/:\s/u, /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2})\s*:\s+(?=\S)/u);
 const ANSWER = /^(?:A|Answer)\s*[:\-–—]\s+(?=\S)/;
 
 function nextStory(blocks: Block[], from: number): Block | null {
@@ -144,7 +145,7 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
     // a transcript: "Q: …" is the reporter's, "A: …" the answer of the person last spoken of
     if (QUESTION.test(text)) continue;
     // "SINIRLIOĞLU: We have learned …": a transcript line opened by a known person's name
-    const named = NAMED_LINE.exec(text);
+    const named = execGuarded(NAMED_LINE, text);
     const namedSpeaker = named && !/^(?:Q|A|Question|Answer|Source|Photo|Editor|Note|Update|Read|Watch|Share)$/i.test(named[1]!) ? registry.find(named[1]!, 'person') : null;
     if (named && namedSpeaker && !/[“”"]/.test(text.slice(named[0].length, named[0].length + 2))) {
       add(text.slice(named[0].length).trim(), namedSpeaker, 'answer', 2, block);
