@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DATELINE, OWN_FURNITURE, SLASH_CREDIT, STAFF_LINE } from '../src/extract/plugins/find-source.js';
 import { NAMED_LINE } from '../src/extract/plugins/find-quotes.js';
 import { isAcronym } from '../src/extract/people/find-mentions.js';
+import { PersonRegistry } from '../src/extract/people/registry.js';
 import { BREADCRUMB, CREDIT, isNotice, NOTICE, SLUG, SLUG_LINE } from '../src/extract/plugins/strip-boilerplate.js';
 import type { Guarded } from '../src/extract/text/guarded.js';
 import { anyPattern, topLevelAlternatives } from '../src/extract/text/any-pattern.js';
@@ -351,5 +352,25 @@ describe('quotations and bodies', () => {
     const long = 'The minister said the talks would go on, and that nothing had been agreed yet.';
     const other = 'Another text of some length, with words enough to be remembered by the count.';
     for (const text of [long, long, other, long, `${long} `, other]) expect(wordCount(text)).toBe(countWords(text));
+  });
+});
+
+describe('the registry kept spellings', () => {
+  it('finds people by names and aliases added after them, renamed to their fullest spelling', () => {
+    const registry = new PersonRegistry();
+    const zelensky = registry.add('Zelensky', 'person', null, 0);
+    expect(registry.find('Zelenskiy', 'person')).toBe(zelensky);
+    expect(registry.add('Volodymyr Zelensky', 'person', 'President', 1)).toBe(zelensky);
+    expect(zelensky.name).toBe('Volodymyr Zelensky');
+    expect(registry.find('Zelenskyy', 'person')).toBe(zelensky);
+    expect(registry.find('Vladimir Zelensky', 'person')).toBe(zelensky);
+    const rsf = registry.add('Rapid Support Forces', 'organisation', null, 2);
+    registry.addAlias(rsf, 'RSF');
+    expect(registry.find('RSF', 'organisation')).toBe(rsf);
+    const peskov = registry.add('Dmitry Peskov', 'person', null, 3);
+    registry.addAlias(peskov, 'Dmitri Peskoff');
+    expect(registry.find('Peskoff', 'person')).toBe(peskov);
+    expect(registry.find('Oleksandr Peskov', 'person')).toBeNull();
+    expect(registry.people().map((p) => p.name)).toEqual(['Volodymyr Zelensky', 'Rapid Support Forces', 'Dmitry Peskov']);
   });
 });

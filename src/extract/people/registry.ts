@@ -1,6 +1,6 @@
 import type { Person } from '../types.js';
 import { GAZETTEER } from '../lexicon/places.js';
-import { givenInitialsCompatible, nameInfo, namePartKey, nameTokens } from './name-keys.js';
+import { givenInitialsCompatible, nameInfo, namePartKey, nameTokens, type NameInfo } from './name-keys.js';
 
 export type EntityKind = 'person' | 'organisation';
 
@@ -21,6 +21,8 @@ export class PersonRegistry {
   readonly entities: Entity[] = [];
   /** Answers of `find` since the registry last changed: a story names the same people sentence after sentence. */
   private readonly answers = new Map<EntityKind | null, Map<string, Entity | null>>();
+  /** Each entity's spellings read for matching (its name, then its aliases in order), by `order`: kept as they change. */
+  private readonly spellings: NameInfo[][] = [];
 
   /** Adds a mention (a full name, a surname, an organisation) and returns the entity it names. */
   add(written: string, kind: EntityKind, role: string | null, at: number): Entity {
@@ -32,9 +34,11 @@ export class PersonRegistry {
       if (nameInfo(name).tokens.length > nameInfo(existing.name).tokens.length && kind === 'person') {
         existing.aliases.add(existing.name);
         existing.name = name;
+        this.respell(existing);
         changed = true;
       } else if (name !== existing.name && !existing.aliases.has(name)) {
         existing.aliases.add(name);
+        this.respell(existing);
         changed = true;
       }
       if (!existing.role && role) existing.role = role;
@@ -48,12 +52,18 @@ export class PersonRegistry {
     this.answers.clear();
     const entity: Entity = { kind, name, role, aliases: new Set(), lastSeen: at, order: this.entities.length };
     this.entities.push(entity);
+    this.spellings.push([nameInfo(name)]);
     return entity;
+  }
+
+  private respell(entity: Entity): void {
+    this.spellings[entity.order] = [entity.name, ...entity.aliases].map(nameInfo);
   }
 
   /** Another name of an entity ("RSF" of "Rapid Support Forces"). */
   addAlias(entity: Entity, alias: string): void {
     entity.aliases.add(alias);
+    this.respell(entity);
     this.answers.clear();
   }
 
@@ -86,10 +96,7 @@ export class PersonRegistry {
         continue;
       }
       // the canonical name, then each alias
-      let candidate: string = entity.name;
-      const aliases = entity.aliases.values();
-      for (;;) {
-        const other = nameInfo(candidate);
+      for (const other of this.spellings[entity.order]!) {
         const exact = other.surname === info.surname;
         if ((exact || (other.looseSurname === info.looseSurname && tokens.length >= 2)) && givenInitialsCompatible(other, info)) {
           if (!best || (exact && !bestExact) || (exact === bestExact && entity.lastSeen > best.lastSeen)) {
@@ -97,9 +104,6 @@ export class PersonRegistry {
             bestExact = exact;
           }
         }
-        const next = aliases.next();
-        if (next.done) break;
-        candidate = next.value;
       }
     }
     if (best || kind === 'organisation' || tokens.length !== 1) return best;
