@@ -7,6 +7,7 @@ import { PersonRegistry } from '../src/extract/people/registry.js';
 import { BREADCRUMB, CREDIT, isNotice, NOTICE, SLUG, SLUG_LINE } from '../src/extract/plugins/strip-boilerplate.js';
 import type { Guarded } from '../src/extract/text/guarded.js';
 import { anyPattern, topLevelAlternatives } from '../src/extract/text/any-pattern.js';
+import { GAZETTEER_FORM_LENGTHS, mayOpenGazetteerForm } from '../src/extract/lexicon/places.js';
 import { ROLE_NOUNS, SPEAKING_ORG_NOUNS } from '../src/extract/lexicon/roles.js';
 import { SPEECH_VERBS } from '../src/extract/lexicon/speech-verbs.js';
 import { endsWithComma } from '../src/extract/people/roles-in-context.js';
@@ -372,5 +373,17 @@ describe('the registry kept spellings', () => {
     expect(registry.find('Peskoff', 'person')).toBe(peskov);
     expect(registry.find('Oleksandr Peskov', 'person')).toBeNull();
     expect(registry.people().map((p) => p.name)).toEqual(['Volodymyr Zelensky', 'Rapid Support Forces', 'Dmitry Peskov']);
+  });
+});
+
+describe('the gazetteer', () => {
+  it('every word opening a form may open one, in any case', () => {
+    for (const word of GAZETTEER_FORM_LENGTHS.keys()) {
+      for (const written of [word, word.toUpperCase(), word.charAt(0).toUpperCase() + word.slice(1)]) {
+        expect(mayOpenGazetteerForm(`x ${written} y`, 2, 2 + written.length), written).toBe(true);
+      }
+    }
+    expect(mayOpenGazetteerForm('Hospital', 0, 8)).toBe(false);
+    expect(mayOpenGazetteerForm('U.S.', 0, 4)).toBe(true);
   });
 });

@@ -1,3 +1,5 @@
+import { WordFilter } from '../text/word-filter.js';
+
 /**
  * Countries, regions and cities, with the adjectives and other spellings that point to them.
  * Each row: canonical label, then every other form found in text. Used to tell places from people
@@ -110,3 +112,19 @@ export const GAZETTEER_FORM_LENGTHS: ReadonlyMap<string, ReadonlySet<number>> = 
   }
   return lengths;
 })();
+
+/** The first words of the forms that are written in ASCII letters, to pass over other such words without looking them up. */
+export const GAZETTEER_FIRST_WORDS = new WordFilter([...GAZETTEER_FORM_LENGTHS.keys()].filter((word) => /^[a-z]+$/.test(word)));
+
+/**
+ * Whether `text.slice(start, end)` may open a gazetteer form once lower-cased: false only for a word of ASCII
+ * letters the filter stops (a word of other characters may).
+ */
+export function mayOpenGazetteerForm(text: string, start: number, end: number): boolean {
+  if (end <= start) return true;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i) | 32;
+    if (code < 97 || code > 122) return true;
+  }
+  return GAZETTEER_FIRST_WORDS.mayHold(text, start, end);
+}

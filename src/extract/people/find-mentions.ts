@@ -1,5 +1,5 @@
 import { COMMON_WORDS } from '../lexicon/common-words.js';
-import { GAZETTEER, GAZETTEER_FORM_LENGTHS } from '../lexicon/places.js';
+import { GAZETTEER, GAZETTEER_FORM_LENGTHS, mayOpenGazetteerForm } from '../lexicon/places.js';
 import { HONORIFICS, ORG_HEADS, ROLE_HEADS, ROLE_NOUNS } from '../lexicon/roles.js';
 import { SPEECH_VERBS } from '../lexicon/speech-verbs.js';
 import { isLetterMarkOrDigit, isWordJoiner, scanRuns } from '../text/char-classes.js';
@@ -156,6 +156,9 @@ export function isAcronym(word: string): boolean {
 function gazetteerAt(tokens: Token[], i: number, end: number): number {
   const longest = Math.min(4, end - i);
   if (longest < 1) return 0;
+  // a word of ASCII letters (a possessive aside) that opens no form is not looked up
+  const word = tokens[i]!.text;
+  if (!mayOpenGazetteerForm(word, 0, hasPossessive(word) ? word.length - 2 : word.length)) return 0;
   const first = tokenKey(tokens[i]!);
   // only forms opened by this word, of a length it opens, are looked up
   const lengths = GAZETTEER_FORM_LENGTHS.get(first);

@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Block } from '../blocks.js';
 import { storyBlocks } from '../blocks.js';
-import { GAZETTEER, GAZETTEER_FORM_LENGTHS } from '../lexicon/places.js';
+import { GAZETTEER, GAZETTEER_FORM_LENGTHS, mayOpenGazetteerForm } from '../lexicon/places.js';
 import { TOPIC_VOCABULARY } from '../lexicon/topic-vocabulary.js';
 import { VocabularyMatcher } from '../lexicon/vocabulary-matcher.js';
 import { isLetterOrDigit, isWordJoiner, scanRuns } from '../text/char-classes.js';
@@ -57,6 +57,8 @@ function gazetteerLabels(text: string): string[] {
   const labels: string[] = [];
   for (let i = 0; i < count; i++) {
     if (!opensWithCapital(text, starts[i]!)) continue;
+    // a word of ASCII letters that opens no form is passed over unsliced (a possessive or a dot: read as ever)
+    if (!mayOpenGazetteerForm(text, starts[i]!, ends[i]!)) continue;
     // only forms opened by this word, of a length it opens, are looked up
     const lengths = GAZETTEER_FORM_LENGTHS.get(lower(i));
     if (!lengths) continue;
