@@ -38,6 +38,11 @@ export function splitBlocks(tree: Root, source: string): Block[] {
     return source.slice(start, end);
   };
   const pushLines = (kind: BlockKind, text: string, line: number, stripPrefix: RegExp | null): void => {
+    // one line, nothing to strip: itself (one line is never hard-wrapped)
+    if (stripPrefix === null && !text.includes('\n')) {
+      push(kind, text, line);
+      return;
+    }
     const lines = text.split('\n').map((l) => (stripPrefix ? l.replace(stripPrefix, '') : l));
     if (looksHardWrapped(lines.filter((l) => l.trim()))) {
       push(kind, lines.map((l) => l.trim()).join(' '), line);

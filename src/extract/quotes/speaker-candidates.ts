@@ -165,14 +165,14 @@ export function speakerCandidates(text: string, offset: number, mentions: Mentio
     if (mention.kind === 'organisation') entity = registry.find(mention.name, 'organisation');
     else entity = registry.find(mention.name, 'person');
     if (!entity) continue;
-    const afterText = text.slice(mention.end - offset + (mention.possessive ? 2 : 0));
     out.push({
       start: mention.start,
       end: mention.end,
       kind: 'entity',
       entity,
       possessive: mention.possessive,
-      statementOwner: mention.possessive && STATEMENT_NOUN.test(afterText),
+      // (what follows is read only after a possessive)
+      statementOwner: mention.possessive && STATEMENT_NOUN.test(text.slice(mention.end - offset + 2)),
     });
   }
   for (const [index, length] of pronouns(text)) {
@@ -238,7 +238,8 @@ export function speakerCandidates(text: string, offset: number, mentions: Mentio
   // "The Kremlin spokesman": the phrase speaks, not the "Kremlin" inside it (unless the phrase names nobody)
   const containers = out.filter((c) => c.kind === 'role' || c.kind === 'organisation-noun');
   const offices = out.filter((c) => c.office);
-  const kept = out.filter((c) => {
+  // with neither, every candidate is kept
+  const kept = containers.length === 0 && offices.length === 0 ? out : out.filter((c) => {
     if (!c.office && offices.some((o) => o.start <= c.start && c.end <= o.end)) return false;
     if (c.kind === 'entity' && !c.office) return !containers.some((k) => (k.entity || k.kind === 'role') && k.start <= c.start && c.end <= k.end);
     if (c.kind === 'organisation-noun' && !c.entity) return !out.some((e) => e.kind === 'entity' && c.start <= e.start && e.end <= c.end);
