@@ -1,4 +1,4 @@
-import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,9 +92,25 @@ describe('determinism', () => {
     await age('b/added.md');
     await rename(join(content, seeds[1]!), join(content, 'a', 'renamed.txt'));
     await rm(join(content, 'same-2.txt'));
+    const live = await snapshot(site);
+    // This build updates in place the site two builds back, kept in the cache folder (its pages are hard links to the live site's).
+    const spare = join(dir, 'three', '.cache', 'spare-site');
+    expect(Object.keys(await snapshot(spare)).length).toBeGreaterThan(2);
+    const spareFolder = (await stat(join(spare, 'articles'))).ino;
     const rebuilt = await buildInto(content, site, true);
+    expect((await stat(join(site, 'articles'))).ino).toBe(spareFolder);
     const fresh = await buildInto(content, join(dir, 'three', 'fresh'), false);
     expect(Object.keys(rebuilt).some((file) => file.includes('records'))).toBe(true);
     expect(rebuilt).toEqual(fresh);
+    // The site it replaced was not written to (it is the spare now), though its unchanged files were shared.
+    expect(await snapshot(spare)).toEqual(live);
+
+    // Once more, back to the first content but one article: the spare now holds pages that changed twice.
+    await writeFile(join(content, seeds[0]!), text);
+    await age(seeds[0]!);
+    await rm(join(content, 'b', 'added.md'));
+    const again = await buildInto(content, site, true);
+    expect(again).toEqual(await buildInto(content, join(dir, 'three', 'fresh'), false));
+    expect(await snapshot(spare)).toEqual(rebuilt);
   }, 60_000);
 });

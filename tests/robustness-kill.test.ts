@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,12 @@ async function until(check: () => Promise<boolean>, ms: number): Promise<boolean
 }
 
 const staging = async (): Promise<string | null> => (await readdir(dir)).find((n) => n.startsWith('.news-archive-site.building-')) ?? null;
+/** The staging folder holds a records.json written since `since` (a recycled staging folder holds an older one from the start). */
+const recordsWritten = async (name: string, since: number): Promise<boolean> =>
+  stat(join(dir, name, 'records.json')).then(
+    (info) => info.mtimeMs >= since,
+    () => false,
+  );
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'news-archive-kill-'));
@@ -36,11 +42,12 @@ afterAll(async () => {
 describe('a build killed halfway', () => {
   it('SIGKILL with the new site complete but not swapped in: the previous site is intact', async () => {
     const before = await snapshot(join(dir, 'site'));
+    const since = Date.now();
     const child = startCli(['build', '--out', 'site'], dir, { NEWS_ARCHIVE_TEST_PAUSE_BEFORE_SWAP_MS: '20000' });
     const exited = new Promise((done) => child.on('exit', done));
     const ready = await until(async () => {
       const name = await staging();
-      return name !== null && (await readdir(join(dir, name))).includes('records.json');
+      return name !== null && (await recordsWritten(name, since));
     }, 30_000);
     expect(ready).toBe(true);
     child.kill('SIGKILL');
@@ -68,11 +75,12 @@ describe('a build killed halfway', () => {
   it('SIGTERM: the build removes its staging folder and leaves the site', async () => {
     const before = await snapshot(join(dir, 'site'));
     await writeFile(join(dir, 'content', 'newest.txt'), 'The newest article\n\nText.\n');
+    const since = Date.now();
     const child = startCli(['build', '--out', 'site'], dir, { NEWS_ARCHIVE_TEST_PAUSE_BEFORE_SWAP_MS: '20000' });
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
     await until(async () => {
       const name = await staging();
-      return name !== null && (await readdir(join(dir, name))).includes('records.json');
+      return name !== null && (await recordsWritten(name, since));
     }, 30_000);
     child.kill('SIGTERM');
     expect(await exited).toBe(143);

@@ -36,6 +36,43 @@ describe('stageOutput', () => {
     expect((await readdir(dir)).sort()).toEqual(['content', 'site']);
   });
 
+  it('with a spare folder: keeps the replaced site there, and the next build takes it as its staging folder', async () => {
+    const out = join(dir, 'site');
+    const spareDir = join(dir, '.cache', 'spare-site');
+    const first = await stageOutput(out, content, { spareDir });
+    expect(first.recycled).toBe(false);
+    await writeFile(join(first.stagingDir, 'one.html'), 'one');
+    await first.commit();
+    // Nothing to keep yet: there was no site before.
+    expect((await readdir(dir)).sort()).toEqual(['content', 'site']);
+
+    const second = await stageOutput(out, content, { spareDir });
+    expect(second.recycled).toBe(false);
+    await writeFile(join(second.stagingDir, 'two.html'), 'two');
+    await second.commit();
+    expect((await readdir(out)).sort()).toEqual([MARKER_FILE, 'two.html']);
+    expect((await readdir(spareDir)).sort()).toEqual([MARKER_FILE, 'one.html']);
+    expect((await readdir(dir)).sort()).toEqual(['.cache', 'content', 'site']);
+
+    const third = await stageOutput(out, content, { spareDir });
+    expect(third.recycled).toBe(true);
+    expect((await readdir(third.stagingDir)).sort()).toEqual([MARKER_FILE, 'one.html']);
+    expect(await readdir(join(dir, '.cache'))).toEqual([]);
+    // A recycled folder emptied of its marker by whoever updated it still gets one.
+    await rm(join(third.stagingDir, MARKER_FILE));
+    await writeFile(join(third.stagingDir, 'three.html'), 'three');
+    await third.commit();
+    expect((await readdir(out)).sort()).toEqual([MARKER_FILE, 'one.html', 'three.html']);
+    expect((await readdir(spareDir)).sort()).toEqual([MARKER_FILE, 'two.html']);
+
+    // A discarded build that had taken the spare leaves the site as it was.
+    const fourth = await stageOutput(out, content, { spareDir });
+    expect(fourth.recycled).toBe(true);
+    await fourth.discard();
+    expect((await readdir(out)).sort()).toEqual([MARKER_FILE, 'one.html', 'three.html']);
+    expect((await readdir(dir)).sort()).toEqual(['.cache', 'content', 'site']);
+  });
+
   it('creates missing parent folders of --out', async () => {
     const staged = await stageOutput(join(dir, 'a', 'b', 'site'), content);
     await staged.commit();

@@ -1,4 +1,4 @@
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { assembleArchive } from '../archive/assemble.js';
 import { BodyStore, storeBody } from '../archive/body-store.js';
 import { checkContentDir } from '../load/content-dir.js';
@@ -85,7 +85,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (basePath === null) throw new UsageError(`--base-path '${options.basePath}' is not a URL path; write it like /news/archive/`);
   const contentDir = resolve(options.contentDir);
   await checkContentDir(options.contentDir);
-  const staged = await stageOutput(options.outDir, contentDir);
+  const cacheDir = options.cache === false ? null : join(dirname(resolve(options.outDir)), '.cache');
+  // The site this build replaces is kept in the cache folder, for the next build to update in place.
+  const staged = await stageOutput(options.outDir, contentDir, { spareDir: cacheDir === null ? null : join(cacheDir, `spare-${basename(resolve(options.outDir))}`) });
   debug('after staging');
   const memory = watchMemory();
   const bodies = BodyStore.open();
@@ -102,7 +104,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (report.length > 0) stderr.write(`${report.join('\n')}\n`);
   };
   try {
-    const cacheDir = options.cache === false ? null : join(dirname(staged.outDir), '.cache');
     stage = 'extracting';
     const loaded = await loadAndExtract(contentDir, { cacheDir, store: bodies, progress });
     // One at a time: a spread of a large archive's warnings (100,000s) overflows the call stack.
@@ -127,6 +128,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       siteUrl: options.siteUrl,
       // Unchanged pages of the previous build are reused from it, unless --no-cache asks for everything anew.
       previousOutDir: options.cache === false ? null : staged.previous,
+      recycledOutDir: staged.recycled,
     };
     debug('after assembling');
     stage = 'rendering';

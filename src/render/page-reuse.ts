@@ -45,9 +45,27 @@ export async function templatesDigest(templates: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** Where a page whose inputs did not change comes from: already in the output folder, or from the previous build's. */
+export type PageSource = 'here' | 'previous';
+
+async function readManifest(dir: string | null): Promise<Manifest> {
+  if (dir) {
+    try {
+      const read = JSON.parse(await readFile(join(dir, PAGES_MANIFEST), 'utf8')) as Partial<Manifest>;
+      if (read.version === RENDER_CODE_VERSION && read.pages && typeof read.pages === 'object') return { version: RENDER_CODE_VERSION, pages: read.pages };
+    } catch {
+      // no manifest yet
+    }
+  }
+  return { version: RENDER_CODE_VERSION, pages: {} };
+}
+
 export class PageReuse {
   readonly #previous: Manifest;
+  /** The digests of the pages already in the output folder, when it is an earlier build's being updated in place. */
+  readonly #here: Manifest;
   readonly #next: Manifest = { version: RENDER_CODE_VERSION, pages: {} };
+  /** Pages taken unchanged: kept where they were, or linked from the previous build. */
   reused = 0;
 
   /** How many pages the previous build's digests name (0 when there is no previous build). */
@@ -57,32 +75,31 @@ export class PageReuse {
 
   private constructor(
     previous: Manifest,
+    here: Manifest,
     readonly previousOutDir: string | null,
   ) {
     this.#previous = previous;
-  }
-
-  /** Reads the digests of the site in `previousOutDir` (none when there is no such site). */
-  static async open(previousOutDir: string | null): Promise<PageReuse> {
-    let previous: Manifest = { version: RENDER_CODE_VERSION, pages: {} };
-    if (previousOutDir) {
-      try {
-        const read = JSON.parse(await readFile(join(previousOutDir, PAGES_MANIFEST), 'utf8')) as Partial<Manifest>;
-        if (read.version === RENDER_CODE_VERSION && read.pages && typeof read.pages === 'object') previous = { version: RENDER_CODE_VERSION, pages: read.pages };
-      } catch {
-        // no manifest yet
-      }
-    }
-    return new PageReuse(previous, previousOutDir);
+    this.#here = here;
   }
 
   /**
-   * Records `page`'s digest for the next build; true when the previous build wrote the same page
-   * from the same inputs, so it need not be rendered but can be linked (`linkAll`).
+   * Reads the digests of the site in `previousOutDir` (none when there is no such site), and those of the
+   * pages in `recycledOutDir`: the output folder, when it holds an earlier build's site to update in place.
    */
-  unchanged(page: string, digest: string): boolean {
+  static async open(previousOutDir: string | null, recycledOutDir: string | null = null): Promise<PageReuse> {
+    const [previous, here] = await Promise.all([readManifest(previousOutDir), readManifest(recycledOutDir)]);
+    return new PageReuse(previous, here, previousOutDir);
+  }
+
+  /**
+   * Records `page`'s digest for the next build. When a build wrote the same page from the same inputs, it
+   * need not be rendered: `'here'` when it is in the output folder already (to keep, see `clearExcept`),
+   * `'previous'` when it is in the previous build's (to link, `linkAll`); null when it must be rendered.
+   */
+  source(page: string, digest: string): PageSource | null {
     this.#next.pages[page] = digest;
-    return this.previousOutDir !== null && this.#previous.pages[page] === digest;
+    if (this.#here.pages[page] === digest) return 'here';
+    return this.previousOutDir !== null && this.#previous.pages[page] === digest ? 'previous' : null;
   }
 
   /**

@@ -8,6 +8,7 @@ import { publicDir, templatesDir } from './paths.js';
 import { RenderPool, WORKER_LIMITS, type WorkerLimits } from './render-pool.js';
 import { renderJob, slimSiteData, type BatchItem, type JobPages, type RenderJob } from './render-job.js';
 import { debugMemory } from '../report/memory.js';
+import { clearExcept } from '../write/clear-except.js';
 import { releaseNunjucksEnvironments } from './nunjucks-cache.js';
 import { runEleventy } from './run-eleventy.js';
 import { siteData } from './site-data.js';
@@ -39,6 +40,11 @@ export interface RenderOptions {
    * the digests travel in the site as `.news-archive-pages.json`.
    */
   previousOutDir?: string | null;
+  /**
+   * `outDir` holds an earlier build's site (`StagedOutput.recycled`): its pages whose digests are still the same
+   * are kept where they are, and everything else in it is deleted before anything is written. Default false.
+   */
+  recycledOutDir?: boolean;
   /** Quotes and article links shown per Eleventy run of speaker, topic, quotes and timeline pages. Default `PAGE_WEIGHT_BUDGET`. */
   pageWeightBudget?: number;
 }
@@ -107,8 +113,9 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
   const threads = Math.max(1, options.workers ?? Math.min(MAX_WORKERS, cores));
   const mayUseWorkers = options.worker === true || ((options.worker ?? 'auto') === 'auto' && cores >= 2);
 
-  // Pages whose inputs did not change since the previous build are taken from it.
-  const reuse = await PageReuse.open(options.previousOutDir ?? null);
+  // Pages whose inputs did not change since the previous build are taken from it (or kept, in a recycled output folder).
+  const recycled = options.recycledOutDir === true;
+  const reuse = await PageReuse.open(options.previousOutDir ?? null, recycled ? options.outDir : null);
   // With no previous build to take pages from, a large archive is rendered on workers: start them now,
   // so they load while this thread computes the site's data and the digests.
   const newPool = (): RenderPool => new RenderPool(threads, options.workerLimits ?? WORKER_LIMITS);
@@ -123,12 +130,16 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
     // Pages the previous build wrote from the same inputs are linked from it (all at the end, several
     // at once); a page that cannot be linked is rendered after all.
     const toLink: { page: string; failed: () => void }[] = [];
+    /** Pages to keep in place, each with what to do should it not be there after all (render it). */
+    const kept = new Map<string, () => void>();
     const digests = pageDigests(archive, salt);
     const fresh = <T>(items: readonly T[], page: (item: T) => string, digest: (item: T) => string): T[] => {
       const todo: T[] = [];
       for (const item of items) {
         const path = page(item);
-        if (reuse.unchanged(path, digest(item))) toLink.push({ page: path, failed: () => todo.push(item) });
+        const source = reuse.source(path, digest(item));
+        if (source === 'here') kept.set(path, () => todo.push(item));
+        else if (source === 'previous') toLink.push({ page: path, failed: () => todo.push(item) });
         else todo.push(item);
       }
       return todo;
@@ -142,8 +153,16 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
     const months = fresh(data.quoteMonths, (m) => `quotes/${m.slug}/index.html`, digests.quoteMonth);
     const years = fresh(data.timeline.years, (y) => `timeline/${y.year}/index.html`, digests.timelineYear);
     debug('digests');
+    if (recycled) {
+      // Everything but the pages kept goes before anything is written: what is written is then always a new file.
+      const found = await clearExcept(options.outDir, new Set(kept.keys()));
+      for (const [page, missing] of kept) if (!found.has(page)) missing();
+      reuse.reused += found.size;
+      debug(`${found.size} pages kept in place`);
+    }
+    const before = reuse.reused;
     await reuse.linkAll(toLink, options.outDir);
-    debug(`${reuse.reused} pages linked`);
+    debug(`${reuse.reused - before} pages linked`);
 
     // The jobs: bounded runs of one kind of page each.
     const context = { templates, outDir: options.outDir, options: siteOptions, cacheKey: salt, data: slimSiteData(data) };

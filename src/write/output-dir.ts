@@ -14,6 +14,11 @@ export interface StagedOutput {
   stagingDir: string;
   /** `outDir` when it holds a previous build (whose unchanged pages may be reused), else null. */
   previous: string | null;
+  /**
+   * True when `stagingDir` is not empty but holds an earlier build's site (the spare, see `StageOptions.spareDir`),
+   * to be updated in place: whoever writes into it must first remove every file it does not keep (`clearExcept`).
+   */
+  recycled: boolean;
   /** Replaces `outDir` with the finished staging folder: old → trash, new → out, trash removed. */
   commit(): Promise<void>;
   /** Removes the staging folder, leaving `outDir` as it was. Never throws. */
@@ -80,6 +85,21 @@ async function recover(outDir: string): Promise<void> {
   }
 }
 
+/** Keeps the replaced site as the spare for the next build (replacing an older spare), or removes it. */
+async function keepOrRemove(trash: string, spareDir: string | null): Promise<void> {
+  if (spareDir !== null) {
+    try {
+      await rm(spareDir, { recursive: true, force: true });
+      await mkdir(dirname(spareDir), { recursive: true });
+      await rename(trash, spareDir);
+      return;
+    } catch {
+      // not kept: removed below
+    }
+  }
+  await rm(trash, { recursive: true, force: true });
+}
+
 /**
  * Checks that `--out` may be replaced by a build, without changing anything. Throws a `UsageError` (exit status 2)
  * for an `--out` that is not empty and was not written by news-archive, that is not a folder, that is the
@@ -110,12 +130,23 @@ export async function checkOutputDir(out: string, contentDir: string): Promise<v
   }
 }
 
+export interface StageOptions {
+  /**
+   * Where the site replaced by `commit` is kept for the next build, instead of being deleted: that build takes
+   * it as its staging folder and updates it in place (`recycled`), so that pages unchanged across both builds
+   * cost no file-system work at all, where a new folder costs a folder and a link per page to make and as many
+   * to delete. Inside the cache folder (beside `--out`, on the same file system). Null (the default): none.
+   */
+  spareDir?: string | null;
+}
+
 /**
  * Checks that `--out` may be replaced (see `checkOutputDir`), and creates the staging folder beside it.
  * Refuses (exit status 2, nothing deleted) an `--out` that is not empty and was not written by news-archive,
  * that is the file-system root, or that holds the content folder or lies inside it.
  */
-export async function stageOutput(out: string, contentDir: string): Promise<StagedOutput> {
+export async function stageOutput(out: string, contentDir: string, options: StageOptions = {}): Promise<StagedOutput> {
+  const spareDir = options.spareDir ?? null;
   const outDir = resolve(out);
   const parent = dirname(outDir);
   const name = basename(outDir);
@@ -125,10 +156,19 @@ export async function stageOutput(out: string, contentDir: string): Promise<Stag
   await checkOutputDir(out, contentDir);
 
   const stagingDir = join(parent, `${PREFIX}${name}.${STAGING}-${process.pid}`);
+  let recycled = false;
   try {
     await mkdir(parent, { recursive: true });
     await rm(stagingDir, { recursive: true, force: true });
-    await mkdir(stagingDir);
+    if (spareDir !== null) {
+      // The spare is taken by renaming it: two builds can never both take it.
+      recycled = await rename(spareDir, stagingDir).then(
+        () => true,
+        () => false,
+      );
+    }
+    if (!recycled) await mkdir(stagingDir);
+    await rm(join(stagingDir, MARKER_FILE), { force: true });
     await writeFile(join(stagingDir, MARKER_FILE), MARKER_TEXT);
   } catch (cause) {
     throw new NewsArchiveError(`cannot create the build folder '${stagingDir}' beside --out; check that '${parent}' is writable`, { cause });
@@ -145,9 +185,12 @@ export async function stageOutput(out: string, contentDir: string): Promise<Stag
     outDir,
     stagingDir,
     previous,
+    recycled,
     async commit() {
       const trash = join(parent, `${PREFIX}${name}.${TRASH}-${process.pid}`);
       try {
+        // The marker, in case whoever updated a recycled folder in place removed it with the rest.
+        if (!(await exists(join(stagingDir, MARKER_FILE)))) await writeFile(join(stagingDir, MARKER_FILE), MARKER_TEXT);
         const hadOld = await exists(outDir);
         if (hadOld) await rename(outDir, trash);
         try {
@@ -157,7 +200,7 @@ export async function stageOutput(out: string, contentDir: string): Promise<Stag
           throw cause;
         }
         settled = true;
-        if (hadOld) await rm(trash, { recursive: true, force: true });
+        if (hadOld) await keepOrRemove(trash, spareDir);
       } catch (cause) {
         throw new NewsArchiveError(`cannot move the finished site into '${out}'; the previous site is unchanged, check permissions on '${parent}'`, { cause });
       }
