@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DATELINE, OWN_FURNITURE, SLASH_CREDIT, STAFF_LINE } from '../src/extract/plugins/find-source.js';
-import { NAMED_LINE } from '../src/extract/plugins/find-quotes.js';
+import { NAMED_LINE, quoteKey } from '../src/extract/plugins/find-quotes.js';
 import { isAcronym } from '../src/extract/people/find-mentions.js';
 import { PersonRegistry } from '../src/extract/people/registry.js';
 import { BREADCRUMB, CREDIT, isNotice, NOTICE, SLUG, SLUG_LINE } from '../src/extract/plugins/strip-boilerplate.js';
@@ -385,5 +385,16 @@ describe('the gazetteer', () => {
     }
     expect(mayOpenGazetteerForm('Hospital', 0, 8)).toBe(false);
     expect(mayOpenGazetteerForm('U.S.', 0, 4)).toBe(true);
+  });
+});
+
+describe('quotation keys', () => {
+  it('quoteKey keeps the letters, digits and spaces of the folded text', () => {
+    fc.assert(
+      fc.property(texts(['a', 'Z', '9', ' ', '.', ',', '“', '”', '’', 'é', 'ß', '٣', '𝑎', '_', '-', '\u00a0']), (text) => {
+        expect(quoteKey(text)).toBe(fold(text).replace(/[^\p{L}\p{N} ]/gu, ''));
+      }),
+      RUNS,
+    );
   });
 });

@@ -265,12 +265,19 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
   return dedupe(found);
 }
 
+/** A quotation's text folded, only letters, digits and spaces kept: the same words quoted twice have one key. */
+export function quoteKey(text: string): string {
+  const folded = fold(text);
+  // in ASCII, the letters and digits are [A-Za-z0-9] (a pattern without the Unicode flag is quicker)
+  return /^[\x00-\x7f]*$/.test(folded) ? folded.replace(/[^A-Za-z0-9 ]/g, '') : folded.replace(/[^\p{L}\p{N} ]/gu, '');
+}
+
 /** One quotation quoted twice in an article is kept once, with the surest attribution. */
 function dedupe(found: Found[]): ExtractedQuote[] {
   const byText = new Map<string, Found>();
   const order: string[] = [];
   for (const f of found) {
-    const key = fold(f.quote.text).replace(/[^\p{L}\p{N} ]/gu, '');
+    const key = quoteKey(f.quote.text);
     const seen = byText.get(key);
     if (!seen) {
       byText.set(key, f);
