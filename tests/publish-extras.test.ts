@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -81,6 +81,26 @@ describe('publishExtras', () => {
       publishExtras(archive, { outDir: b, basePath: '/news/', siteUrl: 'https://example.org' }),
     ]);
     const [ta, tb] = await Promise.all([tree(a), tree(b)]);
+    expect([...ta.keys()]).toEqual([...tb.keys()]);
+    for (const [file, bytes] of ta) expect(bytes.equals(tb.get(file)!), file).toBe(true);
+  });
+
+  it('links the feeds whose entries did not change from the previous build, and writes the same site as a build anew', async () => {
+    const options = { basePath: '/news/', siteUrl: 'https://example.org' };
+    const first = archive.articles[0]!;
+    const second = { ...first, id: 'ceasefire', url: '/news/articles/ceasefire/', file: 'b.txt', title: 'Ceasefire holds', date: '2024-03-01', topics: [{ id: 'security', label: 'Security' }] };
+    const before = await site();
+    await publishExtras({ articles: [first] }, { ...options, outDir: before });
+    // The new article changes the archive's feed and Jane Roe's; the diplomacy feed stays as it was.
+    const after = await site();
+    await publishExtras({ articles: [second, first] }, { ...options, outDir: after, previousOutDir: before });
+    const anew = await site();
+    await publishExtras({ articles: [second, first] }, { ...options, outDir: anew });
+    const inode = async (dir: string, file: string): Promise<number> => (await stat(join(dir, file))).ino;
+    expect(await inode(after, 'topics/diplomacy/feed.xml')).toBe(await inode(before, 'topics/diplomacy/feed.xml'));
+    for (const changed of ['feed.xml', 'speakers/jane-roe/feed.xml']) expect(await inode(after, changed)).not.toBe(await inode(before, changed));
+    expect(await readFile(join(after, 'speakers/jane-roe/feed.xml'), 'utf8')).toContain('Ceasefire holds');
+    const [ta, tb] = await Promise.all([tree(after), tree(anew)]);
     expect([...ta.keys()]).toEqual([...tb.keys()]);
     for (const [file, bytes] of ta) expect(bytes.equals(tb.get(file)!), file).toBe(true);
   });

@@ -1,7 +1,9 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { BodyStore, storeBody } from '../src/archive/body-store.js';
+import { quotesByMonth } from '../src/archive/quotes-index.js';
 import type { Archive, ArticleRecord } from '../src/archive/types.js';
 import { writeSearchIndex } from '../src/publish/search-index.js';
 import { inertFilterValue, markdownText, searchPages, type SearchPage } from '../src/publish/search-records.js';
@@ -106,6 +108,32 @@ describe('searchPages', () => {
     expect(second?.sort).toEqual({});
     expect(month?.meta).toEqual({ title: 'Quotes from July 2024 (1)' });
     expect(month?.content).toContain('Tariffs will fall in phase 1\nJane Roe\nReported in 1 article:\nStory 1 about harbour tariffs, 9 July 2024, Wire');
+  });
+  it('takes the quotes index the render stage computed (URLs with the base path) and gives the same pages', () => {
+    const archive = sampleArchive();
+    const own = searchPages(archive, '/news/');
+    const given = searchPages(archive, '/news/', quotesByMonth(archive, '/news/'));
+    const view = (pages: SearchPage[]) => pages.map((p) => ({ url: p.url, period: p.period, size: p.size, source: p.source(), record: p.record() }));
+    expect(view(given)).toEqual(view(own));
+    expect(given.filter((p) => p.url.startsWith('/quotes/')).map((p) => p.url)).toContain('/quotes/2024/11/');
+  });
+
+  it('reads no body kept on disk for sizes and digests, and each once when its record is built', () => {
+    const store = BodyStore.open();
+    try {
+      const archive = sampleArchive();
+      const sizes = searchPages(archive, '/news/').map((p) => p.size);
+      for (const a of archive.articles) storeBody(a, store, store.put(a.body));
+      const read = vi.spyOn(store, 'read');
+      const pages = searchPages(archive, '/news/');
+      expect(pages.map((p) => p.size)).toEqual(sizes);
+      for (const p of pages) p.source();
+      expect(read).toHaveBeenCalledTimes(0);
+      for (const p of pages) p.record();
+      expect(read).toHaveBeenCalledTimes(archive.articles.length);
+    } finally {
+      store.close();
+    }
   });
 });
 

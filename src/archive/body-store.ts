@@ -7,6 +7,8 @@ import { join } from 'node:path';
 export interface BodyRef {
   offset: number;
   bytes: number;
+  /** The body's length in UTF-16 code units (`body.length`), known without reading it back. */
+  length: number;
   /** sha256 of the body's UTF-8 bytes (hex), taken when it was stored: what digests of the record use, without reading it back. */
   digest: string;
 }
@@ -49,7 +51,7 @@ export class BodyStore {
   /** Appends `body`; returns where it is. */
   put(body: string): BodyRef {
     const bytes = Buffer.from(body, 'utf8');
-    const ref = { offset: this.#end, bytes: bytes.length, digest: createHash('sha256').update(bytes).digest('hex') };
+    const ref = { offset: this.#end, bytes: bytes.length, length: body.length, digest: createHash('sha256').update(bytes).digest('hex') };
     let written = 0;
     while (written < bytes.length) written += writeSync(this.#open(), bytes, written, bytes.length - written, ref.offset + written);
     this.#end += bytes.length;
@@ -83,16 +85,21 @@ export class BodyStore {
  */
 export function storeBody<T extends { body: string }>(record: T, store: BodyStore, ref: BodyRef): T {
   Object.defineProperty(record, 'body', { get: () => store.read(ref), enumerable: true, configurable: true });
-  storedDigests.set(record, ref.digest);
+  storedRefs.set(record, ref);
   return record;
 }
 
-const storedDigests = new WeakMap<object, string>();
+const storedRefs = new WeakMap<object, BodyRef>();
 
 /**
  * sha256 (hex) of `record.body`'s UTF-8 bytes: the digest taken when it was stored (`storeBody`), so a
  * stored body is not read back for it; a body held in memory is hashed.
  */
 export function bodyDigest(record: { body: string }): string {
-  return storedDigests.get(record) ?? createHash('sha256').update(record.body).digest('hex');
+  return storedRefs.get(record)?.digest ?? createHash('sha256').update(record.body).digest('hex');
+}
+
+/** `record.body.length`: the length noted when it was stored (`storeBody`), so a stored body is not read back for it. */
+export function bodyLength(record: { body: string }): number {
+  return storedRefs.get(record)?.length ?? record.body.length;
 }

@@ -40,30 +40,44 @@ export interface FeedSpec {
 
 /** Every feed of the archive: the whole archive, then one per topic and one per speaker, as their pages list them. */
 export function archiveFeeds(archive: Archive, options: LinkOptions): FeedFile[] {
-  const { basePath } = options;
   const entries: EntryCache = new Map();
+  return [...feedPlans(archive, options)].map((plan) => ({ file: plan.file, xml: feedXml(plan, options, entries) }));
+}
+
+/** One feed of `archiveFeeds` before its XML is made: where it goes, what it is, and the articles it lists. */
+export interface FeedPlan {
+  /** Path inside the output folder, forward slashes. */
+  file: string;
+  spec: FeedSpec;
+  /** Its entries: the `FEED_ENTRIES` newest of the spec's articles, newest first, undated ones last. */
+  newest: readonly ArticleRecord[];
+}
+
+/**
+ * The feeds of `archiveFeeds`, one at a time and without their XML: a caller can skip a feed whose articles did
+ * not change, and holds one feed's XML at a time, not all (tens of megabytes on a large archive).
+ */
+export function* feedPlans(archive: Archive, options: LinkOptions): Generator<FeedPlan> {
+  const { basePath } = options;
   // The archive's order, worked out once; each feed then sorts its articles by their place in it.
   const rank = new Map(sortNewestFirst(archive.articles).map((a, i) => [a, i]));
-  const feeds: FeedFile[] = [
-    {
-      file: 'feed.xml',
-      xml: atomFeed({ key: 'archive', title: SITE_TITLE, selfPath: `${basePath}feed.xml`, pagePath: basePath, articles: archive.articles }, options, entries, rank),
-    },
-  ];
-  const groups = feedGroups(archive, basePath);
-  for (const group of groups) {
+  const plan = (file: string, spec: FeedSpec): FeedPlan => ({ file, spec, newest: newestOf(spec.articles, rank) });
+  yield plan('feed.xml', { key: 'archive', title: SITE_TITLE, selfPath: `${basePath}feed.xml`, pagePath: basePath, articles: archive.articles });
+  for (const group of feedGroups(archive, basePath)) {
     if (!isSafeSegment(group.id)) continue;
-    feeds.push({
-      file: `${group.kind}/${group.id}/feed.xml`,
-      xml: atomFeed(
-        { key: group.key, title: `${group.name} — ${SITE_TITLE}`, selfPath: `${group.url}feed.xml`, pagePath: group.url, articles: group.articles },
-        options,
-        entries,
-        rank,
-      ),
+    yield plan(`${group.kind}/${group.id}/feed.xml`, {
+      key: group.key,
+      title: `${group.name} — ${SITE_TITLE}`,
+      selfPath: `${group.url}feed.xml`,
+      pagePath: group.url,
+      articles: group.articles,
     });
   }
-  return feeds;
+}
+
+/** The XML of a planned feed; `entries` keeps the entries made, for the next feeds. */
+export function feedXml(plan: FeedPlan, options: LinkOptions, entries: EntryCache = new Map()): string {
+  return renderFeed(plan.spec, plan.newest, options, entries);
 }
 
 /** One topic's or speaker's feed: its page, and the articles it covers (each once, in no particular order). */
@@ -119,7 +133,15 @@ function isSafeSegment(id: string): boolean {
 
 /** Renders one Atom feed (RFC 4287): the `limit` newest articles, newest first, undated ones last. */
 export function atomFeed(spec: FeedSpec, options: LinkOptions, entries: EntryCache = new Map(), rank?: ReadonlyMap<ArticleRecord, number>, limit = FEED_ENTRIES): string {
-  const sorted = (rank ? [...spec.articles].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0)) : sortNewestFirst(spec.articles)).slice(0, limit);
+  return renderFeed(spec, rank ? newestOf(spec.articles, rank, limit) : sortNewestFirst(spec.articles).slice(0, limit), options, entries);
+}
+
+/** The `limit` first of `articles` by their `rank`. */
+function newestOf(articles: readonly ArticleRecord[], rank: ReadonlyMap<ArticleRecord, number>, limit = FEED_ENTRIES): ArticleRecord[] {
+  return [...articles].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0)).slice(0, limit);
+}
+
+function renderFeed(spec: FeedSpec, sorted: readonly ArticleRecord[], options: LinkOptions, entries: EntryCache): string {
   const dates = sorted.map((a) => a.date).filter((d): d is string => d !== null && isIsoDate(d));
   const updated = dates.length > 0 ? toAtomDate(dates.reduce((a, b) => (a > b ? a : b))) : UNDATED_FALLBACK;
   const lines = [

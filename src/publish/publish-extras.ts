@@ -1,8 +1,11 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { QuotesMonth } from '../archive/quotes-index.js';
 import type { Archive } from '../archive/types.js';
 import type { RenderOptions } from '../render/render-site.js';
-import { archiveFeeds } from './feeds.js';
+import { debugMemory } from '../report/memory.js';
+import { feedDigest, feedsManifest, feedsSalt, FEEDS_MANIFEST, previousFeedDigests } from './feed-reuse.js';
+import { feedPlans, feedXml, type EntryCache } from './feeds.js';
 import { writeSearchIndex, type SearchIndexResult } from './search-index.js';
 import { isListedPage, listHtmlPages, robotsTxt, sitemapXml } from './sitemap.js';
 
@@ -13,26 +16,107 @@ export interface PublishResult {
   search: SearchIndexResult;
 }
 
+/** What the render stage computed already and this stage can take instead of computing it again. */
+export interface Computed {
+  /** The archive's quotes index, `quotesByMonth(archive, basePath)` with the base path of `options`. */
+  quoteMonths?: readonly QuotesMonth[];
+}
+
 /**
  * Writes what comes after the pages, into the folder they were rendered to:
  * `feed.xml`, `topics/<id>/feed.xml`, `speakers/<id>/feed.xml` (Atom), `sitemap.xml`, `robots.txt`,
  * and the Pagefind search index and UI in `pagefind/` (in shards on a large archive, see `search-index.ts`).
  */
-export async function publishExtras(archive: Archive, options: RenderOptions, onProgress?: (shardsDone: number, shards: number) => void): Promise<PublishResult> {
+export async function publishExtras(
+  archive: Archive,
+  options: RenderOptions,
+  onProgress?: (shardsDone: number, shards: number) => void,
+  computed: Computed = {},
+): Promise<PublishResult> {
   const { outDir } = options;
+  const started = performance.now();
+  const debug = (what: string): void => debugMemory(`publish: ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   const pages = await listHtmlPages(outDir);
-  const files = [
-    ...archiveFeeds(archive, options).map((feed) => ({ file: feed.file, text: feed.xml })),
-    { file: 'sitemap.xml', text: sitemapXml(pages.filter(isListedPage), options, articleDates(archive)) },
-    { file: 'robots.txt', text: robotsTxt(options) },
-  ];
-  for (const { file, text } of files) {
-    const path = join(outDir, ...file.split('/'));
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
+  debug(`${pages.length} pages listed`);
+  // A feed whose entries did not change since the previous build is linked from it, instead of made and written.
+  const [salt, previous] = await Promise.all([feedsSalt(options), previousFeedDigests(options.previousOutDir)]);
+  const digests = new Map<string, string>();
+  const entries: EntryCache = new Map();
+  const files = (function* (): Generator<OutputFile> {
+    for (const plan of feedPlans(archive, options)) {
+      const digest = feedDigest(salt, plan);
+      digests.set(plan.file, digest);
+      const from = options.previousOutDir && previous.get(plan.file) === digest ? join(options.previousOutDir, ...plan.file.split('/')) : null;
+      yield { file: plan.file, from, text: () => feedXml(plan, options, entries) };
+    }
+    yield { file: 'sitemap.xml', from: null, text: () => sitemapXml(pages.filter(isListedPage), options, articleDates(archive)) };
+    yield { file: 'robots.txt', from: null, text: () => robotsTxt(options) };
+  })();
+  // Each file written as it is made, a few at a time: the feeds of a large archive are tens of megabytes together.
+  const { written, linked } = await writeAll(outDir, files, WRITES_AT_ONCE);
+  await writeFile(join(outDir, FEEDS_MANIFEST), feedsManifest(digests));
+  debug(`${written} feeds, sitemap and robots.txt written (${linked} feeds unchanged)`);
+  const search = await writeSearchIndex(archive, {
+    ...options,
+    pages,
+    ...(onProgress === undefined ? {} : { onProgress }),
+    ...(computed.quoteMonths === undefined ? {} : { quoteMonths: computed.quoteMonths }),
+  });
+  debug('search index written');
+  return { files: written, search };
+}
+
+/** Files written at once: enough to keep the disk busy, few enough that only a few feeds are held. */
+const WRITES_AT_ONCE = 8;
+
+/** A file of this stage: its path in the output folder (forward slashes), the previous build's copy when unchanged, and its text. */
+interface OutputFile {
+  file: string;
+  /** The same file in the previous build, linked (or copied) instead of writing `text()`; null to write. */
+  from: string | null;
+  text: () => string;
+}
+
+/** Writes each file as the iterable makes it, `slots` at a time; returns how many, and how many were linked from the previous build. */
+async function writeAll(outDir: string, files: Iterable<OutputFile>, slots: number): Promise<{ written: number; linked: number }> {
+  const iterator = files[Symbol.iterator]();
+  let written = 0;
+  let linked = 0;
+  let failed = false;
+  const lane = async (): Promise<void> => {
+    for (let next = iterator.next(); !next.done && !failed; next = iterator.next()) {
+      const { file, from, text } = next.value;
+      written += 1;
+      const path = join(outDir, ...file.split('/'));
+      try {
+        await mkdir(dirname(path), { recursive: true });
+        if (from !== null && (await linkOrCopy(from, path))) linked += 1;
+        else await writeFile(path, text());
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  // Every lane is waited for, so that nothing is still being written when this returns or throws.
+  const settled = await Promise.allSettled(Array.from({ length: slots }, lane));
+  for (const s of settled) if (s.status === 'rejected') throw s.reason;
+  return { written, linked };
+}
+
+/** Puts `from` at `to`: a hard link, or a copy where linking fails; false when neither works (`from` is gone). */
+async function linkOrCopy(from: string, to: string): Promise<boolean> {
+  try {
+    await link(from, to);
+    return true;
+  } catch {
+    try {
+      await copyFile(from, to);
+      return true;
+    } catch {
+      return false;
+    }
   }
-  const search = await writeSearchIndex(archive, { ...options, pages, ...(onProgress === undefined ? {} : { onProgress }) });
-  return { files: files.length, search };
 }
 
 /** Each dated article's page path and date, for the sitemap's `<lastmod>`. */

@@ -1,7 +1,9 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import type { QuotesMonth } from '../archive/quotes-index.js';
 import type { Archive } from '../archive/types.js';
+import { debugMemory } from '../report/memory.js';
 import { searchPages } from './search-records.js';
 import { pathOfOutputFile } from './urls.js';
 import { MAX_SHARD_WEIGHT, planShards } from './search-shards.js';
@@ -22,6 +24,8 @@ export interface SearchIndexOptions {
    * not among them is left out, so that the search never leads to a missing page.
    */
   pages?: readonly string[];
+  /** The archive's quotes index (`quotesByMonth(archive, basePath)`) when already computed; otherwise computed here. */
+  quoteMonths?: readonly QuotesMonth[];
   /** Called as shards are indexed or reused: `done` of `total`. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -55,11 +59,14 @@ export interface SearchIndexResult {
  * The output depends only on the archive: shards and their pages come in a fixed order.
  */
 export async function writeSearchIndex(archive: Archive, options: SearchIndexOptions, tuning: SearchIndexTuning = {}): Promise<SearchIndexResult> {
+  const started = performance.now();
+  const debug = (what: string): void => debugMemory(`search: ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   const existing = options.pages ? new Set(options.pages.map((file) => pathOfOutputFile(file, '/'))) : null;
-  const pages = searchPages(archive, options.basePath).filter((p) => existing === null || existing.has(p.url));
+  const pages = searchPages(archive, options.basePath, options.quoteMonths).filter((p) => existing === null || existing.has(p.url));
   const planned = planShards(pages, tuning.maxShardWeight ?? MAX_SHARD_WEIGHT);
   // An empty archive still gets Pagefind's bundle, so the search page loads and finds nothing.
   const shards = planned.length > 0 ? planned : [{ key: 'all', pages: [] }];
+  debug(`${pages.length} pages in ${shards.length} shards`);
   const dir = join(options.outDir, 'pagefind');
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
@@ -86,6 +93,7 @@ export async function writeSearchIndex(archive: Archive, options: SearchIndexOpt
         return;
       }
       await runner.run(slot, { records: shard.pages.map((p) => p.record()), outputPath, bundle: primary ? 'full' : 'index' });
+      debug(`shard ${shard.key} indexed, ${shard.pages.length} pages`);
       finished();
     });
   } finally {

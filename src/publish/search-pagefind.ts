@@ -20,13 +20,16 @@ function isIndexFile(name: string): boolean {
   return name === 'pagefind-entry.json' || name.endsWith('.pf_meta') || name === 'index' || name === 'filter' || name === 'fragment';
 }
 
+/** Records sent to the service before waiting for its replies. */
+const ADD_BATCH = 100;
+
 /** Pagefind runs as one service process per Node process (or worker thread); shards in the same one take turns. */
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * Indexes one shard with a Pagefind service of its own and closes the service, so that its memory is given
- * back before the next shard. Records are sent all at once: the service handles its messages one by one in
- * the order sent, so the index does not depend on timing. Pagefind runs its binary from the npm package and
+ * back before the next shard. Records are sent in order, a batch at a time: the service handles its messages one
+ * by one in the order sent, so the index does not depend on timing. Pagefind runs its binary from the npm package and
  * makes no request.
  */
 export function indexShard(job: ShardJob): Promise<void> {
@@ -49,10 +52,15 @@ async function indexRecords(job: ShardJob): Promise<void> {
     throw new SearchIndexError(`Pagefind could not start: ${errors.join('; ')}; reinstall with \`npm ci\``);
   }
   try {
-    const added = await Promise.all(job.records.map((record) => index.addCustomRecord(record)));
-    added.forEach((a, i) => {
-      if (a.errors.length > 0) throw new SearchIndexError(`Pagefind could not index ${job.records[i]?.url}: ${a.errors.join('; ')}`);
-    });
+    // A batch at a time: each record is sent as base64 of its JSON, and a whole shard sent at once would wait,
+    // encoded, in the pipe's buffer (a few times the shard's text).
+    for (let from = 0; from < job.records.length; from += ADD_BATCH) {
+      const batch = job.records.slice(from, from + ADD_BATCH);
+      const added = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
+      added.forEach((a, i) => {
+        if (a.errors.length > 0) throw new SearchIndexError(`Pagefind could not index ${batch[i]?.url}: ${a.errors.join('; ')}`);
+      });
+    }
     const written = await index.writeFiles({ outputPath: job.outputPath });
     if (written.errors.length > 0) throw new SearchIndexError(`Pagefind could not write its index: ${written.errors.join('; ')}`);
   } finally {

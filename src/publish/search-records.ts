@@ -2,6 +2,7 @@ import type { Root, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { articleDigest } from '../archive/article-digest.js';
+import { bodyLength } from '../archive/body-store.js';
 import { quotesByMonth, type QuotesMonth } from '../archive/quotes-index.js';
 import type { Archive, ArticleRecord } from '../archive/types.js';
 import { formatDate } from '../render/format-date.js';
@@ -42,36 +43,37 @@ export const SEARCH_LANGUAGE = 'en';
 /**
  * Every searchable page of the site — each article page and each quotes month page — as search records,
  * articles in archive order, then the quotes months newest first. `basePath` is the one the archive's URLs
- * were made with.
+ * were made with. `quoteMonths` is the archive's quotes index (`quotesByMonth(archive, basePath)`) when the
+ * caller has it already (the render stage computes it); otherwise it is computed here.
+ *
+ * Nothing here reads a body kept on disk (`storeBody`): a page's size takes the body's stored length, and its
+ * record, built only for a shard that is indexed, reads the body then.
  */
-export function searchPages(archive: Archive, basePath: string): SearchPage[] {
-  const pages: SearchPage[] = archive.articles.map((article) => {
-    // The body may be kept on disk by the build and read back at each access: it is read here once for its size,
-    // and again only when the record is built.
-    const body = article.body;
-    return {
-      url: articlePath(article, basePath),
-      period: article.date?.slice(0, 7) ?? null,
-      size: article.title.length + body.length + article.quotes.reduce((n, q) => n + q.text.length + 40, 0) + article.speakers.length * 40,
-      source: () => articleDigest(article),
-      record: () => articleRecord(article, basePath),
-    };
-  });
-  for (const month of quotesByMonth(archive, '/')) {
+export function searchPages(archive: Archive, basePath: string, quoteMonths?: readonly QuotesMonth[]): SearchPage[] {
+  const pages: SearchPage[] = archive.articles.map((article) => ({
+    url: sitePath(article.url, basePath),
+    period: article.date?.slice(0, 7) ?? null,
+    size: article.title.length + bodyLength(article) + article.quotes.reduce((n, q) => n + q.text.length + 40, 0) + article.speakers.length * 40,
+    source: () => articleDigest(article),
+    record: () => articleRecord(article, basePath),
+  }));
+  for (const month of quoteMonths ?? quotesByMonth(archive, basePath)) {
+    const url = sitePath(month.url, basePath);
     pages.push({
-      url: month.url,
+      url,
       period: month.month === null ? null : `${month.year}-${month.month}`,
       size: month.quotes.reduce((n, q) => n + q.text.length + 40 + q.sources.reduce((m, s) => m + s.article.title.length + 40, 0), 0),
-      source: () => JSON.stringify(month),
-      record: () => quotesMonthRecord(month),
+      source: () => quotesMonthSource(month, url),
+      record: () => quotesMonthRecord(month, url),
     });
   }
   return pages;
 }
 
-function articlePath(article: ArticleRecord, basePath: string): string {
-  if (!article.url.startsWith(basePath)) throw new Error(`article URL ${article.url} is not under the base path ${basePath}`);
-  return `/${article.url.slice(basePath.length)}`;
+/** A page's path under the site root, without the base path (`/articles/x/`), from its URL made with `basePath`. */
+function sitePath(url: string, basePath: string): string {
+  if (!url.startsWith(basePath)) throw new Error(`URL ${url} is not under the base path ${basePath}`);
+  return `/${url.slice(basePath.length)}`;
 }
 
 function articleRecord(article: ArticleRecord, basePath: string): SearchRecord {
@@ -89,7 +91,7 @@ function articleRecord(article: ArticleRecord, basePath: string): SearchRecord {
   if (article.speakers.length > 0) filters.speaker = unique(article.speakers.map((s) => inertFilterValue(s.name)));
   if (article.topics.length > 0) filters.topic = unique(article.topics.map((t) => inertFilterValue(t.label)));
   return {
-    url: articlePath(article, basePath),
+    url: sitePath(article.url, basePath),
     content: content.filter((s) => s !== '').join('\n'),
     language: SEARCH_LANGUAGE,
     meta: { title: article.title },
@@ -98,14 +100,22 @@ function articleRecord(article: ArticleRecord, basePath: string): SearchRecord {
   };
 }
 
-function quotesMonthRecord(month: QuotesMonth): SearchRecord {
+function quotesMonthRecord(month: QuotesMonth, url: string): SearchRecord {
   const title = `Quotes from ${month.label} (${month.count})`;
   const content = [title];
   for (const q of month.quotes) {
     content.push(q.text, q.speaker ?? 'Unattributed', `Reported in ${q.sources.length} ${q.sources.length === 1 ? 'article' : 'articles'}:`);
     for (const s of q.sources) content.push([s.article.title, s.article.date ? formatDate(s.article.date) : null, s.article.source].filter((x): x is string => !!x).join(', '));
   }
-  return { url: month.url, content: content.join('\n'), language: SEARCH_LANGUAGE, meta: { title }, filters: {}, sort: {} };
+  return { url, content: content.join('\n'), language: SEARCH_LANGUAGE, meta: { title }, filters: {}, sort: {} };
+}
+
+/**
+ * What a quotes month's record is made from, as text: the fields `quotesMonthRecord` reads (no quote ids, no
+ * article URLs), the dates unformatted (the formatting is code, in the indexing digest).
+ */
+function quotesMonthSource(month: QuotesMonth, url: string): string {
+  return JSON.stringify([url, month.label, month.count, month.quotes.map((q) => [q.text, q.speaker, q.sources.map((s) => [s.article.title, s.article.date, s.article.source])])]);
 }
 
 function unique(values: string[]): string[] {

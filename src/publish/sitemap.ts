@@ -1,19 +1,28 @@
 import { readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { pathOfOutputFile, publicLink, type LinkOptions } from './urls.js';
 import { escapeXml } from './xml.js';
 
 /**
  * Every HTML page in the output folder, as paths relative to it with forward slashes, sorted.
  * Pagefind's own folder is left out (it holds no pages unless its playground is written).
+ * The folders are read several at a time (a large site has one folder per page).
  */
 export async function listHtmlPages(outDir: string): Promise<string[]> {
-  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => relative(outDir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .filter((file) => !file.startsWith('pagefind/'))
-    .sort();
+  const pages: string[] = [];
+  const walk = async (folder: string): Promise<void> => {
+    const entries = await readdir(folder === '' ? outDir : join(outDir, ...folder.split('/')), { withFileTypes: true });
+    const folders: string[] = [];
+    for (const entry of entries) {
+      const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (path !== 'pagefind') folders.push(path);
+      } else if (entry.isFile() && entry.name.endsWith('.html')) pages.push(path);
+    }
+    await Promise.all(folders.map(walk));
+  };
+  await walk('');
+  return pages.sort();
 }
 
 /** Pages a search engine should not list: the not-found page is served for any missing URL. */
