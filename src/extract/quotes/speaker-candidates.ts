@@ -102,39 +102,67 @@ function inPhraseWord(code: number): boolean {
 
 /** Whether some word of the text (a run of those characters) is a job's noun or a speaking body's noun (the head of a role phrase). */
 export function hasHeadNoun(text: string): boolean {
-  let found = false;
-  scanRuns(text, inPhraseWord, inPhraseWord, (start, end) => {
-    if (found) return;
-    // bareWord without regular expressions: possessive, then one mark of punctuation, then lower case
-    let wordEnd = end;
-    if (wordEnd - start >= 2 && text.charCodeAt(wordEnd - 1) === 115 && (text.charCodeAt(wordEnd - 2) === 39 || text.charCodeAt(wordEnd - 2) === 0x2019)) wordEnd -= 2;
-    if (wordEnd > start) {
-      const last = text.charCodeAt(wordEnd - 1);
-      if (last === 46 || last === 44 || last === 59 || last === 58) wordEnd--;
-    }
-    // a word of ASCII letters is read without slicing: "spokes…", or one the filter lets through
-    if (asciiLetters(text, start, wordEnd)) {
-      if (opensWithSpokes(text, start, wordEnd)) {
-        found = true;
-        return;
+  // the runs scanRuns(text, inPhraseWord, inPhraseWord, …) finds, read in one loop that stops at the first head noun
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const unit = text.charCodeAt(i);
+    if (unit < 128) {
+      if (PHRASE_ASCII[unit] === 0) {
+        i++;
+        continue;
       }
-      if (!HEAD_FILTER.mayHold(text, start, wordEnd)) return;
+    } else {
+      const code = text.codePointAt(i)!;
+      if (!inPhraseWord(code)) {
+        i += code > 0xffff ? 2 : 1;
+        continue;
+      }
     }
-    const word = text.slice(start, wordEnd).toLowerCase();
-    if (HEAD_NOUNS.has(word) || word.startsWith('spokes')) found = true;
-  });
-  return found;
+    const start = i;
+    // where the run first holds something other than an ASCII letter
+    let other = -1;
+    while (i < n) {
+      const next = text.charCodeAt(i);
+      if (next < 128) {
+        if (PHRASE_ASCII[next] === 0) break;
+        if (other < 0 && !((next >= 97 && next <= 122) || (next >= 65 && next <= 90))) other = i;
+        i++;
+      } else {
+        const code = text.codePointAt(i)!;
+        if (!inPhraseWord(code)) break;
+        if (other < 0) other = i;
+        i += code > 0xffff ? 2 : 1;
+      }
+    }
+    if (isHeadNoun(text, start, i, other)) return true;
+  }
+  return false;
 }
 
-/** Whether `text.slice(start, end)` is made of ASCII letters only (and is not empty). */
-function asciiLetters(text: string, start: number, end: number): boolean {
-  if (end <= start) return false;
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i) | 32;
-    if (code < 97 || code > 122) return false;
+/** `inPhraseWord` for ASCII. */
+const PHRASE_ASCII = Uint8Array.from({ length: 128 }, (_, code) => (inPhraseWord(code) ? 1 : 0));
+
+/**
+ * Whether the run `text.slice(start, end)` is a head noun once its possessive, one mark and its case are gone
+ * (bareWord). `other`: where the run first holds something other than an ASCII letter, or -1.
+ */
+function isHeadNoun(text: string, start: number, end: number, other: number): boolean {
+  let wordEnd = end;
+  if (wordEnd - start >= 2 && text.charCodeAt(wordEnd - 1) === 115 && (text.charCodeAt(wordEnd - 2) === 39 || text.charCodeAt(wordEnd - 2) === 0x2019)) wordEnd -= 2;
+  if (wordEnd > start) {
+    const last = text.charCodeAt(wordEnd - 1);
+    if (last === 46 || last === 44 || last === 59 || last === 58) wordEnd--;
   }
-  return true;
+  // a word of ASCII letters is read without slicing: "spokes…", or one the filter lets through
+  if (wordEnd > start && (other < 0 || other >= wordEnd)) {
+    if (opensWithSpokes(text, start, wordEnd)) return true;
+    if (!HEAD_FILTER.mayHold(text, start, wordEnd)) return false;
+  }
+  const word = text.slice(start, wordEnd).toLowerCase();
+  return HEAD_NOUNS.has(word) || word.startsWith('spokes');
 }
+
 
 /** Whether a word of ASCII letters opens with "spokes", in any case. */
 function opensWithSpokes(text: string, start: number, end: number): boolean {
