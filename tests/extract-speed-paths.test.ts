@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DATELINE, OWN_FURNITURE, SLASH_CREDIT, STAFF_LINE } from '../src/extract/plugins/find-source.js';
 import { NAMED_LINE, quoteKey } from '../src/extract/plugins/find-quotes.js';
-import { isAcronym } from '../src/extract/people/find-mentions.js';
+import { bare, isAcronym } from '../src/extract/people/find-mentions.js';
 import { PersonRegistry } from '../src/extract/people/registry.js';
 import { BREADCRUMB, CREDIT, isNotice, NOTICE, SLUG, SLUG_LINE } from '../src/extract/plugins/strip-boilerplate.js';
 import type { Guarded } from '../src/extract/text/guarded.js';
@@ -284,6 +284,15 @@ describe('speakers', () => {
     fc.assert(
       fc.property(texts(['N', 'A', 'T', 'O', 'a', 's', "'s", '’s', "'", 'É', 'é', '𝐀', '1'], 8), (word) => {
         expect(isAcronym(word)).toBe(/^\p{Lu}{2,6}$/u.test(word.replace(/['’]s$/u, '')));
+      }),
+      RUNS,
+    );
+  });
+
+  it('bare is the word without a possessive and a final dot, in lower case', () => {
+    fc.assert(
+      fc.property(texts(["'s", '’s', 's', "'", '’', '.', '..', 'A', 'b', 'İ', 'K', 'U.S.'], 6), (word) => {
+        expect(bare(word)).toBe(word.replace(/['’]s$/u, '').replace(/\.$/, '').toLowerCase());
       }),
       RUNS,
     );

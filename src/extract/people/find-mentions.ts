@@ -26,6 +26,9 @@ interface Token {
   capital: boolean;
   /** Lower case, possessive dropped: the token as a word of a gazetteer form (read when needed). */
   key?: string;
+  /** `gazetteerAt` of this token up to `gazetteerEnd`, remembered (a run asks again). */
+  gazetteerEnd?: number;
+  gazetteerLength?: number;
 }
 
 const PARTICLES = new Set(['al', 'bin', 'ibn', 'de', 'da', 'van', 'von', 'der', 'du', 'di', 'la', 'le', 'el', 'abu', 'del', 'dos', 'das', 'ben']);
@@ -110,17 +113,12 @@ function isCapital(word: string): boolean {
   return /^\p{Lu}/u.test(word);
 }
 
-const bareWords = new Map<string, string>();
-
-/** The word in lower case without a possessive or a final dot, remembered. */
-function bare(word: string): string {
-  let b = bareWords.get(word);
-  if (b === undefined) {
-    if (bareWords.size > 50_000) bareWords.clear();
-    b = word.replace(/['’]s$/u, '').replace(/\.$/, '').toLowerCase();
-    bareWords.set(word, b);
-  }
-  return b;
+/** The word in lower case without a possessive or a final dot: `word.replace(/['’]s$/u, '').replace(/\.$/, '').toLowerCase()`. */
+export function bare(word: string): string {
+  let end = word.length;
+  if (end >= 2 && word.charCodeAt(end - 1) === 115 && (word.charCodeAt(end - 2) === 39 || word.charCodeAt(end - 2) === 0x2019)) end -= 2;
+  if (end > 0 && word.charCodeAt(end - 1) === 46) end--;
+  return (end === word.length ? word : word.slice(0, end)).toLowerCase();
 }
 
 const nameWordAnswers = new Map<string, boolean>();
@@ -154,6 +152,17 @@ export function isAcronym(word: string): boolean {
 }
 
 function gazetteerAt(tokens: Token[], i: number, end: number): number {
+  const token = tokens[i];
+  if (token !== undefined && token.gazetteerEnd === end) return token.gazetteerLength!;
+  const length = readGazetteerAt(tokens, i, end);
+  if (token !== undefined) {
+    token.gazetteerEnd = end;
+    token.gazetteerLength = length;
+  }
+  return length;
+}
+
+function readGazetteerAt(tokens: Token[], i: number, end: number): number {
   const longest = Math.min(4, end - i);
   if (longest < 1) return 0;
   // a word of ASCII letters (a possessive aside) that opens no form is not looked up
