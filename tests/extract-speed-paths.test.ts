@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DATELINE, OWN_FURNITURE, SLASH_CREDIT, STAFF_LINE } from '../src/extract/plugins/find-source.js';
 import { NAMED_LINE, quoteKey } from '../src/extract/plugins/find-quotes.js';
-import { bare, isAcronym } from '../src/extract/people/find-mentions.js';
+import { bare, isAcronym, isParticle } from '../src/extract/people/find-mentions.js';
 import { PersonRegistry } from '../src/extract/people/registry.js';
 import { BREADCRUMB, CREDIT, isNotice, NOTICE, SLUG, SLUG_LINE } from '../src/extract/plugins/strip-boilerplate.js';
 import type { Guarded } from '../src/extract/text/guarded.js';
@@ -296,6 +296,17 @@ describe('speakers', () => {
       }),
       RUNS,
     );
+  });
+
+  it('isParticle is a particle in any mix of capitals', () => {
+    const particles = ['al', 'bin', 'ibn', 'de', 'da', 'van', 'von', 'der', 'du', 'di', 'la', 'le', 'el', 'abu', 'del', 'dos', 'das', 'ben'];
+    fc.assert(
+      fc.property(texts(['a', 'l', 'B', 'i', 'N', 'd', 'e', 'v', 'o', 'n', 'r', 'u', 's', 'İ', 'K', '-', 'x'], 4), (word) => {
+        expect(isParticle(word)).toBe(particles.includes(word.toLowerCase()));
+      }),
+      RUNS,
+    );
+    for (const particle of particles) expect(isParticle(particle.toUpperCase())).toBe(true);
   });
 
   it('endsWithComma is /,\\s*$/', () => {

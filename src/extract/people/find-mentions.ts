@@ -3,6 +3,7 @@ import { GAZETTEER, GAZETTEER_FORM_LENGTHS, mayOpenGazetteerForm } from '../lexi
 import { HONORIFICS, ORG_HEADS, ROLE_HEADS, ROLE_NOUNS } from '../lexicon/roles.js';
 import { SPEECH_VERBS } from '../lexicon/speech-verbs.js';
 import { isLetterMarkOrDigit, isWordJoiner, scanRuns } from '../text/char-classes.js';
+import { WordFilter } from '../text/word-filter.js';
 
 /** A run of capitalised words in a sentence, read as a person, an organisation or a place. */
 export interface Mention {
@@ -58,9 +59,19 @@ const PARTICLE_SPELLINGS: ReadonlySet<string> = new Set(
 const LONGEST_PARTICLE = Math.max(...[...PARTICLES].map((particle) => particle.length));
 
 /** A name particle ("von", "al", "bin"): `PARTICLES.has(word.toLowerCase())`. */
-function isParticle(word: string): boolean {
-  return word.length <= LONGEST_PARTICLE && PARTICLE_SPELLINGS.has(word);
+export function isParticle(word: string): boolean {
+  if (word.length > LONGEST_PARTICLE) return false;
+  // a word of ASCII letters that no particle's letters and length fit is none (told without a lookup)
+  let letters = word.length > 0;
+  for (let i = 0; i < word.length && letters; i++) {
+    const code = word.charCodeAt(i) | 32;
+    letters = code >= 97 && code <= 122;
+  }
+  if (letters && !PARTICLE_FILTER.mayHold(word, 0, word.length)) return false;
+  return PARTICLE_SPELLINGS.has(word);
 }
+
+const PARTICLE_FILTER = new WordFilter(PARTICLES);
 
 /** The word without a possessive ("Russia’s" → "Russia"). */
 function withoutPossessive(word: string): string {
