@@ -221,6 +221,17 @@ describe('writeSearchIndex', { timeout: 120_000 }, () => {
     for (const [file, bytes] of ta) expect(bytes.equals(tb.get(file)!), file).toBe(true);
   });
 
+  it('is byte-identical however the records are batched on their way to Pagefind', async () => {
+    const many: Archive = { articles: Array.from({ length: 230 }, (_, i) => article(i + 1, `${2022 + (i % 2)}-${String((i % 12) + 1).padStart(2, '0')}-01`)) };
+    const [a, b] = [await tempDir(), await tempDir()];
+    await writeSearchIndex(many, { outDir: a, basePath: '/news/' }, { maxShardWeight: 200, parallel: 2, recordBatch: 7 });
+    await writeSearchIndex(many, { outDir: b, basePath: '/news/' }, { maxShardWeight: 200, parallel: 1, recordBatch: 1000 });
+    expect((await manifest(a)).shards.map((s) => [s.key, s.pages])).toEqual([['2022', 121], ['2023', 121]]);
+    const [ta, tb] = [await tree(a), await tree(b)];
+    expect([...ta.keys()]).toEqual([...tb.keys()]);
+    for (const [file, bytes] of ta) expect(bytes.equals(tb.get(file)!), file).toBe(true);
+  });
+
   it('reuses the shards whose pages did not change, and the site is the same as one indexed anew', async () => {
     const [first, second, fresh] = [await tempDir(), await tempDir(), await tempDir()];
     await writeSearchIndex(sampleArchive(), { outDir: first, basePath: '/news/' }, { maxShardWeight: 10 });

@@ -10,6 +10,8 @@ import { MAX_SHARD_WEIGHT, planShards } from './search-shards.js';
 import { indexingDigest, MANIFEST_FILE, previousDigests, reuseBundle, SEARCH_INDEX_VERSION, shardDigest, type ShardEntry, type ShardManifest } from './search-reuse.js';
 import { inThisThread, WorkerRunner, type ShardRunner } from './search-workers.js';
 
+import { inBatches } from './search-pagefind.js';
+
 export { SearchIndexError } from './search-pagefind.js';
 
 export interface SearchIndexOptions {
@@ -33,6 +35,8 @@ export interface SearchIndexOptions {
 export interface SearchIndexTuning {
   /** Cap of a shard, in pages (a page counting once per 8 KiB of text); default `MAX_SHARD_WEIGHT`. */
   maxShardWeight?: number;
+  /** Records built and sent to Pagefind at a time; default `RECORD_BATCH`. The index does not depend on it. */
+  recordBatch?: number;
   /** Shards indexed at once, each by a Pagefind service in a worker thread; default 2 on two or more cores, else 1 (in this thread). */
   parallel?: number;
 }
@@ -92,7 +96,7 @@ export async function writeSearchIndex(archive: Archive, options: SearchIndexOpt
         finished();
         return;
       }
-      await runner.run(slot, { records: shard.pages.map((p) => p.record()), outputPath, bundle: primary ? 'full' : 'index' });
+      await runner.run(slot, { outputPath, bundle: primary ? 'full' : 'index' }, inBatches(shard.pages, (p) => p.record(), tuning.recordBatch));
       debug(`shard ${shard.key} indexed, ${shard.pages.length} pages`);
       finished();
     });

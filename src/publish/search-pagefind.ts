@@ -4,9 +4,8 @@ import * as pagefind from 'pagefind';
 import { NewsArchiveError } from '../report/errors.js';
 import { SEARCH_LANGUAGE, type SearchRecord } from './search-records.js';
 
-/** One shard for Pagefind to index: its records, in order, and the folder its bundle goes to. */
+/** One shard for Pagefind to index: the folder its bundle goes to. Its records come separately, in batches, in order. */
 export interface ShardJob {
-  records: SearchRecord[];
   outputPath: string;
   /**
    * `full`: the whole bundle, Pagefind's scripts and styles included (the primary shard, in `pagefind/`);
@@ -15,13 +14,26 @@ export interface ShardJob {
   bundle: 'full' | 'index';
 }
 
+/** A shard's records in order, a batch at a time (`RECORD_BATCH` each): built as they are asked for. */
+export type RecordBatches = Iterable<SearchRecord[]> | AsyncIterable<SearchRecord[]>;
+
+/**
+ * Records in a batch. A shard's records are sent and indexed a batch at a time, never all held at once: each
+ * batch is garbage soon after it is built (young, cheap to collect), and Pagefind's pipe holds one batch's
+ * messages (base64 of each record's JSON), not a whole shard's.
+ */
+export const RECORD_BATCH = 100;
+
+/** Cuts `items` into batches (`size` long) of what `make` builds from each, built only as each batch is asked for. */
+export function* inBatches<T>(items: readonly T[], make: (item: T) => SearchRecord, size = RECORD_BATCH): Generator<SearchRecord[]> {
+  const step = Math.max(1, size);
+  for (let from = 0; from < items.length; from += step) yield items.slice(from, from + step).map(make);
+}
+
 /** The files of a bundle that `mergeIndex` reads: the scripts, styles and WebAssembly come from the primary bundle. */
 function isIndexFile(name: string): boolean {
   return name === 'pagefind-entry.json' || name.endsWith('.pf_meta') || name === 'index' || name === 'filter' || name === 'fragment';
 }
-
-/** Records sent to the service before waiting for its replies. */
-const ADD_BATCH = 100;
 
 /** Pagefind runs as one service process per Node process (or worker thread); shards in the same one take turns. */
 let queue: Promise<unknown> = Promise.resolve();
@@ -29,16 +41,16 @@ let queue: Promise<unknown> = Promise.resolve();
 /**
  * Indexes one shard with a Pagefind service of its own and closes the service, so that its memory is given
  * back before the next shard. Records are sent in order, a batch at a time: the service handles its messages one
- * by one in the order sent, so the index does not depend on timing. Pagefind runs its binary from the npm package and
+ * by one in the order sent, so the index does not depend on timing or batching. Pagefind runs its binary from the npm package and
  * makes no request.
  */
-export function indexShard(job: ShardJob): Promise<void> {
-  const run = queue.then(() => indexRecords(job));
+export function indexShard(job: ShardJob, batches: RecordBatches): Promise<void> {
+  const run = queue.then(() => indexRecords(job, batches));
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function indexRecords(job: ShardJob): Promise<void> {
+async function indexRecords(job: ShardJob, batches: RecordBatches): Promise<void> {
   let created: Awaited<ReturnType<typeof pagefind.createIndex>>;
   try {
     created = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
@@ -52,10 +64,7 @@ async function indexRecords(job: ShardJob): Promise<void> {
     throw new SearchIndexError(`Pagefind could not start: ${errors.join('; ')}; reinstall with \`npm ci\``);
   }
   try {
-    // A batch at a time: each record is sent as base64 of its JSON, and a whole shard sent at once would wait,
-    // encoded, in the pipe's buffer (a few times the shard's text).
-    for (let from = 0; from < job.records.length; from += ADD_BATCH) {
-      const batch = job.records.slice(from, from + ADD_BATCH);
+    for await (const batch of batches) {
       const added = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
       added.forEach((a, i) => {
         if (a.errors.length > 0) throw new SearchIndexError(`Pagefind could not index ${batch[i]?.url}: ${a.errors.join('; ')}`);

@@ -2,17 +2,18 @@ import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../threads/start-worker.js';
 import type { ShardReply, ShardRequest } from './search-index-worker.js';
 import { indexShard, SearchIndexError, type ShardJob } from './search-pagefind.js';
+import type { SearchRecord } from './search-records.js';
 
 /** Runs shard jobs: in this thread, or in worker threads, each with a Pagefind service of its own. */
 export interface ShardRunner {
-  /** Indexes `job` in slot `slot` (0 ≤ slot < the runner's slots); one job per slot at a time. */
-  run(slot: number, job: ShardJob): Promise<void>;
+  /** Indexes `job`, its records from `batches`, in slot `slot` (0 ≤ slot < the runner's slots); one job per slot at a time. */
+  run(slot: number, job: ShardJob, batches: Iterable<SearchRecord[]>): Promise<void>;
   close(): Promise<void>;
 }
 
 /** One slot: the shards are indexed in this thread, one after the other. */
 export const inThisThread: ShardRunner = {
-  run: (_slot, job) => indexShard(job),
+  run: (_slot, job, batches) => indexShard(job, batches),
   close: async () => undefined,
 };
 
@@ -29,10 +30,10 @@ export class WorkerRunner implements ShardRunner {
     this.#workers = new Array<ShardWorker | undefined>(slots).fill(undefined);
   }
 
-  run(slot: number, job: ShardJob): Promise<void> {
+  run(slot: number, job: ShardJob, batches: Iterable<SearchRecord[]>): Promise<void> {
     let worker = this.#workers[slot];
     if (!worker) this.#workers[slot] = worker = new ShardWorker();
-    return worker.run(job);
+    return worker.run(job, batches);
   }
 
   async close(): Promise<void> {
@@ -41,23 +42,35 @@ export class WorkerRunner implements ShardRunner {
 }
 
 /**
- * A shard's records are tens of megabytes at most: the limit makes the thread collect its garbage early instead
- * of growing (two such threads live in the build's process, whose peak memory counts).
+ * The thread holds a batch or two of records at a time: the limit makes it collect its garbage early instead of
+ * growing (two such threads live in the build's process, whose peak memory counts).
  */
 const SHARD_WORKER_LIMITS = { maxOldGenerationSizeMb: 384 };
 
+/** A shard being indexed by the thread: its batches still to send, and its promise. */
+interface Pending {
+  batches: Iterator<SearchRecord[]>;
+  done: () => void;
+  fail: (error: Error) => void;
+}
+
 class ShardWorker {
   readonly #worker: Worker;
-  readonly #pending = new Map<number, { done: () => void; fail: (error: Error) => void }>();
+  readonly #pending = new Map<number, Pending>();
   #next = 0;
 
   constructor() {
     this.#worker = startWorker(import.meta.url, 'search-index-worker', SHARD_WORKER_LIMITS);
     this.#worker.on('message', (reply: ShardReply) => {
       const pending = this.#pending.get(reply.id);
+      if (!pending) return;
+      if (reply.kind === 'next') {
+        this.#send(reply.id, pending);
+        return;
+      }
       this.#pending.delete(reply.id);
-      if (reply.error === null) pending?.done();
-      else pending?.fail(new SearchIndexError(reply.error));
+      if (reply.error === null) pending.done();
+      else pending.fail(new SearchIndexError(reply.error));
     });
     this.#worker.on('error', (error) => this.#failAll(error));
     this.#worker.on('exit', (code) => {
@@ -65,16 +78,31 @@ class ShardWorker {
     });
   }
 
+  /** Builds the shard's next batch here, as the thread asks for it, and sends it (or the end of the records). */
+  #send(id: number, pending: Pending): void {
+    let next: IteratorResult<SearchRecord[]>;
+    try {
+      next = pending.batches.next();
+    } catch (error) {
+      // A record that cannot be built fails the shard; the thread is told the records ended, and is closed with the runner.
+      this.#pending.delete(id);
+      this.#worker.postMessage({ id, kind: 'end' } satisfies ShardRequest);
+      pending.fail(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    this.#worker.postMessage((next.done ? { id, kind: 'end' } : { id, kind: 'batch', records: next.value }) satisfies ShardRequest);
+  }
+
   #failAll(error: Error): void {
     for (const { fail } of this.#pending.values()) fail(error);
     this.#pending.clear();
   }
 
-  run(job: ShardJob): Promise<void> {
+  run(job: ShardJob, batches: Iterable<SearchRecord[]>): Promise<void> {
     const id = this.#next++;
     return new Promise((done, fail) => {
-      this.#pending.set(id, { done, fail });
-      this.#worker.postMessage({ id, job } satisfies ShardRequest);
+      this.#pending.set(id, { batches: batches[Symbol.iterator](), done, fail });
+      this.#worker.postMessage({ id, kind: 'start', job } satisfies ShardRequest);
     });
   }
 
