@@ -12,6 +12,7 @@ import { ROLE_NOUNS, SPEAKING_ORG_NOUNS } from '../src/extract/lexicon/roles.js'
 import { SPEECH_VERBS } from '../src/extract/lexicon/speech-verbs.js';
 import { endsWithComma } from '../src/extract/people/roles-in-context.js';
 import { bareWord, hasHeadNoun, pronouns } from '../src/extract/quotes/speaker-candidates.js';
+import { readAllSpeechVerbs, readSpeechVerbs } from '../src/extract/quotes/attribute.js';
 import { followsNaming, NAMING_BEFORE } from '../src/extract/quotes/classify-span.js';
 import { cleanText } from '../src/extract/plugins/write-body.js';
 import { countWords, fold, wordCount } from '../src/extract/text/fold.js';
@@ -307,6 +308,20 @@ describe('speakers', () => {
       RUNS,
     );
     for (const particle of particles) expect(isParticle(particle.toUpperCase())).toBe(true);
+  });
+
+  it('the verbs of speech of a paragraph are those the VERB pattern reads', () => {
+    const pieces = ['said', 'told', 'added', 'the ', 'a ', 'his ', ' ', '-', 'x', 'A', '9', 'é', 'ñsaid', '.', ',', '“', 'xxx', '\u00a0', 'called', 'Said', 'its '];
+    let hits = 0;
+    fc.assert(
+      fc.property(texts(pieces), (mask) => {
+        const found = readAllSpeechVerbs(mask);
+        hits += found.length;
+        expect(found).toEqual(readSpeechVerbs(mask, 0, mask.length));
+      }),
+      RUNS,
+    );
+    expect(hits).toBeGreaterThan(500);
   });
 
   it('endsWithComma is /,\\s*$/', () => {

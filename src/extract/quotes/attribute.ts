@@ -1,6 +1,6 @@
 import { SPEECH_VERBS } from '../lexicon/speech-verbs.js';
 import type { Entity } from '../people/registry.js';
-import type { QuoteSpan } from '../text/quote-spans.js';
+import { isWhiteSpaceCode, type QuoteSpan } from '../text/quote-spans.js';
 import { WordFilter } from '../text/word-filter.js';
 import type { Candidate } from './speaker-candidates.js';
 
@@ -67,7 +67,7 @@ function speechVerbs(mask: string, from: number, to: number): VerbHit[] {
   return hits;
 }
 
-function readSpeechVerbs(mask: string, from: number, to: number): VerbHit[] {
+export function readSpeechVerbs(mask: string, from: number, to: number): VerbHit[] {
   const hits: VerbHit[] = [];
   VERB.lastIndex = from;
   let m: RegExpExecArray | null;
@@ -88,7 +88,7 @@ const LONGEST_WORD = 64;
  * The verbs of speech of a whole paragraph, as `readSpeechVerbs(mask, 0, mask.length)` finds them, but
  * looking only at runs of lower-case ASCII letters that spell one: each is checked to be a word VERB reads.
  */
-function readAllSpeechVerbs(mask: string): VerbHit[] {
+export function readAllSpeechVerbs(mask: string): VerbHit[] {
   const hits: VerbHit[] = [];
   const length = mask.length;
   let i = 0;
@@ -104,11 +104,18 @@ function readAllSpeechVerbs(mask: string): VerbHit[] {
     if (i - at < SHORTEST_VERB || i - at > LONGEST_VERB || !VERB_FILTER.mayHold(mask, at, i)) continue;
     const word = mask.slice(at, i);
     if (!SPEECH_VERBS.has(word)) continue;
-    const verb = verbAt(mask, at, word);
+    // set off by plain ASCII marks or spaces on both sides, the word is read by VERB as it is
+    const verb = (at === 0 || apart(mask.charCodeAt(at - 1))) && (i === length || apart(mask.charCodeAt(i))) ? true : verbAt(mask, at, word);
     if (verb === null) return readSpeechVerbs(mask, 0, mask.length);
-    if (verb && !DETERMINER_BEFORE.test(mask.slice(Math.max(0, at - 8), at))) hits.push({ index: at, end: at + word.length, word });
+    // DETERMINER_BEFORE ends with spaces: after anything else it cannot match
+    if (verb && !(at > 0 && isWhiteSpaceCode(mask.charCodeAt(at - 1)) && DETERMINER_BEFORE.test(mask.slice(Math.max(0, at - 8), at)))) hits.push({ index: at, end: at + word.length, word });
   }
   return hits;
+}
+
+/** An ASCII character that is no letter, digit or hyphen: VERB's words neither hold nor touch one. */
+function apart(code: number): boolean {
+  return code < 128 && !((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 45);
 }
 
 /** Whether VERB, read over the whole text, reads `word` at `at`; null when the word around it is too long to tell cheaply. */
