@@ -25,11 +25,11 @@ interface Token {
   end: number;
   /** Opens with a capital letter. */
   capital: boolean;
-  /** Lower case, possessive dropped: the token as a word of a gazetteer form (read when needed). */
-  key?: string;
-  /** `gazetteerAt` of this token up to `gazetteerEnd`, remembered (a run asks again). */
-  gazetteerEnd?: number;
-  gazetteerLength?: number;
+  /** Lower case, possessive dropped: the token as a word of a gazetteer form (read when needed, null before). */
+  key: string | null;
+  /** `gazetteerAt` of this token up to `gazetteerEnd` (-1: not yet asked), remembered (a run asks again). */
+  gazetteerEnd: number;
+  gazetteerLength: number;
 }
 
 const PARTICLES = new Set(['al', 'bin', 'ibn', 'de', 'da', 'van', 'von', 'der', 'du', 'di', 'la', 'le', 'el', 'abu', 'del', 'dos', 'das', 'ben']);
@@ -108,7 +108,8 @@ function tokenize(text: string): Token[] {
     let word = text.slice(start, end);
     // keep the dot of an initial or an abbreviation ("J.", "U.S.", "Mr."), drop a sentence's full stop
     if (word.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(word) && !HONORIFICS.has(word.slice(0, -1).toLowerCase()) && !/^(?:Jr|Sr)\.$/.test(word)) word = word.replace(/\.+$/, '');
-    tokens.push({ text: word, start, end: start + word.length, capital: isCapital(word) });
+    // every field set here, so all tokens have one shape
+    tokens.push({ text: word, start, end: start + word.length, capital: isCapital(word), key: null, gazetteerEnd: -1, gazetteerLength: 0 });
   });
   return tokens;
 }
@@ -164,7 +165,7 @@ export function isAcronym(word: string): boolean {
 
 function gazetteerAt(tokens: Token[], i: number, end: number): number {
   const token = tokens[i];
-  if (token !== undefined && token.gazetteerEnd === end) return token.gazetteerLength!;
+  if (token !== undefined && token.gazetteerEnd === end) return token.gazetteerLength;
   const length = readGazetteerAt(tokens, i, end);
   if (token !== undefined) {
     token.gazetteerEnd = end;
@@ -234,6 +235,11 @@ function readMentions(text: string): Mention[] {
     i = j;
   }
   return mentions;
+}
+
+/** A mention, its fields always in one order (one shape for all of them). */
+function mention(start: number, end: number, name: string, kind: Mention['kind'], prefix: string, possessive: boolean, beforeSpeechVerb: boolean): Mention {
+  return { start, end, name, kind, prefix, possessive, beforeSpeechVerb };
 }
 
 function readRun(text: string, tokens: Token[], from: number, to: number, out: Mention[]): void {
@@ -310,23 +316,22 @@ function readRun(text: string, tokens: Token[], from: number, to: number, out: M
   const after = spaced ? (tokens[to]?.text.toLowerCase() ?? '') : '';
   const beforeSpeechVerb = spaced && (SPEECH_VERBS.has(after) || (['also', 'then', 'later', 'further', 'has', 'had', 'was', 'once', 'again'].includes(after) && SPEECH_VERBS.has(tokens[to + 1]?.text.toLowerCase() ?? '')));
   const prefix = prefixWords.join(' ');
-  const base = { start, end, name, prefix, possessive, beforeSpeechVerb };
 
   if (gazetteerAt(tokens, i, to) === to - i) {
     const wholeRun = tokens.slice(from, to).map((t) => t.text.replace(/['’]s$/u, '')).join(' ');
     const speaksAsBody = GAZETTEER.get(wholeRun.toLowerCase())?.kind === 'organisation' || INSTITUTIONS.has(wholeRun.toLowerCase().replace(/^the\s+/, ''));
-    out.push({ ...base, kind: speaksAsBody ? 'organisation' : 'place' });
+    out.push(mention(start, end, name, speaksAsBody ? 'organisation' : 'place', prefix, possessive, beforeSpeechVerb));
     return;
   }
   if (words.some((w) => ORG_HEADS.has(bare(w)))) {
     const orgStart = prefixWords.length && prefixWords.every((w) => GAZETTEER.has(bare(w)) || !COMMON_WORDS.has(bare(w)) || ROLE_HEADS.has(bare(w))) ? tokens[from]!.start : start;
     const orgText = text.slice(orgStart, end).replace(/^the\s+/i, '');
-    out.push({ ...base, start: orgStart, name: orgText, kind: 'organisation', prefix: '' });
+    out.push(mention(orgStart, end, orgText, 'organisation', '', possessive, beforeSpeechVerb));
     return;
   }
   // an acronym standing alone names a body ("the JCS said", "SDF fighters")
   if (words.length === 1 && isAcronym(words[0]!) && prefixWords.every((w) => COMMON_WORDS.has(bare(w)) && !ROLE_HEADS.has(bare(w)))) {
-    out.push({ ...base, kind: 'organisation' });
+    out.push(mention(start, end, name, 'organisation', prefix, possessive, beforeSpeechVerb));
     return;
   }
   // in a run of names, a word that is also a place or a body ("Wagner", "Jordan") is a name
@@ -334,11 +339,11 @@ function readRun(text: string, tokens: Token[], from: number, to: number, out: M
   const strict = plain.filter(isNameWord);
   const nameWords = strict.length >= 2 && plain.every((w) => isNameWord(w) || (GAZETTEER.has(bare(w)) && !ROLE_HEADS.has(bare(w)) && !COMMON_WORDS.has(bare(w)))) ? plain : strict;
   if (nameWords.length >= 2 && nameWords.length === words.filter((w) => !PARTICLES.has(w.toLowerCase())).length) {
-    out.push({ start, end, name, prefix, possessive, beforeSpeechVerb, kind: 'person' });
+    out.push(mention(start, end, name, 'person', prefix, possessive, beforeSpeechVerb));
   } else if (nameWords.length === 1 && words.every((w) => w === nameWords[0] || PARTICLES.has(w.toLowerCase()))) {
-    out.push({ start, end, name, prefix, possessive, beforeSpeechVerb, kind: 'surname' });
+    out.push(mention(start, end, name, 'surname', prefix, possessive, beforeSpeechVerb));
   } else {
-    out.push({ start, end, name, prefix, possessive, beforeSpeechVerb, kind: 'other' });
+    out.push(mention(start, end, name, 'other', prefix, possessive, beforeSpeechVerb));
   }
 }
 
