@@ -182,6 +182,11 @@ export interface CandidateContext {
   at: number;
 }
 
+/** A candidate, its fields always in one order (one shape for all of them). */
+function candidate(start: number, end: number, kind: Candidate['kind'], entity: Entity | null, possessive: boolean, statementOwner: boolean, pronoun?: string, office?: boolean): Candidate {
+  return { start, end, kind, entity, statementOwner, possessive, pronoun, office };
+}
+
 export function speakerCandidates(text: string, offset: number, mentions: Mention[], context: CandidateContext): Candidate[] {
   const { registry, latestOrganisation } = context;
   const out: Candidate[] = [];
@@ -193,18 +198,11 @@ export function speakerCandidates(text: string, offset: number, mentions: Mentio
     if (mention.kind === 'organisation') entity = registry.find(mention.name, 'organisation');
     else entity = registry.find(mention.name, 'person');
     if (!entity) continue;
-    out.push({
-      start: mention.start,
-      end: mention.end,
-      kind: 'entity',
-      entity,
-      possessive: mention.possessive,
-      // (what follows is read only after a possessive)
-      statementOwner: mention.possessive && STATEMENT_NOUN.test(text.slice(mention.end - offset + 2)),
-    });
+    // (what follows is read only after a possessive)
+    out.push(candidate(mention.start, mention.end, 'entity', entity, mention.possessive, mention.possessive && STATEMENT_NOUN.test(text.slice(mention.end - offset + 2))));
   }
   for (const [index, length] of pronouns(text)) {
-    out.push({ start: offset + index, end: offset + index + length, kind: 'pronoun', entity: null, possessive: false, statementOwner: false });
+    out.push(candidate(offset + index, offset + index + length, 'pronoun', null, false, false));
   }
   let m: RegExpExecArray | null;
   // "Netanyahu’s office said": the person the office speaks for
@@ -213,14 +211,14 @@ export function speakerCandidates(text: string, offset: number, mentions: Mentio
   const possessives = text.includes('’s') || text.includes("'s");
   while (possessives && (m = POSSESSIVE_OFFICE.exec(text)) !== null) {
     const person = registry.find(m[1]!, 'person');
-    if (person) out.push({ start: offset + m.index, end: offset + m.index + m[0].length, kind: 'entity', entity: person, possessive: false, statementOwner: false, office: true });
+    if (person) out.push(candidate(offset + m.index, offset + m.index + m[0].length, 'entity', person, false, false, undefined, true));
   }
   SPEAKING_FOR.lastIndex = 0;
   // (every match holds "his" or "her" and a space)
   const speakingFor = /[Hh](?:is|er)\s/.test(text);
   while (speakingFor && (m = SPEAKING_FOR.exec(text)) !== null) {
     const pronoun = /^her/i.test(m[0]) ? 'she' : 'he';
-    out.push({ start: offset + m.index, end: offset + m.index + m[0].length, kind: 'pronoun', entity: null, possessive: false, statementOwner: false, pronoun });
+    out.push(candidate(offset + m.index, offset + m.index + m[0].length, 'pronoun', null, false, false, pronoun));
   }
   ROLE_NP.lastIndex = 0;
   // a noun phrase names a speaker only around a job's or a body's noun: without one, none is read
@@ -244,23 +242,24 @@ export function speakerCandidates(text: string, offset: number, mentions: Mentio
     const relEnd = m.index + m[0].indexOf(m[1]!) + phraseWords.join(' ').length;
     const afterText = text.slice(relEnd);
     const head = bare[headAt]!;
-    const base = { start: offset + m.index, end: offset + relEnd, possessive, statementOwner: possessive && STATEMENT_NOUN.test(afterText) };
+    const start = offset + m.index;
+    const statementOwner = possessive && STATEMENT_NOUN.test(afterText);
     if (isRole) {
       // "a senior official", "an Israeli diplomat": someone the story does not name
       const indefinite = /^(?:a|an)\s/i.test(m[0]);
       // "Brazil's foreign minister said …" names a person the story names next
       const introducesName = /^\p{Lu}[\p{L}\-]*['’]s\s/u.test(m[0]);
-      out.push({ ...base, kind: 'role', entity: indefinite ? null : registry.findByRole(phrase, context.recency, false, introducesName) });
+      out.push(candidate(start, offset + relEnd, 'role', indefinite ? null : registry.findByRole(phrase, context.recency, false, introducesName), possessive, statementOwner));
     } else {
       // "the Israeli military", "Oman’s foreign ministry", "the Russian embassy in Ankara": a named body
       const named = organisationName(text, m.index, relEnd, headAt);
       if (named) {
-        out.push({ ...base, end: offset + named.end, kind: 'organisation-noun', entity: registry.add(named.name, 'organisation', null, context.at) });
+        out.push(candidate(start, offset + named.end, 'organisation-noun', registry.add(named.name, 'organisation', null, context.at), possessive, statementOwner));
         continue;
       }
       const entity = latestOrganisation;
       const fits = entity && (entity.name.toLowerCase().includes(head) || GENERIC_ORG_NOUNS.has(head));
-      out.push({ ...base, kind: 'organisation-noun', entity: fits ? entity : null });
+      out.push(candidate(start, offset + relEnd, 'organisation-noun', fits ? entity : null, possessive, statementOwner));
     }
   }
   // "The Kremlin spokesman": the phrase speaks, not the "Kremlin" inside it (unless the phrase names nobody)
