@@ -1,4 +1,5 @@
 import { SPEECH_VERBS } from '../lexicon/speech-verbs.js';
+import { endsWithComma } from '../people/roles-in-context.js';
 import type { Entity } from '../people/registry.js';
 import { isWhiteSpaceCode, type QuoteSpan } from '../text/quote-spans.js';
 import { WordFilter } from '../text/word-filter.js';
@@ -30,6 +31,11 @@ const MODIFIER = /^(?:also|then|later|further|again|once|has|had|have|was|is|wou
 const INSERTED_CLAUSE = /,\s+(?:who|which|whose|whom|for (?:its|his|her|their) part|in turn|however|meanwhile|speaking|according)\b[^,]*,\s*$/iu;
 const DETERMINER_BEFORE = /(?<![\p{L}\p{N}])(?:the|a|an|its|their|his|her|our|this|that)\s+$/iu;
 const PREPOSITION_BEFORE = /(?<![\p{L}\p{N}])(?:to|with|from|by|of|for|about|including|against|toward|towards|between|among|on|at|in|into|than|like|as|via|after|before|under|over|and|or)\s+(?:the\s+|a\s+|an\s+)?$/iu;
+
+/** `PREPOSITION_BEFORE.test(lead)`, tried only where the lead ends with a space (as every match does). */
+function afterPreposition(lead: string): boolean {
+  return lead.length > 0 && isWhiteSpaceCode(lead.charCodeAt(lead.length - 1)) && PREPOSITION_BEFORE.test(lead);
+}
 
 interface VerbHit {
   index: number;
@@ -149,7 +155,9 @@ function isParticiple(word: string): boolean {
 /** The subject of a verb: the nearest candidate before it in the clause, not after a preposition, not a possessive. */
 function subjectBefore(ctx: AttributionContext, from: number, verbIndex: number): Candidate | null {
   // "Ruto, who chairs the AU's committee, said": what the inserted clause names is not the subject
-  const clause = INSERTED_CLAUSE.exec(ctx.mask.slice(from, verbIndex));
+  const stretch = ctx.mask.slice(from, verbIndex);
+  // (the clause ends with a comma and spaces: a stretch not ending so holds none)
+  const clause = endsWithComma(stretch) ? INSERTED_CLAUSE.exec(stretch) : null;
   const skipFrom = clause ? from + clause.index : Infinity;
   const before = ctx.candidates.filter((c) => c.end <= verbIndex && c.start >= from && !(c.start >= skipFrom));
   const owner = before.filter((c) => c.statementOwner).pop();
@@ -161,7 +169,7 @@ function subjectBefore(ctx: AttributionContext, from: number, verbIndex: number)
     const previous = before[i - 1];
     if (!c.entity && c.kind !== 'pronoun' && previous && /^,\s*$/.test(ctx.mask.slice(previous.end, c.start))) continue;
     const lead = ctx.mask.slice(Math.max(from, c.start - 14), c.start);
-    if (PREPOSITION_BEFORE.test(lead)) continue;
+    if (afterPreposition(lead)) continue;
     const between = ctx.mask.slice(c.end, verbIndex);
     // "Peskov, who …, said" is fine; "Peskov. Then Putin said" is not
     if (/[.!?;]\s/.test(between)) continue;
@@ -178,7 +186,7 @@ function mainSubject(ctx: AttributionContext, until: number): Candidate | null {
     if (c.start < ctx.sentenceStart || c.end > until) continue;
     if (c.possessive) continue;
     const lead = ctx.mask.slice(Math.max(ctx.sentenceStart, c.start - 14), c.start);
-    if (PREPOSITION_BEFORE.test(lead)) continue;
+    if (afterPreposition(lead)) continue;
     // "Kremlin spokesman Dmitry Peskov spoke …": the person, not the body named in his title
     if (c.kind === 'pronoun' || c.entity?.kind === 'person') return c;
     first ??= c;
