@@ -109,9 +109,10 @@ export class PersonRegistry {
     if (best || kind === 'organisation' || tokens.length !== 1) return best;
     // "Sheikh Mohammed", "Wang told", "Lula said": a given name used alone, a family name written first, a short name
     const only = info.firstKey;
-    const byFirst = this.entities.filter((e) => e.kind === 'person' && nameInfo(e.name).tokens.length >= 2 && nameInfo(e.name).firstKey === only);
+    // (an entity's first spelling is its name's)
+    const byFirst = this.entities.filter((e) => e.kind === 'person' && this.spellings[e.order]![0]!.tokens.length >= 2 && this.spellings[e.order]![0]!.firstKey === only);
     if (byFirst.length === 1) return byFirst[0]!;
-    const byAny = this.entities.filter((e) => e.kind === 'person' && nameInfo(e.name).tokens.length >= 3 && nameInfo(e.name).tokens.some((t) => namePartKey(t) === only));
+    const byAny = this.entities.filter((e) => e.kind === 'person' && this.spellings[e.order]![0]!.tokens.length >= 3 && this.spellings[e.order]![0]!.tokens.some((t) => namePartKey(t) === only));
     return byAny.length === 1 ? byAny[0]! : null;
   }
 
