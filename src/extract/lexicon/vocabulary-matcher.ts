@@ -96,6 +96,7 @@ export class VocabularyMatcher {
   /** Opening word → the patterns (in order) that can start with it. */
   private readonly byOpeningWord: Map<string, number[]> | null;
   private readonly sticky = new Map<string, RegExp>();
+  private readonly stickyByList = new Map<number[], RegExp>();
   /** The opening words, to pass over most runs without slicing them. */
   private readonly openingWords: WordFilter | null;
   /** Lengths of the shortest and longest opening words: a run of another length opens nothing. */
@@ -160,11 +161,16 @@ export class VocabularyMatcher {
   }
 
   private stickyFor(candidates: number[]): RegExp {
-    const key = candidates.join(',');
-    let re = this.sticky.get(key);
+    // by the list itself (the lists of byOpeningWord are kept): no key is built for a hit
+    let re = this.stickyByList.get(candidates);
     if (!re) {
-      re = new RegExp(candidates.map((i) => `(?:${this.sources[i]!})`).join('|'), 'iy');
-      this.sticky.set(key, re);
+      const key = candidates.join(',');
+      re = this.sticky.get(key);
+      if (!re) {
+        re = new RegExp(candidates.map((i) => `(?:${this.sources[i]!})`).join('|'), 'iy');
+        this.sticky.set(key, re);
+      }
+      this.stickyByList.set(candidates, re);
     }
     return re;
   }
