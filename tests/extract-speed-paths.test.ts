@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DATELINE, OWN_FURNITURE, SLASH_CREDIT, STAFF_LINE } from '../src/extract/plugins/find-source.js';
 import { NAMED_LINE, quoteKey } from '../src/extract/plugins/find-quotes.js';
-import { bare, isAcronym, isParticle } from '../src/extract/people/find-mentions.js';
+import { bare, isAcronym, isParticle, tokenize } from '../src/extract/people/find-mentions.js';
 import { PersonRegistry } from '../src/extract/people/registry.js';
 import { BREADCRUMB, CREDIT, isNotice, NOTICE, SLUG, SLUG_LINE } from '../src/extract/plugins/strip-boilerplate.js';
 import type { Guarded } from '../src/extract/text/guarded.js';
@@ -16,7 +16,7 @@ import { readAllSpeechVerbs, readSpeechVerbs } from '../src/extract/quotes/attri
 import { followsNaming, NAMING_BEFORE } from '../src/extract/quotes/classify-span.js';
 import { cleanText } from '../src/extract/plugins/write-body.js';
 import { countWords, fold, wordCount } from '../src/extract/text/fold.js';
-import { isLetter, isLetterOrDigit, scanRuns } from '../src/extract/text/char-classes.js';
+import { isLetter, isLetterMarkOrDigit, isLetterOrDigit, isWordJoiner, scanRuns } from '../src/extract/text/char-classes.js';
 import { WordFilter } from '../src/extract/text/word-filter.js';
 import { findQuoteSpans, isWhiteSpaceCode, type QuoteSpan } from '../src/extract/text/quote-spans.js';
 
@@ -322,6 +322,23 @@ describe('speakers', () => {
       RUNS,
     );
     expect(hits).toBeGreaterThan(500);
+  });
+
+  it('the tokens of a text are the runs of its words, a full stop dropped', () => {
+    const goesOn = (code: number): boolean => isLetterMarkOrDigit(code) || isWordJoiner(code);
+    fc.assert(
+      fc.property(texts(['a', 'Z', '9', ' ', '.', "'", '’', '-', 'é', 'e\u0301', '\u0301', '𝑎', '\ud835', '🙂', 'Mr.', 'U.S.', 'Jr.', '"', ',']), (text) => {
+        const runs: [number, number][] = [];
+        scanRuns(text, isLetterMarkOrDigit, goesOn, (start, end) => runs.push([start, end]));
+        const tokens = tokenize(text);
+        expect(tokens.map((t) => t.start)).toEqual(runs.map(([start]) => start));
+        tokens.forEach((token, k) => {
+          const run = text.slice(runs[k]![0], runs[k]![1]);
+          expect(run.startsWith(token.text) && /^\.*$/.test(run.slice(token.text.length))).toBe(true);
+        });
+      }),
+      RUNS,
+    );
   });
 
   it('endsWithComma is /,\\s*$/', () => {

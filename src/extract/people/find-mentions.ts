@@ -2,7 +2,7 @@ import { COMMON_WORDS } from '../lexicon/common-words.js';
 import { GAZETTEER, GAZETTEER_FORM_LENGTHS, mayOpenGazetteerForm } from '../lexicon/places.js';
 import { HONORIFICS, ORG_HEADS, ROLE_HEADS, ROLE_NOUNS } from '../lexicon/roles.js';
 import { SPEECH_VERBS } from '../lexicon/speech-verbs.js';
-import { isLetterMarkOrDigit, isWordJoiner, scanRuns } from '../text/char-classes.js';
+import { isLetterMarkOrDigit, isWordJoiner } from '../text/char-classes.js';
 import { WordFilter } from '../text/word-filter.js';
 
 /** A run of capitalised words in a sentence, read as a person, an organisation or a place. */
@@ -19,7 +19,7 @@ export interface Mention {
   beforeSpeechVerb: boolean;
 }
 
-interface Token {
+export interface Token {
   text: string;
   start: number;
   end: number;
@@ -101,18 +101,46 @@ function singleSpace(text: string, a: Token, b: Token): boolean {
   return b.start - a.end === 1 && text[a.end] === ' ';
 }
 
-function tokenize(text: string): Token[] {
+export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  // the runs of WORD: a letter, mark or digit, then those, apostrophes, hyphens and dots
-  scanRuns(text, isLetterMarkOrDigit, continuesWord, (start, end) => {
-    let word = text.slice(start, end);
+  // the runs of WORD: a letter, mark or digit, then those, apostrophes, hyphens and dots (the runs of
+  // scanRuns(text, isLetterMarkOrDigit, continuesWord, …), read in one loop)
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const start = i;
+    const unit = text.charCodeAt(i);
+    if (unit < 128) {
+      i++;
+      if (WORD_OPENS_ASCII[unit] === 0) continue;
+    } else {
+      const code = text.codePointAt(i)!;
+      i += code > 0xffff ? 2 : 1;
+      if (!isLetterMarkOrDigit(code)) continue;
+    }
+    while (i < n) {
+      const next = text.charCodeAt(i);
+      if (next < 128) {
+        if (WORD_GOES_ON_ASCII[next] === 0) break;
+        i++;
+      } else {
+        const code = text.codePointAt(i)!;
+        if (!continuesWord(code)) break;
+        i += code > 0xffff ? 2 : 1;
+      }
+    }
+    let word = text.slice(start, i);
     // keep the dot of an initial or an abbreviation ("J.", "U.S.", "Mr."), drop a sentence's full stop
     if (word.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(word) && !HONORIFICS.has(word.slice(0, -1).toLowerCase()) && !/^(?:Jr|Sr)\.$/.test(word)) word = word.replace(/\.+$/, '');
     // every field set here, so all tokens have one shape
     tokens.push({ text: word, start, end: start + word.length, capital: isCapital(word), key: null, gazetteerEnd: -1, gazetteerLength: 0 });
-  });
+  }
   return tokens;
 }
+
+/** `isLetterMarkOrDigit` and `continuesWord` for ASCII. */
+const WORD_OPENS_ASCII = Uint8Array.from({ length: 128 }, (_, code) => (isLetterMarkOrDigit(code) ? 1 : 0));
+const WORD_GOES_ON_ASCII = Uint8Array.from({ length: 128 }, (_, code) => (continuesWord(code) ? 1 : 0));
 
 function continuesWord(code: number): boolean {
   return isLetterMarkOrDigit(code) || isWordJoiner(code);
