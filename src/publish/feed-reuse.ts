@@ -25,7 +25,7 @@ interface FeedsManifest {
 }
 
 /** The modules a feed's XML is made by, beside this one (`.js` in `dist/`, `.ts` as source). */
-const FEED_MODULES = ['./feeds', './urls', './xml', '../archive/sort'];
+const FEED_MODULES = ['./feeds', './urls', './xml', '../archive/sort', '../render/site-urls'];
 
 /** Everything a feed depends on besides its own spec and entries: the code that makes it and the site's links. */
 export async function feedsSalt(options: LinkOptions): Promise<string> {

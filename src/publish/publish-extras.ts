@@ -26,6 +26,9 @@ export interface Computed {
  * Writes what comes after the pages, into the folder they were rendered to:
  * `feed.xml`, `topics/<id>/feed.xml`, `speakers/<id>/feed.xml` (Atom), `sitemap.xml`, `robots.txt`,
  * and the Pagefind search index and UI in `pagefind/` (in shards on a large archive, see `search-index.ts`).
+ * A feed whose digest (its entries' articles, its links, the feed code: `feed-reuse.ts`) is the one in the previous
+ * site's `.news-archive-feeds.json` is linked from that site instead of made again; `computed` takes what the render
+ * stage already has (the quotes index), so that it is not computed twice.
  */
 export async function publishExtras(
   archive: Archive,
