@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DATELINE, OWN_FURNITURE, SLASH_CREDIT, STAFF_LINE } from '../src/extract/plugins/find-source.js';
 import { NAMED_LINE, quoteKey } from '../src/extract/plugins/find-quotes.js';
+import { splitTitleSuffix } from '../src/extract/plugins/find-title.js';
 import { bare, isAcronym, isParticle, tokenize } from '../src/extract/people/find-mentions.js';
 import { PersonRegistry } from '../src/extract/people/registry.js';
 import { BREADCRUMB, CREDIT, isNotice, NOTICE, SLUG, SLUG_LINE } from '../src/extract/plugins/strip-boilerplate.js';
@@ -445,6 +446,33 @@ describe('quotation keys', () => {
     fc.assert(
       fc.property(texts(['a', 'Z', '9', ' ', '.', ',', '“', '”', '’', 'é', 'ß', '٣', '𝑎', '_', '-', '\u00a0']), (text) => {
         expect(quoteKey(text)).toBe(fold(text).replace(/[^\p{L}\p{N} ]/gu, ''));
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('titles', () => {
+  it('splitTitleSuffix splits as it did when it tried both dash patterns on every title', () => {
+    const publication = /\b(?:insider|news|times|post|herald|monitor|review|daily|journal|today|wire|press|tribune|gazette|observer|chronicle|dispatch|courier|express|telegraph|guardian|independent|standard|mirror|record|report|digest|weekly|magazine|media|tv|radio|online|network|ledger|bulletin|insight|globe|voice|nation|pravda|vesti|kurier|zeitung|journal|post)\b/i;
+    const old = (written: string): { headline: string; site: string | null; section: string | null } => {
+      const text = written.replace(/^subject:\s*/i, '');
+      const parts = text.split(/\s+[|\u2502]\s+/);
+      if (parts.length >= 2) {
+        const site = parts[parts.length - 1]!.trim();
+        const section = parts.length >= 3 ? parts[parts.length - 2]!.trim() : null;
+        if (wordCount(site) <= 6) return { headline: parts[0]!.trim(), site, section };
+      }
+      const dash = /^(.{20,}?)\s+[-–—]\s+((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+)$/i.exec(text);
+      if (dash) return { headline: dash[1]!.trim(), site: dash[2]!, section: null };
+      const named = /^(.{25,}?)\s+[–—]\s+((?:\p{Lu}[\p{L}'’.&-]*\s?){1,4})$/u.exec(text);
+      if (named && wordCount(named[1]!) >= 5 && publication.test(named[2]!)) return { headline: named[1]!.trim(), site: named[2]!.trim(), section: null };
+      return { headline: text, site: null, section: null };
+    };
+    const pieces = ['Peace talks resume in Geneva after long pause', ' ', ' – ', ' — ', ' - ', '-', '–', 'site.com', 'www.news.example', 'EU Insider', 'The Times', ' | ', 'World', 'x'];
+    fc.assert(
+      fc.property(texts(pieces, 8), (text) => {
+        expect(splitTitleSuffix(text)).toEqual(old(text));
       }),
       RUNS,
     );

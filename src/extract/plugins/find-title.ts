@@ -46,10 +46,12 @@ export function splitTitleSuffix(written: string): { headline: string; site: str
     const section = parts.length >= 3 ? parts[parts.length - 2]!.trim() : null;
     if (wordCount(site) <= 6) return { headline: parts[0]!.trim(), site, section };
   }
-  const dash = /^(.{20,}?)\s+[-–—]\s+((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+)$/i.exec(text);
+  // (each of the two patterns needs a dash between spaces: without one neither is tried)
+  const spacedDash = /\s[-–—]\s/.test(text);
+  const dash = spacedDash ? /^(.{20,}?)\s+[-–—]\s+((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+)$/i.exec(text) : null;
   if (dash) return { headline: dash[1]!.trim(), site: dash[2]!, section: null };
   // "Headline – EU Insider": a short name in title case after a dash
-  const named = /^(.{25,}?)\s+[–—]\s+((?:\p{Lu}[\p{L}'’.&-]*\s?){1,4})$/u.exec(text);
+  const named = spacedDash ? /^(.{25,}?)\s+[–—]\s+((?:\p{Lu}[\p{L}'’.&-]*\s?){1,4})$/u.exec(text) : null;
   if (named && wordCount(named[1]!) >= 5 && PUBLICATION.test(named[2]!)) return { headline: named[1]!.trim(), site: named[2]!.trim(), section: null };
   return { headline: text, site: null, section: null };
 }
@@ -175,7 +177,9 @@ export function findTitle(blocks: Block[]): TitleResult {
     for (const block of candidates) {
       if (block === titleBlock || block.index > titleBlock.index + 6) continue;
       const text = fold(block.text).replace(/[.!?]$/, '');
-      if (text === key || fold(splitTitleSuffix(block.text).headline).replace(/[.!?]$/, '') === key) block.role = 'boilerplate';
+      // a text without a suffix is its own headline, folded already
+      const headline = splitTitleSuffix(block.text).headline;
+      if (text === key || (headline !== block.text && fold(headline).replace(/[.!?]$/, '') === key)) block.role = 'boilerplate';
       else if (text.startsWith(key) && text.length > key.length) block.role = 'caption';
     }
   }
