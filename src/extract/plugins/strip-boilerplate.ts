@@ -192,7 +192,8 @@ export function markBoilerplate(blocks: Block[]): string[] {
       for (const tag of text.match(/#[\p{L}\p{N}_]+/gu) ?? []) hashtags.push(tag.slice(1));
       continue;
     }
-    const slugs = SLUG.needs.test(text) ? (text.match(SLUG.pattern)?.length ?? 0) : 0;
+    // (a slug holds a hyphen: most texts are passed over by looking for one)
+    const slugs = text.includes('-') && SLUG.needs.test(text) ? (text.match(SLUG.pattern)?.length ?? 0) : 0;
     if (
       EXACT.test(text) ||
       PREFIXED.test(text) ||
