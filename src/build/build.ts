@@ -78,7 +78,12 @@ function onInterrupt(staged: StagedOutput): () => void {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  const debug = (what: string): void => debugMemory(`build: ${what} (${((performance.now() - started) / 1000).toFixed(2)} s)`);
+  const cpuAtStart = process.cpuUsage();
+  const debug = (what: string): void => {
+    if (!process.env.NEWS_ARCHIVE_DEBUG_MEMORY) return;
+    const cpu = process.cpuUsage(cpuAtStart);
+    debugMemory(`build: ${what} (${((performance.now() - started) / 1000).toFixed(2)} s, CPU ${(cpu.user / 1e6).toFixed(2)} s user ${(cpu.system / 1e6).toFixed(2)} s system)`);
+  };
   const stderr = options.stderr ?? process.stderr;
   const stdout = options.stdout ?? process.stdout;
   const basePath = normaliseBasePath(options.basePath);

@@ -103,7 +103,12 @@ export interface RenderResult {
  */
 export async function renderSite(archive: Archive, options: RenderOptions): Promise<RenderResult> {
   const started = performance.now();
-  const debug = (what: string): void => debugMemory(`render: ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  const cpuAtStart = process.cpuUsage();
+  const debug = (what: string): void => {
+    if (!process.env.NEWS_ARCHIVE_DEBUG_MEMORY) return;
+    const cpu = process.cpuUsage(cpuAtStart);
+    debugMemory(`render: ${what} (${((performance.now() - started) / 1000).toFixed(1)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s)`);
+  };
   const siteOptions = { basePath: options.basePath, siteUrl: options.siteUrl };
   const templates = templatesDir();
   const list = archive.articles;
