@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DATELINE, OWN_FURNITURE, SLASH_CREDIT, STAFF_LINE } from '../src/extract/plugins/find-source.js';
 import { NAMED_LINE, quoteKey } from '../src/extract/plugins/find-quotes.js';
 import { splitTitleSuffix } from '../src/extract/plugins/find-title.js';
+import { labelledBefore } from '../src/extract/plugins/find-date.js';
 import { bare, isAcronym, isParticle, tokenize } from '../src/extract/people/find-mentions.js';
 import { PersonRegistry } from '../src/extract/people/registry.js';
 import { BREADCRUMB, CREDIT, isNotice, NOTICE, SLUG, SLUG_LINE } from '../src/extract/plugins/strip-boilerplate.js';
@@ -476,5 +477,20 @@ describe('titles', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('dates', () => {
+  it('labelledBefore answers as the label pattern does', () => {
+    let yes = 0;
+    fc.assert(
+      fc.property(texts(['Date', 'PUBLISHED', 'posted', 'issued', 'updated', 'dated', ' ', ':', '  ', '\u00a0', 'x', 'E', 'd', '\n']), (before) => {
+        const answer = labelledBefore(before);
+        if (answer) yes++;
+        expect(answer).toBe(/(?:date|published|posted|issued)\s*:?\s*$/i.test(before));
+      }),
+      RUNS,
+    );
+    expect(yes).toBeGreaterThan(500);
   });
 });

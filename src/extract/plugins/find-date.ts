@@ -3,6 +3,7 @@ import type { VFile } from 'vfile';
 import type { Block } from '../blocks.js';
 import { findDates, findUrlDate } from '../text/dates.js';
 import { wordCount } from '../text/fold.js';
+import { isWhiteSpaceCode } from '../text/quote-spans.js';
 
 /**
  * Finds the publication date: a date stamp line of the article itself ("Jul 9, 2024 8:07 AM",
@@ -43,8 +44,21 @@ function isStampLine(text: string, dateIndex: number, dateLength: number): boole
     if (isStampSegment(segment, dateIndex - segmentStart, dateLength)) return true;
   }
   // "Date 2025/05/21", "Published: 3 March 2025" in a longer line
-  if (/(?:date|published|posted|issued)\s*:?\s*$/i.test(text.slice(0, dateIndex)) && wordCount(text) <= 30) return true;
+  if (labelledBefore(text.slice(0, dateIndex)) && wordCount(text) <= 30) return true;
   return isStampSegment(text, dateIndex, dateLength);
+}
+
+/**
+ * `/(?:date|published|posted|issued)\s*:?\s*$/i.test(before)`, tried only where the text ends (spaces and a
+ * colon aside) with an e or a d, as each of those words does.
+ */
+export function labelledBefore(before: string): boolean {
+  let end = before.length;
+  while (end > 0 && isWhiteSpaceCode(before.charCodeAt(end - 1))) end--;
+  if (end > 0 && before.charCodeAt(end - 1) === 58) end--;
+  while (end > 0 && isWhiteSpaceCode(before.charCodeAt(end - 1))) end--;
+  const last = end > 0 ? before.charCodeAt(end - 1) | 32 : 0;
+  return (last === 101 || last === 100) && /(?:date|published|posted|issued)\s*:?\s*$/i.test(before);
 }
 
 function isStampSegment(text: string, dateIndex: number, dateLength: number): boolean {
