@@ -73,6 +73,18 @@ describe('stageOutput', () => {
     expect((await readdir(dir)).sort()).toEqual(['.cache', 'content', 'site']);
   });
 
+  it('takes no spare that is not a folder', async () => {
+    const out = join(dir, 'site');
+    const spareDir = join(dir, '.cache', 'spare-site');
+    await mkdir(join(dir, '.cache'));
+    await writeFile(spareDir, 'not a site');
+    const staged = await stageOutput(out, content, { spareDir });
+    expect(staged.recycled).toBe(false);
+    expect(await readdir(staged.stagingDir)).toEqual([MARKER_FILE]);
+    await staged.commit();
+    expect(await readdir(out)).toEqual([MARKER_FILE]);
+  });
+
   it('creates missing parent folders of --out', async () => {
     const staged = await stageOutput(join(dir, 'a', 'b', 'site'), content);
     await staged.commit();

@@ -167,6 +167,11 @@ export async function stageOutput(out: string, contentDir: string, options: Stag
         () => false,
       );
     }
+    // Only a real folder is a spare (not a file or a link someone put there).
+    if (recycled && !(await lstat(stagingDir)).isDirectory()) {
+      await rm(stagingDir, { recursive: true, force: true });
+      recycled = false;
+    }
     if (!recycled) await mkdir(stagingDir);
     await rm(join(stagingDir, MARKER_FILE), { force: true });
     await writeFile(join(stagingDir, MARKER_FILE), MARKER_TEXT);
