@@ -21,6 +21,8 @@ import { countWords, fold, wordCount } from '../src/extract/text/fold.js';
 import { isLetter, isLetterMarkOrDigit, isLetterOrDigit, isWordJoiner, scanRuns } from '../src/extract/text/char-classes.js';
 import { WordFilter } from '../src/extract/text/word-filter.js';
 import { findQuoteSpans, isWhiteSpaceCode, type QuoteSpan } from '../src/extract/text/quote-spans.js';
+import { fileMessage } from '../src/extract/file-message.js';
+import { VFile } from 'vfile';
 
 /**
  * The extractor's faster code against what it replaced: each earlier version is kept here, as it was,
@@ -492,5 +494,32 @@ describe('dates', () => {
       RUNS,
     );
     expect(yes).toBeGreaterThan(500);
+  });
+});
+
+describe('messages', () => {
+  it('fileMessage makes the message file.message makes, and puts Error.stackTraceLimit back', () => {
+    const limit = Error.stackTraceLimit;
+    const places = [undefined, { line: 3, column: 1 }];
+    for (const path of [undefined, 'a.txt']) {
+      for (const place of places) {
+        const plain = new VFile({ value: 'x', path });
+        const fast = new VFile({ value: 'x', path });
+        const options = { place, ruleId: 'quote:unattributed', source: 'news-archive' };
+        const a = plain.message('Quotation with no speaker: “x”', options);
+        const b = fileMessage(fast, 'Quotation with no speaker: “x”', options);
+        expect(Error.stackTraceLimit).toBe(limit);
+        expect(b).toBeInstanceOf(a.constructor);
+        expect({ ...b }).toEqual({ ...a });
+        expect(b.stack).toBe(a.stack);
+        expect(b.message).toBe(a.message);
+        expect(fast.messages).toHaveLength(1);
+        expect(fast.messages[0]).toBe(b);
+      }
+    }
+    const failing = new VFile({ value: 'x' });
+    Object.defineProperty(failing, 'message', { value: () => { throw new Error('no'); } });
+    expect(() => fileMessage(failing, 'r', { ruleId: 'x' })).toThrow('no');
+    expect(Error.stackTraceLimit).toBe(limit);
   });
 });

@@ -4,6 +4,7 @@ import type { Block } from '../blocks.js';
 import { findDates, findUrlDate } from '../text/dates.js';
 import { wordCount } from '../text/fold.js';
 import { isWhiteSpaceCode } from '../text/quote-spans.js';
+import { fileMessage } from '../file-message.js';
 
 /**
  * Finds the publication date: a date stamp line of the article itself ("Jul 9, 2024 8:07 AM",
@@ -15,7 +16,7 @@ export default function remarkFindDate() {
     const blocks = file.data.blocks ?? [];
     const found = findPublicationDate(blocks);
     file.data.article!.date = found;
-    if (!found) file.message('No publication date stated in the text', { ruleId: 'date:missing', source: 'news-archive' });
+    if (!found) fileMessage(file, 'No publication date stated in the text', { ruleId: 'date:missing', source: 'news-archive' });
   };
 }
 

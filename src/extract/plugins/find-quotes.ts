@@ -13,6 +13,7 @@ import { findQuoteSpans, maskQuotes } from '../text/quote-spans.js';
 import { execGuarded, guarded } from '../text/guarded.js';
 import { splitSentences } from '../text/sentences.js';
 import type { ExtractedQuote } from '../types.js';
+import { fileMessage } from '../file-message.js';
 
 /**
  * Finds the direct quotations and who said them: quotation marks of every kind, pull-quotes with an
@@ -30,7 +31,7 @@ export default function remarkFindQuotes() {
     article.speakers = speakers;
     for (const quote of quotes) {
       if (!quote.speaker) {
-        file.message(`Quotation with no speaker: “${quote.text.slice(0, 60)}${quote.text.length > 60 ? '…' : ''}”`, {
+        fileMessage(file, `Quotation with no speaker: “${quote.text.slice(0, 60)}${quote.text.length > 60 ? '…' : ''}”`, {
           place: quote.line ? { line: quote.line, column: 1 } : undefined,
           ruleId: 'quote:unattributed',
           source: 'news-archive',

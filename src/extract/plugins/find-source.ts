@@ -4,6 +4,7 @@ import type { Block } from '../blocks.js';
 import { WIRE_AGENCIES } from '../lexicon/wires.js';
 import { wordCount } from '../text/fold.js';
 import { execGuarded, guarded } from '../text/guarded.js';
+import { fileMessage } from '../file-message.js';
 
 /**
  * Finds who published the article: a wire in a dateline ("LONDON (Reuters) -", "Moscow (agencies)"),
@@ -18,7 +19,7 @@ export default function remarkFindSource() {
     article.byline = found.byline;
     article.dateline = found.dateline;
     article.source = found.source ?? file.data.titleSite ?? null;
-    if (!article.source) file.message('No publisher or wire named in the text', { ruleId: 'source:missing', source: 'news-archive' });
+    if (!article.source) fileMessage(file, 'No publisher or wire named in the text', { ruleId: 'source:missing', source: 'news-archive' });
   };
 }
 

@@ -4,6 +4,7 @@ import type { Block } from '../blocks.js';
 import { splitSentences } from '../text/sentences.js';
 import { fold, wordCount } from '../text/fold.js';
 import { GAZETTEER } from '../lexicon/places.js';
+import { fileMessage } from '../file-message.js';
 
 /**
  * Finds the headline: the first short line of the story, with a "| Section | site" suffix cut off
@@ -18,7 +19,7 @@ export default function remarkFindTitle() {
     file.data.article!.title = found.title;
     file.data.article!.titleFromLead = found.fromLead;
     if (found.fromLead) {
-      file.message('No headline found; the title is drawn from the lead', { place: found.line ? { line: found.line, column: 1 } : undefined, ruleId: 'title:from-lead', source: 'news-archive' });
+      fileMessage(file, 'No headline found; the title is drawn from the lead', { place: found.line ? { line: found.line, column: 1 } : undefined, ruleId: 'title:from-lead', source: 'news-archive' });
     }
   };
 }
