@@ -86,7 +86,8 @@ function hasPossessive(word: string): boolean {
 
 /** "al-Sisi", "el-Baradei": an Arabic article joined to a capitalised name. */
 function isJoinedArticleName(word: string): boolean {
-  // "al-" or "el-" first, told by character codes
+  // "al-" or "el-" first, told by character codes (a word too short for the pattern is not read past its end)
+  if (word.length < 4) return false;
   const first = word.charCodeAt(0);
   if ((first !== 97 && first !== 101) || word.charCodeAt(1) !== 108 || word.charCodeAt(2) !== 45) return false;
   return /^(?:al|el)-\p{Lu}/u.test(word);
@@ -186,6 +187,7 @@ function readNameWord(word: string): boolean {
 
 /** `/^\p{Lu}{2,6}$/u` of the word without a possessive ("NATO", "SDF’s"); a word whose second letter is a lower-case ASCII one is none. */
 export function isAcronym(word: string): boolean {
+  if (word.length < 2) return false; // no read past the end (and one letter is no acronym)
   const second = word.charCodeAt(1);
   if (second >= 97 && second <= 122) return false;
   return /^\p{Lu}{2,6}$/u.test(word.replace(/['’]s$/u, ''));

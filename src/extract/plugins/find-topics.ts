@@ -144,6 +144,7 @@ export function findTopics(blocks: Block[], title: string, hashtags: string[]): 
     count(entry ? entry.label : capitalise(tag.replace(/_/g, ' ')), false, !entry);
   }
   // a place named again and again is no more a topic than a phrase of the beat named once
+  if (tallies.size === 0) return [];
   const ranked = [...tallies.values()]
     .map((t) => ({ ...t, score: (t.phrase ? 1 + t.count : Math.min(t.count, 4)) + (t.inTitle ? 3 : 0) }))
     .sort((a, b) => b.score - a.score || a.first - b.first);

@@ -57,8 +57,9 @@ export function pronouns(text: string): [number, number][] {
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
     let length = 0;
-    if ((code === 104 || code === 72) && text.charCodeAt(i + 1) === 101) length = 2;
-    else if ((code === 115 || code === 83) && text.charCodeAt(i + 1) === 104 && text.charCodeAt(i + 2) === 101) length = 3;
+    // no read past the end: optimised code that meets one is thrown away
+    if ((code === 104 || code === 72) && i + 1 < n && text.charCodeAt(i + 1) === 101) length = 2;
+    else if ((code === 115 || code === 83) && i + 2 < n && text.charCodeAt(i + 1) === 104 && text.charCodeAt(i + 2) === 101) length = 3;
     if (length === 0) continue;
     if (i > 0 && isLetterOrDigit(codePointBefore(text, i))) continue;
     if (i + length < n && isLetterOrDigit(text.codePointAt(i + length)!)) continue;
