@@ -17,7 +17,7 @@ import { bareWord, hasHeadNoun, pronouns } from '../src/extract/quotes/speaker-c
 import { readAllSpeechVerbs, readSpeechVerbs } from '../src/extract/quotes/attribute.js';
 import { followsNaming, NAMING_BEFORE } from '../src/extract/quotes/classify-span.js';
 import { cleanText } from '../src/extract/plugins/write-body.js';
-import { countWords, fold, wordCount } from '../src/extract/text/fold.js';
+import { countWords, fold, foldStartsWith, wordCount } from '../src/extract/text/fold.js';
 import { isLetter, isLetterMarkOrDigit, isLetterOrDigit, isWordJoiner, scanRuns } from '../src/extract/text/char-classes.js';
 import { WordFilter } from '../src/extract/text/word-filter.js';
 import { findQuoteSpans, isWhiteSpaceCode, type QuoteSpan } from '../src/extract/text/quote-spans.js';
@@ -521,5 +521,30 @@ describe('messages', () => {
     Object.defineProperty(failing, 'message', { value: () => { throw new Error('no'); } });
     expect(() => fileMessage(failing, 'r', { ruleId: 'x' })).toThrow('no');
     expect(Error.stackTraceLimit).toBe(limit);
+  });
+});
+
+describe('title repeats', () => {
+  it('foldStartsWith answers as fold(text).startsWith(prefix), long ASCII texts folded only at their start', () => {
+    const pieces = ['a', 'B', 'ab', 'Ab ', ' ', '  ', '\t', '\n', '.', '!', '-', 'x y', 'é', 'É', 'ß', '\u2019', '\u00a0', '\u2003'];
+    const ascii = pieces.filter((piece) => /^[\x00-\x7f]*$/.test(piece));
+    const of = (from: string[]) => fc.array(fc.constantFrom(...from), { maxLength: 220 }).map((parts) => parts.join(''));
+    // mostly plain ASCII, the texts folded at their start only when long enough
+    const long = fc.oneof({ arbitrary: of(ascii), weight: 3 }, { arbitrary: of(pieces), weight: 1 });
+    fc.assert(
+      fc.property(long, fc.nat(60), texts(pieces, 12), (text, cut, other) => {
+        // a prefix that the fold starts with (cut from it), one near it, and one of other pieces
+        const folded = fold(text);
+        for (const prefix of [folded.slice(0, cut), `${folded.slice(0, cut)}a`, fold(other), '']) {
+          expect(foldStartsWith(text, prefix)).toBe(folded.startsWith(prefix));
+        }
+      }),
+      RUNS,
+    );
+    // the fast path taken: a long ASCII text with white space where its start is cut
+    const text = `${'  Word\t '.repeat(20)}End`;
+    expect(foldStartsWith(text, 'word word')).toBe(true);
+    expect(foldStartsWith(text, 'word  word')).toBe(false);
+    expect(foldStartsWith(text, fold(text))).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Block } from '../blocks.js';
 import { splitSentences } from '../text/sentences.js';
-import { fold, wordCount } from '../text/fold.js';
+import { fold, foldStartsWith, wordCount } from '../text/fold.js';
 import { GAZETTEER } from '../lexicon/places.js';
 import { fileMessage } from '../file-message.js';
 
@@ -177,11 +177,13 @@ export function findTitle(blocks: Block[]): TitleResult {
     const key = fold(result.title).replace(/[.!?]$/, '');
     for (const block of candidates) {
       if (block === titleBlock || block.index > titleBlock.index + 6) continue;
-      const text = fold(block.text).replace(/[.!?]$/, '');
+      // the same title or one that goes on: either way the folded text starts with the key (most paragraphs of the
+      // story do not, told from their start alone)
+      const text = foldStartsWith(block.text, key) ? fold(block.text).replace(/[.!?]$/, '') : null;
       // a text without a suffix is its own headline, folded already
       const headline = splitTitleSuffix(block.text).headline;
       if (text === key || (headline !== block.text && fold(headline).replace(/[.!?]$/, '') === key)) block.role = 'boilerplate';
-      else if (text.startsWith(key) && text.length > key.length) block.role = 'caption';
+      else if (text !== null && text.startsWith(key) && text.length > key.length) block.role = 'caption';
     }
   }
   return result;

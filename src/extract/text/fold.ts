@@ -33,6 +33,20 @@ export function fold(text: string): string {
     .trim();
 }
 
+/**
+ * `fold(text).startsWith(prefix)`, folding only the start of a long ASCII text: there folding goes a character at
+ * a time (lower case, a run of white space to one space, both ends trimmed), so the fold of a start of the text
+ * is a start of the text's fold, and one at least as long as the prefix answers for the whole.
+ */
+export function foldStartsWith(text: string, prefix: string): boolean {
+  const head = 2 * prefix.length + 32;
+  if (text.length > 2 * head && ASCII_ONLY.test(text)) {
+    const folded = fold(text.slice(0, head));
+    if (folded.length >= prefix.length) return folded.startsWith(prefix);
+  }
+  return fold(text).startsWith(prefix);
+}
+
 /** Collapses runs of white space to one space and trims. */
 export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
