@@ -44,18 +44,21 @@ export interface ArticlePage {
 
 /** A plain-text summary of the body for meta descriptions: its first paragraph, cut at about 200 characters. */
 export function describe(body: string, fallback: string): string {
-  const paragraph = body
-    .split(/\n\s*\n/)
-    .map((p) =>
-      p
-        .replace(/^#+\s.*$/gm, '')
-        .replace(/<[^>]*>/g, '')
-        .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-        .replace(/[*_`[\]#>]/g, '')
-        .replace(/\s+/g, ' ')
-        .trim(),
-    )
-    .find((p) => p.length > 0);
+  // Paragraphs are cleaned one at a time up to the first non-empty one: the rest of the body is never read.
+  let paragraph: string | undefined;
+  for (const p of body.split(/\n\s*\n/)) {
+    const clean = p
+      .replace(/^#+\s.*$/gm, '')
+      .replace(/<[^>]*>/g, '')
+      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/[*_`[\]#>]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (clean.length > 0) {
+      paragraph = clean;
+      break;
+    }
+  }
   const text = paragraph ?? fallback;
   if (text.length <= 200) return text;
   const cut = text.slice(0, 200);
