@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readAt } from '../files/read-at.js';
 
 /** Where one body is in the store. */
 export interface BodyRef {
@@ -60,14 +61,7 @@ export class BodyStore {
 
   /** The body stored at `ref`. */
   read(ref: BodyRef): string {
-    const bytes = Buffer.allocUnsafe(ref.bytes);
-    let read = 0;
-    while (read < ref.bytes) {
-      const n = readSync(this.#open(), bytes, read, ref.bytes - read, ref.offset + read);
-      if (n === 0) throw new Error('the body store is shorter than expected');
-      read += n;
-    }
-    return bytes.toString('utf8');
+    return readAt(this.#open(), ref.offset, ref.bytes, 'the body store is shorter than expected').toString('utf8');
   }
 
   /** Closes (and removes) the file; bodies can no longer be read. */

@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
+import { readAt } from '../files/read-at.js';
 
 /**
  * One cache segment: a single file written once (temp file + rename) and never changed afterwards.
@@ -109,17 +110,6 @@ export class SegmentReader {
     }
     this.fd = null;
   }
-}
-
-function readAt(fd: number, position: number, length: number): Buffer {
-  const buffer = Buffer.allocUnsafe(length);
-  let done = 0;
-  while (done < length) {
-    const n = readSync(fd, buffer, done, length - done, position + done);
-    if (n === 0) throw new Error('unexpected end of file');
-    done += n;
-  }
-  return buffer;
 }
 
 function close<T>(fd: number, result: T): T {

@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { readAt } from '../files/read-at.js';
 import { open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { articleDigest } from '../archive/article-digest.js';
@@ -38,16 +39,6 @@ function openPrevious(previousOutDir: string): { fd: number; at: Map<string, [nu
   }
 }
 
-function readAt(fd: number, offset: number, length: number): Buffer {
-  const bytes = Buffer.allocUnsafe(length);
-  let done = 0;
-  while (done < length) {
-    const n = readSync(fd, bytes, done, length - done, offset + done);
-    if (n === 0) throw new Error('records.json is shorter than its index says');
-    done += n;
-  }
-  return bytes;
-}
 
 /**
  * Writes records.json, the archive's data export, at the site root: the same bytes as
@@ -89,7 +80,7 @@ export async function writeRecords(archive: Archive, outDir: string, previousOut
       if (run === null || previous === null) return;
       const { from, to } = run;
       run = null;
-      for (let at = from; at < to; at += WRITE_BYTES) await write(readAt(previous.fd, at, Math.min(WRITE_BYTES, to - at)));
+      for (let at = from; at < to; at += WRITE_BYTES) await write(readAt(previous.fd, at, Math.min(WRITE_BYTES, to - at), 'records.json is shorter than its index says'));
     };
     for (const [i, article] of articles.entries()) {
       const digest = articleDigest(article);
