@@ -17,6 +17,11 @@ export function fold(text: string): string {
       .replace(/\s+/g, ' ')
       .trim();
   }
+  return foldFully(text);
+}
+
+/** `fold` without its fast paths: what they must give, for every text. */
+export function foldFully(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
