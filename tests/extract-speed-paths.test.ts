@@ -4,6 +4,8 @@ import { DATELINE, OWN_FURNITURE, SLASH_CREDIT, STAFF_LINE } from '../src/extrac
 import { NAMED_LINE, quoteKey } from '../src/extract/plugins/find-quotes.js';
 import { splitTitleSuffix } from '../src/extract/plugins/find-title.js';
 import { labelledBefore } from '../src/extract/plugins/find-date.js';
+import { toIsoDate } from '../src/extract/text/dates.js';
+import { format, isValid, parse } from 'date-fns';
 import { bare, isAcronym, isParticle, tokenize } from '../src/extract/people/find-mentions.js';
 import { PersonRegistry } from '../src/extract/people/registry.js';
 import { BREADCRUMB, CREDIT, isNotice, NOTICE, SLUG, SLUG_LINE } from '../src/extract/plugins/strip-boilerplate.js';
@@ -479,6 +481,32 @@ describe('dates', () => {
       RUNS,
     );
     expect(yes).toBeGreaterThan(500);
+  });
+
+  it('toIsoDate checks and formats as date-fns did, for every year it accepts', () => {
+    // ---- text/dates.ts's checkedIsoDate as it was ----
+    const oldToIsoDate = (year: number, month: number, day: number): string | null => {
+      if (year < 1900 || year > 2100) return null;
+      const parsed = parse(`${year}-${month}-${day}`, 'yyyy-M-d', new Date(2000, 0, 1));
+      if (!isValid(parsed) || parsed.getDate() !== day || parsed.getMonth() + 1 !== month) return null;
+      return format(parsed, 'yyyy-MM-dd');
+    };
+    let valid = 0;
+    const differ: string[] = [];
+    // the years around the ends, leap and common years; every month and day two digits can write
+    const years = [1899, 1900, 1901, 1904, 1999, 2000, 2001, 2023, 2024, 2025, 2099, 2100, 2101, 0, 999, 9999];
+    for (let year = 1900; year <= 2100; year += 7) years.push(year);
+    for (const year of years) {
+      for (let month = 0; month <= 99; month++) {
+        for (let day = 0; day <= 99; day++) {
+          const iso = toIsoDate(year, month, day);
+          if (iso) valid++;
+          if (iso !== oldToIsoDate(year, month, day)) differ.push(`${year}-${month}-${day}`);
+        }
+      }
+    }
+    expect(differ).toEqual([]);
+    expect(valid).toBeGreaterThan(10_000);
   });
 });
 

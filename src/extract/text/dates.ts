@@ -1,4 +1,3 @@
-import { format, isValid, parse } from 'date-fns';
 import { FOREIGN_MONTH_PATTERN, MONTH_PATTERN, MONTHS } from '../lexicon/calendar.js';
 
 /** A full date (with a year) found in text. */
@@ -60,25 +59,21 @@ function monthDate(year: string, month: string, day: string): [number, number, n
   return number ? [+year, number, +day] : null;
 }
 
-const isoDates = new Map<string, string | null>();
+/** Days in each month of a common year. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** Checks and formats a date with date-fns; null for an impossible date or an implausible year. Remembered. */
+/**
+ * `YYYY-MM-DD` of a date given in whole numbers, or null for an impossible date or an implausible year:
+ * what parsing `${year}-${month}-${day}` with date-fns (`yyyy-M-d`), checking its day and month and
+ * formatting it as `yyyy-MM-dd` gave, worked out by arithmetic (tests/extract-speed-paths.test.ts
+ * compares the two for every year it accepts).
+ */
 export function toIsoDate(year: number, month: number, day: number): string | null {
   if (year < 1900 || year > 2100) return null;
-  const key = `${year}-${month}-${day}`;
-  let iso = isoDates.get(key);
-  if (iso === undefined) {
-    if (isoDates.size > 20_000) isoDates.clear();
-    iso = checkedIsoDate(year, month, day);
-    isoDates.set(key, iso);
-  }
-  return iso;
-}
-
-function checkedIsoDate(year: number, month: number, day: number): string | null {
-  const parsed = parse(`${year}-${month}-${day}`, 'yyyy-M-d', new Date(2000, 0, 1));
-  if (!isValid(parsed) || parsed.getDate() !== day || parsed.getMonth() + 1 !== month) return null;
-  return format(parsed, 'yyyy-MM-dd');
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || month < 1 || month > 12 || day < 1) return null;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!)) return null;
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** Every full date in the text, in order of appearance. */
