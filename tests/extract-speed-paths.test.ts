@@ -6,7 +6,7 @@ import { splitTitleSuffix } from '../src/extract/plugins/find-title.js';
 import { labelledBefore } from '../src/extract/plugins/find-date.js';
 import { toIsoDate } from '../src/extract/text/dates.js';
 import { format, isValid, parse } from 'date-fns';
-import { bare, isAcronym, isParticle, tokenize } from '../src/extract/people/find-mentions.js';
+import { bare, isAcronym, isInitials, isParticle, readMentions, tokenize } from '../src/extract/people/find-mentions.js';
 import { PersonRegistry } from '../src/extract/people/registry.js';
 import { BREADCRUMB, CREDIT, isNotice, NOTICE, SLUG, SLUG_LINE } from '../src/extract/plugins/strip-boilerplate.js';
 import type { Guarded } from '../src/extract/text/guarded.js';
@@ -25,6 +25,21 @@ import { WordFilter } from '../src/extract/text/word-filter.js';
 import { findQuoteSpans, isWhiteSpaceCode, type QuoteSpan } from '../src/extract/text/quote-spans.js';
 import { fileMessage } from '../src/extract/file-message.js';
 import { VFile } from 'vfile';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The paragraphs of every reference text: the fixtures, the corpora, content/. */
+function referenceParagraphs(): string[] {
+  const root = join(import.meta.dirname, '..');
+  const files: string[] = [];
+  const fixtures = join(root, 'tests/fixtures/extract');
+  for (const dir of readdirSync(fixtures)) if (existsSync(join(fixtures, dir, 'input.txt'))) files.push(join(fixtures, dir, 'input.txt'));
+  for (const set of readdirSync(join(root, 'tests')).filter((d) => d === 'corpus' || d.startsWith('holdout'))) {
+    for (const dir of readdirSync(join(root, 'tests', set))) if (existsSync(join(root, 'tests', set, dir, 'article.txt'))) files.push(join(root, 'tests', set, dir, 'article.txt'));
+  }
+  if (existsSync(join(root, 'content'))) for (const name of readdirSync(join(root, 'content'))) files.push(join(root, 'content', name));
+  return files.flatMap((file) => readFileSync(file, 'utf8').split(/\n+/)).filter((line) => line.trim() !== '');
+}
 
 /**
  * The extractor's faster code against what it replaced: each earlier version is kept here, as it was,
@@ -345,6 +360,40 @@ describe('speakers', () => {
       }),
       RUNS,
     );
+  });
+
+  it('isInitials is /^(?:\\p{L}\\.)+$/u', () => {
+    let yes = 0;
+    fc.assert(
+      fc.property(texts(['a.', 'Z.', 'é.', '𝑎.', 'Ж.', 'a.', 'U.', 'a', 'Z', '.', 'é', '𝑎', '1', ' ', 'Mr', '\u0301'], 6), (word) => {
+        const answer = isInitials(word);
+        if (answer) yes++;
+        expect(answer).toBe(/^(?:\p{L}\.)+$/u.test(word));
+      }),
+      RUNS,
+    );
+    expect(yes).toBeGreaterThan(500);
+  });
+
+  it('one-word runs read by readWord are the mentions readRun read', () => {
+    // what makes a one-word run one kind or another: places and bodies, heads of bodies, acronyms, particles,
+    // common words, possessives, verbs of speech after it and what parts it from them
+    const words = ['Peskov', 'Russia', 'Russia’s', "Kremlin's", 'Kremlin', 'Pentagon', 'NATO', 'NATO’s', 'EU', 'SDF', 'Ministry', 'ministry', 'Council', 'al', 'Al', 'von', 'al-Sisi', 'The', 'Officials', 'Engineers', 'June', 'Tuesday', 'U.S.', 'Mr.', 'J.', 'B2', 'X', 'Élysée', 'Zelensky', 'Foreign', 'Minister', 'Mohammed', 'bin', 'Salman'];
+    const joins = [' ', ' ', ' ', '  ', '\u00a0', '\n', ', ', '. ', ' (', '"', ' said ', ' also said ', ' said', ' told ', ' was ', ' and ', ' of ', ' for '];
+    const lower = ['said', 'also', 'told', 'the', 'minister', 'office'];
+    let differ = 0;
+    const pieces = fc.array(fc.tuple(fc.constantFrom(...words, ...lower), fc.constantFrom(...joins)), { maxLength: 14 }).map((parts) => parts.map(([w, j]) => w + j).join(''));
+    fc.assert(
+      fc.property(pieces, (text) => {
+        expect(readMentions(text, true)).toEqual(readMentions(text, false));
+      }),
+      RUNS,
+    );
+    for (const paragraph of referenceParagraphs()) {
+      if (JSON.stringify(readMentions(paragraph, true)) !== JSON.stringify(readMentions(paragraph, false))) differ++;
+    }
+    expect(differ).toBe(0);
+    expect(readMentions('Peskov said.', true)).toEqual([expect.objectContaining({ name: 'Peskov', kind: 'surname', beforeSpeechVerb: true })]);
   });
 
   it('endsWithComma is /,\\s*$/', () => {

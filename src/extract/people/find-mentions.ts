@@ -3,6 +3,7 @@ import { GAZETTEER, GAZETTEER_FORM_LENGTHS, mayOpenGazetteerForm } from '../lexi
 import { HONORIFICS, ORG_HEADS, ROLE_HEADS, ROLE_NOUNS } from '../lexicon/roles.js';
 import { SPEECH_VERBS } from '../lexicon/speech-verbs.js';
 import { isLetterMarkOrDigit, isWordJoiner } from '../text/char-classes.js';
+import { isWhiteSpaceCode } from '../text/quote-spans.js';
 import { WordFilter } from '../text/word-filter.js';
 
 /** A run of capitalised words in a sentence, read as a person, an organisation or a place. */
@@ -132,11 +133,21 @@ export function tokenize(text: string): Token[] {
     }
     let word = text.slice(start, i);
     // keep the dot of an initial or an abbreviation ("J.", "U.S.", "Mr."), drop a sentence's full stop
-    if (word.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(word) && !HONORIFICS.has(word.slice(0, -1).toLowerCase()) && !/^(?:Jr|Sr)\.$/.test(word)) word = word.replace(/\.+$/, '');
+    if (word.charCodeAt(word.length - 1) === 46 && !isInitials(word) && !HONORIFICS.has(word.slice(0, -1).toLowerCase()) && !/^(?:Jr|Sr)\.$/.test(word)) word = word.replace(/\.+$/, '');
     // every field set here, so all tokens have one shape
     tokens.push({ text: word, start, end: start + word.length, capital: isCapital(word), key: null, gazetteerEnd: -1, gazetteerLength: 0 });
   }
   return tokens;
+}
+
+/** Letters each followed by a dot ("J.", "U.S."). */
+const INITIALS = /^(?:\p{L}\.)+$/u;
+
+/** `INITIALS.test(word)`: a word opening with an ASCII character and no dot after it is passed over without the pattern. */
+export function isInitials(word: string): boolean {
+  if (word.length < 2) return false;
+  if (word.charCodeAt(0) < 128 && word.charCodeAt(1) !== 46) return false;
+  return INITIALS.test(word);
 }
 
 /** `isLetterMarkOrDigit` and `continuesWord` for ASCII. */
@@ -237,7 +248,8 @@ export function findMentions(text: string): Mention[] {
 
 const mentionCache = new Map<string, Mention[]>();
 
-function readMentions(text: string): Mention[] {
+/** The mentions of a text, read afresh; `oneWord`: one-word runs read by `readWord` (false only in the tests, to compare). */
+export function readMentions(text: string, oneWord = true): Mention[] {
   const tokens = tokenize(text);
   const mentions: Mention[] = [];
   let i = 0;
@@ -261,7 +273,7 @@ function readMentions(text: string): Mention[] {
       else if (ORG_CONNECTORS.has(word) && j + 1 < tokens.length && tokens[j + 1]!.capital && tokens.slice(i, j).some((t) => ORG_HEADS.has(bare(t.text)) || /^(?:Organi[sz]ation|Union|Council|Ministry|Office|Commission|Committee|Agency|Alliance|Community|Forces?|Court|Bank|Fund)$/.test(t.text))) j++;
       else break;
     }
-    readRun(text, tokens, i, j, mentions);
+    readRun(text, tokens, i, j, mentions, oneWord);
     i = j;
   }
   return mentions;
@@ -272,7 +284,50 @@ function mention(start: number, end: number, name: string, kind: Mention['kind']
   return { start, end, name, kind, prefix, possessive, beforeSpeechVerb };
 }
 
-function readRun(text: string, tokens: Token[], from: number, to: number, out: Mention[]): void {
+/** Whether a verb of speech follows the run ending with `last` ("Peskov said", "Peskov also said"); `to`: the token after it. */
+function speechVerbAfter(text: string, tokens: Token[], last: Token, to: number): boolean {
+  const next = tokens[to];
+  // the words after the name, in lower case, read only when white space alone parts them from it (/^\s+$/)
+  if (next === undefined || next.start === last.end) return false;
+  for (let k = last.end; k < next.start; k++) if (!isWhiteSpaceCode(text.charCodeAt(k))) return false;
+  const after = next.text.toLowerCase();
+  return SPEECH_VERBS.has(after) || (VERB_MODIFIERS.has(after) && SPEECH_VERBS.has(tokens[to + 1]?.text.toLowerCase() ?? ''));
+}
+
+/** Words that may stand between a name and its verb of speech ("Peskov also said"). */
+const VERB_MODIFIERS: ReadonlySet<string> = new Set(['also', 'then', 'later', 'further', 'has', 'had', 'was', 'once', 'again']);
+
+/**
+ * `readRun` of a run of one word, as most runs are (a sentence's first word, a surname, a month), without the
+ * lists of words a longer run needs. False, nothing read, for a body's head word, which `readRun` reads.
+ */
+function readWord(text: string, tokens: Token[], k: number, out: Mention[]): boolean {
+  const token = tokens[k]!;
+  const word = token.text;
+  // (a one-word run is a known place or body as a whole, or holds none)
+  const known = gazetteerAt(tokens, k, k + 1) === 1;
+  if (!known && ORG_HEADS.has(bare(word))) return false;
+  const possessive = hasPossessive(word);
+  const end = possessive ? token.end - 2 : token.end;
+  const name = text.slice(token.start, end);
+  const beforeSpeechVerb = speechVerbAfter(text, tokens, token, k + 1);
+  if (known) {
+    const whole = withoutPossessive(word).toLowerCase();
+    const speaksAsBody = GAZETTEER.get(whole)?.kind === 'organisation' || INSTITUTIONS.has(whole.replace(/^the\s+/, ''));
+    out.push(mention(token.start, end, name, speaksAsBody ? 'organisation' : 'place', '', possessive, beforeSpeechVerb));
+    return true;
+  }
+  if (isAcronym(word)) {
+    out.push(mention(token.start, end, name, 'organisation', '', possessive, beforeSpeechVerb));
+    return true;
+  }
+  const surname = !PARTICLES.has(word.toLowerCase()) && isNameWord(word);
+  out.push(mention(token.start, end, name, surname ? 'surname' : 'other', '', possessive, beforeSpeechVerb));
+  return true;
+}
+
+function readRun(text: string, tokens: Token[], from: number, to: number, out: Mention[], oneWord: boolean): void {
+  if (oneWord && to - from === 1 && readWord(text, tokens, from, out)) return;
   let i = from;
   const prefixWords: string[] = [];
   // a role or an honorific inside the run ends its prefix: "Treasury Secretary Scott Bessent"
@@ -340,11 +395,7 @@ function readRun(text: string, tokens: Token[], from: number, to: number, out: M
   const end = possessive ? last.end - 2 : last.end;
   const name = text.slice(start, end);
   const words = tokens.slice(i, to).map((t) => t.text);
-  const gapAfter = tokens[to] ? text.slice(last.end, tokens[to]!.start) : '';
-  // the words after the name, in lower case, read only when a space parts them from it
-  const spaced = /^\s+$/.test(gapAfter);
-  const after = spaced ? (tokens[to]?.text.toLowerCase() ?? '') : '';
-  const beforeSpeechVerb = spaced && (SPEECH_VERBS.has(after) || (['also', 'then', 'later', 'further', 'has', 'had', 'was', 'once', 'again'].includes(after) && SPEECH_VERBS.has(tokens[to + 1]?.text.toLowerCase() ?? '')));
+  const beforeSpeechVerb = speechVerbAfter(text, tokens, last, to);
   const prefix = prefixWords.join(' ');
 
   if (gazetteerAt(tokens, i, to) === to - i) {
