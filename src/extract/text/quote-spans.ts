@@ -45,13 +45,17 @@ function makeSpan(text: string, open: number, close: number, closed: boolean): Q
   return { open, close, closed, text: text.slice(start, end), start, end };
 }
 
+/** The double marks: “ „ « open, ” » close, " opens or closes. */
+const DOUBLE_MARK = /["\u201c\u201e\u00ab\u201d\u00bb]/g;
+
 function doubleSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let open = -1;
-  for (let i = 0; i < text.length; i++) {
+  // the marks found by the pattern (a scan of the text in native code), the characters between them passed over
+  DOUBLE_MARK.lastIndex = 0;
+  for (let mark = DOUBLE_MARK.exec(text); mark !== null; mark = DOUBLE_MARK.exec(text)) {
+    const i = mark.index;
     const code = text.charCodeAt(i);
-    // “ „ « open, ” » close, " opens or closes
-    if (code !== 34 && code !== 0x201c && code !== 0x201e && code !== 0xab && code !== 0x201d && code !== 0xbb) continue;
     if (code === 0x201c || code === 0x201e || code === 0xab) {
       if (open >= 0) {
         const span = makeSpan(text, open, i, false);
@@ -79,12 +83,15 @@ function doubleSpans(text: string): QuoteSpan[] {
   return spans;
 }
 
+/** The single marks and the apostrophe: ‘ ’ '. */
+const SINGLE_MARK = /['\u2018\u2019]/g;
+
 function singleSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let open = -1;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code !== 0x2018 && code !== 0x2019 && code !== 39) continue;
+  SINGLE_MARK.lastIndex = 0;
+  for (let mark = SINGLE_MARK.exec(text); mark !== null; mark = SINGLE_MARK.exec(text)) {
+    const i = mark.index;
     const ch = text[i]!;
     const prev = i === 0 ? ' ' : text[i - 1]!;
     const next = text[i + 1] ?? ' ';
