@@ -1,9 +1,18 @@
-import { MONTH_NAMES } from '../archive/timeline.js';
+import { format, isValid, parseISO } from 'date-fns';
 
-/** "2024-07-09" → "9 July 2024"; anything else is returned as it is. */
+/** Labels already made: a site has a few thousand distinct dates, shown on many pages each. */
+const labels = new Map<string, string>();
+
+/**
+ * "2024-07-09" → "9 July 2024" (date-fns, English month names); anything else, or an impossible date, is
+ * returned as it is. The day is read and written in local time, so the label does not depend on the time zone.
+ */
 export function formatDate(date: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return date;
-  const month = MONTH_NAMES[Number(m[2]) - 1];
-  return month ? `${Number(m[3])} ${month} ${m[1]}` : date;
+  let label = labels.get(date);
+  if (label === undefined) {
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(date) ? parseISO(date) : null;
+    label = day && isValid(day) ? format(day, 'd MMMM yyyy') : date;
+    labels.set(date, label);
+  }
+  return label;
 }
