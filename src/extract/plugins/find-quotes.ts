@@ -5,11 +5,11 @@ import { findMentions } from '../people/find-mentions.js';
 import type { Entity, PersonRegistry } from '../people/registry.js';
 import { genderOf, type Gender } from '../lexicon/gender.js';
 import { attribute, leadingSubject, resolveCandidate, sentenceSubject, speakingSubjects, type AttributionContext } from '../quotes/attribute.js';
-import { attributionLinePerson, isRoleLine } from '../quotes/attribution-line.js';
+import { attributionLineName, attributionLinePerson, isRoleLine } from '../quotes/attribution-line.js';
 import { classifySpan } from '../quotes/classify-span.js';
 import { speakerCandidates } from '../quotes/speaker-candidates.js';
 import { fold, wordCount } from '../text/fold.js';
-import { findQuoteSpans, maskQuotes } from '../text/quote-spans.js';
+import { findQuoteSpans, maskQuotes, type QuoteSpan } from '../text/quote-spans.js';
 import { execGuarded, guarded } from '../text/guarded.js';
 import { splitSentences } from '../text/sentences.js';
 import type { ExtractedQuote } from '../types.js';
@@ -77,7 +77,29 @@ function pullAttribution(blocks: Block[], index: number, registry: PersonRegistr
   return person;
 }
 
-export function findQuotes(blocks: Block[], registry: PersonRegistry): ExtractedQuote[] {
+const NO_SPANS: QuoteSpan[] = [];
+
+/**
+ * The index of the last block from which `findQuotes` may take a quotation (-1: none): a block of a quotable role
+ * (roles only ever leave those, or go from body to pull-quote) that is no reporter's question and holds quotation
+ * marks, opens as a transcript's line, or may be a pull-quote (six words or more, the next story block shaped as
+ * an attribution line, whoever the registry knows). Every quotation, and every block's new role, comes from one.
+ */
+export function lastQuotable(blocks: Block[], spansOf: readonly QuoteSpan[][]): number {
+  for (let at = blocks.length - 1; at >= 0; at--) {
+    const block = blocks[at]!;
+    if (!QUOTABLE.has(block.role) || QUESTION.test(block.text)) continue;
+    if (spansOf[at]!.length > 0 || NAMED_LINE.needs.test(block.text) || ANSWER.test(block.text)) return at;
+    if (wordCount(block.text) >= 6 && block.kind !== 'heading') {
+      const next = nextStory(blocks, at);
+      if (next && attributionLineName(next.text)) return at;
+    }
+  }
+  return -1;
+}
+
+/** The quotations of an article's blocks; `readAll`: every block read, also past the last quotable one (only the tests ask, to compare). */
+export function findQuotes(blocks: Block[], registry: PersonRegistry, readAll = false): ExtractedQuote[] {
   const found: Found[] = [];
   // people in the order the story last spoke of them, for "he" and "she"
   const recent: { entity: Entity; block: number }[] = [];
@@ -140,7 +162,12 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
     lastQuoteSpeaker = entity;
   };
 
-  for (const block of blocks) {
+  // the quotation marks of each block, read once; past the last block that may give a quotation, nothing read
+  // changes what is found (the people spoken of, the registry and the roles only serve the quotations)
+  const spansOf = blocks.map((block) => (QUOTABLE.has(block.role) ? findQuoteSpans(block.text) : NO_SPANS));
+  const lastBlock = readAll ? blocks.length - 1 : lastQuotable(blocks, spansOf);
+  for (let at = 0; at <= lastBlock; at++) {
+    const block = blocks[at]!;
     if (!QUOTABLE.has(block.role)) continue;
     const text = block.text;
     // a transcript: "Q: …" is the reporter's, "A: …" the answer of the person last spoken of
@@ -158,7 +185,7 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry): Extracted
       add(text.slice(answer[0].length).trim(), speaker, 'answer', 1, block);
       continue;
     }
-    const spans = findQuoteSpans(text);
+    const spans = spansOf[at]!;
 
     if (spans.length === 0) {
       if (wordCount(text) >= 6 && block.kind !== 'heading') {

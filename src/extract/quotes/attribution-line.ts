@@ -1,19 +1,28 @@
 import { GAZETTEER } from '../lexicon/places.js';
 import { ROLE_HEADS } from '../lexicon/roles.js';
-import { findMentions, hasRoleNoun } from '../people/find-mentions.js';
+import { findMentions, hasRoleNoun, type Mention } from '../people/find-mentions.js';
 import type { Entity, PersonRegistry } from '../people/registry.js';
 import { wordCount } from '../text/fold.js';
+
+/**
+ * The line without its dash or bullet, and the one name in it, when the line has the shape of an attribution line
+ * (short, no sentence's end, one person named); null when it cannot be one, whoever the article names.
+ */
+export function attributionLineName(text: string): { line: string; mention: Mention } | null {
+  const line = text.replace(/^[\s\-–—~•*]+/, '').trim();
+  if (!line || wordCount(line) > 10 || /[.!?:;"“”]$/.test(line)) return null;
+  const mentions = findMentions(line).filter((m) => m.kind === 'person' || m.kind === 'surname');
+  return mentions.length === 1 ? { line, mention: mentions[0]! } : null;
+}
 
 /**
  * A line that only names who spoke the paragraph above it: "Kremlin spokesman Dmitry Peskov",
  * "— Dmitry Peskov, Kremlin spokesman". Returns the person, or null when the line is anything else.
  */
 export function attributionLinePerson(text: string, registry: PersonRegistry): Entity | null {
-  const line = text.replace(/^[\s\-–—~•*]+/, '').trim();
-  if (!line || wordCount(line) > 10 || /[.!?:;"“”]$/.test(line)) return null;
-  const mentions = findMentions(line).filter((m) => m.kind === 'person' || m.kind === 'surname');
-  if (mentions.length !== 1) return null;
-  const mention = mentions[0]!;
+  const named = attributionLineName(text);
+  if (!named) return null;
+  const { line, mention } = named;
   const person = registry.find(mention.name, 'person');
   if (!person) return null;
   const rest = (line.slice(0, mention.start) + ' ' + line.slice(mention.end)).split(/[\s,]+/).filter(Boolean);

@@ -1,0 +1,88 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { generateArticle, makePools } from '../bench/generate.js';
+import type { Block } from '../src/extract/blocks.js';
+import '../src/extract/data.js';
+import { emptyArticle } from '../src/extract/extract-article.js';
+import remarkFindDate from '../src/extract/plugins/find-date.js';
+import { findPeople } from '../src/extract/plugins/find-people.js';
+import { findQuotes, lastQuotable } from '../src/extract/plugins/find-quotes.js';
+import remarkFindSource from '../src/extract/plugins/find-source.js';
+import remarkFindTitle from '../src/extract/plugins/find-title.js';
+import remarkScanBlocksFirst from '../src/extract/plugins/scan-blocks-first.js';
+import remarkSplitBlocks from '../src/extract/plugins/split-blocks.js';
+import remarkStripBoilerplate from '../src/extract/plugins/strip-boilerplate.js';
+import { findQuoteSpans } from '../src/extract/text/quote-spans.js';
+import { VFile as File } from 'vfile';
+
+/**
+ * findQuotes stops after the last block that may give a quotation (`lastQuotable`): what it finds, and the
+ * roles it gives blocks, are those of reading every block.
+ */
+
+const root = join(import.meta.dirname, '..');
+
+function referenceTexts(): string[] {
+  const files: string[] = [];
+  const fixtures = join(root, 'tests/fixtures/extract');
+  for (const dir of readdirSync(fixtures)) if (existsSync(join(fixtures, dir, 'input.txt'))) files.push(join(fixtures, dir, 'input.txt'));
+  for (const set of readdirSync(join(root, 'tests')).filter((d) => d === 'corpus' || d.startsWith('holdout'))) {
+    for (const dir of readdirSync(join(root, 'tests', set))) if (existsSync(join(root, 'tests', set, dir, 'article.txt'))) files.push(join(root, 'tests', set, dir, 'article.txt'));
+  }
+  if (existsSync(join(root, 'content'))) for (const name of readdirSync(join(root, 'content'))) files.push(join(root, 'content', name));
+  return files.map((file) => readFileSync(file, 'utf8'));
+}
+
+/** The blocks as find-quotes gets them: the plugins before it, run as the extractor runs them. */
+const before = unified()
+  .use(remarkParse)
+  .use(remarkScanBlocksFirst)
+  .use(remarkSplitBlocks)
+  .use(remarkStripBoilerplate)
+  .use(remarkFindDate)
+  .use(remarkFindTitle)
+  .use(remarkFindSource)
+  .freeze();
+
+function blocksOf(text: string): Block[] {
+  const file: VFile = new File({ value: text.replace(/\r\n?/g, '\n') });
+  file.data.article = emptyArticle();
+  before.runSync(before.parse(file), file);
+  return file.data.blocks ?? [];
+}
+
+/** The quotations and the blocks' roles after findQuotes, on a fresh copy of the blocks and a fresh registry. */
+function quotesOf(blocks: Block[], readAll: boolean): string {
+  const copy = structuredClone(blocks);
+  const quotes = findQuotes(copy, findPeople(copy), readAll);
+  return JSON.stringify({ quotes, roles: copy.map((b) => b.role) });
+}
+
+describe('findQuotes past the last quotable block', () => {
+  it('finds what reading every block finds, on every reference text and on generated articles', () => {
+    const pools = makePools(7);
+    const texts = [...referenceTexts(), ...Array.from({ length: 300 }, (_, i) => generateArticle(pools, 7, i).text)];
+    let differ = 0;
+    let cut = 0;
+    for (const text of texts) {
+      const blocks = blocksOf(text);
+      const spansOf = blocks.map((b) => findQuoteSpans(b.text));
+      if (lastQuotable(blocks, spansOf) < blocks.length - 1) cut++;
+      if (quotesOf(blocks, false) !== quotesOf(blocks, true)) differ++;
+    }
+    expect(differ).toBe(0);
+    // the cut is made in most texts (else this compares little)
+    expect(cut).toBeGreaterThan(texts.length / 2);
+  });
+
+  it('a pull-quote with its attribution line last is read', () => {
+    const blocks = blocksOf('Title of the story here\n\nPeskov said the talks went on for hours in Ankara.\n\nWe will not accept this decision under any circumstances at all\n\nKremlin spokesman Dmitry Peskov\n');
+    const spansOf = blocks.map((b) => findQuoteSpans(b.text));
+    expect(lastQuotable(blocks, spansOf)).toBe(2);
+    expect(JSON.parse(quotesOf(blocks, false)).quotes).toEqual([expect.objectContaining({ speaker: 'Peskov', cue: 'attribution line' })]);
+  });
+});
