@@ -8,7 +8,7 @@ import { toIsoDate } from '../src/extract/text/dates.js';
 import { format, isValid, parse } from 'date-fns';
 import { bare, isAcronym, isInitials, isParticle, readMentions, tokenize } from '../src/extract/people/find-mentions.js';
 import { PersonRegistry } from '../src/extract/people/registry.js';
-import { BREADCRUMB, CREDIT, isNotice, NOTICE, SLUG, SLUG_LINE } from '../src/extract/plugins/strip-boilerplate.js';
+import { BREADCRUMB, CONTRIBUTED_WORD, CREDIT, isNotice, NOTICE, SLUG, SLUG_LINE } from '../src/extract/plugins/strip-boilerplate.js';
 import type { Guarded } from '../src/extract/text/guarded.js';
 import { anyPattern, topLevelAlternatives } from '../src/extract/text/any-pattern.js';
 import { GAZETTEER_FORM_LENGTHS, mayOpenGazetteerForm } from '../src/extract/lexicon/places.js';
@@ -187,6 +187,24 @@ describe('patterns of page furniture', () => {
       }),
       { numRuns: 20_000, seed: 12 },
     );
+  });
+
+  it('CONTRIBUTED_WORD finds "contributed" where the lower case of the text holds it', () => {
+    // each code unit: one the pattern reads as a letter of the word is one that lowers to it (and no other does)
+    for (let code = 0; code <= 0xffff; code++) {
+      const ch = String.fromCharCode(code);
+      for (const letter of 'contribue') expect(new RegExp(letter, 'i').test(ch)).toBe(ch.toLowerCase() === letter);
+    }
+    let yes = 0;
+    fc.assert(
+      fc.property(texts(['contributed', 'CONTRIBUTED', 'Contri', 'contr', 'buted', 'BUTED', 'İ', 'ı', 'I', 'i', '\u0307', 'K', 'ſ', 'x', ' ']), (text) => {
+        const answer = CONTRIBUTED_WORD.test(text);
+        if (answer) yes++;
+        expect(answer).toBe(text.toLowerCase().includes('contributed'));
+      }),
+      RUNS,
+    );
+    expect(yes).toBeGreaterThan(500);
   });
 
   it('a guarded pattern never matches where its guard does not', () => {

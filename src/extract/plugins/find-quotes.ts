@@ -214,6 +214,8 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry, readAll = 
       while (mentionEnd < mentions.length && mentions[mentionEnd]!.start < sentence.end) mentionEnd++;
       const sentenceMentions = mentions.slice(mentionCursor, mentionEnd);
       while (spanCursor < spans.length && spans[spanCursor]!.open < sentence.start) spanCursor++;
+      // in the last block that may give one, no quotation after the last marks: the rest is not read either
+      if (at === lastBlock && spanCursor === spans.length && !readAll) break;
       let spanEnd = spanCursor;
       while (spanEnd < spans.length && spans[spanEnd]!.open < sentence.end) spanEnd++;
       const sentenceSpans = spans.slice(spanCursor, Math.min(spanEnd, spanCursor + MAX_QUOTES_PER_SENTENCE));

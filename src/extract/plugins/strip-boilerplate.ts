@@ -131,6 +131,8 @@ export const NOTICE: readonly (RegExp | Guarded)[] = [
   /^photo\s*[|/]\s*file$/i,
 ];
 
+/** `text.toLowerCase().includes('contributed')`, without a lower-case copy of the text (only ASCII letters lower to these). */
+export const CONTRIBUTED_WORD = /contributed/i;
 /** "Reporters … contributed to this report": a credit line (the text must hold "contributed"). */
 const CONTRIBUTED = /\b(?:writers?|correspondents?|reporters?) [\p{Lu}][^.]{0,80}\bcontributed(?: to this (?:report|story|article))?\.?$/iu;
 /** An e-mail address (the text must hold "@"). */
@@ -140,7 +142,7 @@ const GUARDED_NOTICE = NOTICE.filter((entry): entry is Guarded => !(entry instan
 
 /** A notice, a prompt or a credit line: one of NOTICE, or one of the two patterns tried only where their literal is. */
 export function isNotice(text: string): boolean {
-  return anyNotice(text) || GUARDED_NOTICE.some((guard) => testGuarded(guard, text)) || (text.includes('@') && EMAIL_ADDRESS.test(text)) || (text.toLowerCase().includes('contributed') && CONTRIBUTED.test(text));
+  return anyNotice(text) || GUARDED_NOTICE.some((guard) => testGuarded(guard, text)) || (text.includes('@') && EMAIL_ADDRESS.test(text)) || (CONTRIBUTED_WORD.test(text) && CONTRIBUTED.test(text));
 }
 
 /** A photo caption or a credit: "(Reuters Photo)", "Photo: AFP", "AFP via Getty Images". */
