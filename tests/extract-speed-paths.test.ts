@@ -16,7 +16,7 @@ import { ROLE_NOUNS, SPEAKING_ORG_NOUNS } from '../src/extract/lexicon/roles.js'
 import { SPEECH_VERBS } from '../src/extract/lexicon/speech-verbs.js';
 import { endsWithComma } from '../src/extract/people/roles-in-context.js';
 import { bareWord, hasHeadNoun, pronouns } from '../src/extract/quotes/speaker-candidates.js';
-import { readAllSpeechVerbs, readSpeechVerbs } from '../src/extract/quotes/attribute.js';
+import { readAllSpeechVerbs, readSpeechVerbs, sentenceSubject, speakingSubjects } from '../src/extract/quotes/attribute.js';
 import { followsNaming, NAMING_BEFORE } from '../src/extract/quotes/classify-span.js';
 import { cleanText } from '../src/extract/plugins/write-body.js';
 import { countWords, fold, foldFully, foldStartsWith, wordCount } from '../src/extract/text/fold.js';
@@ -378,6 +378,22 @@ describe('speakers', () => {
       }),
       RUNS,
     );
+  });
+
+  it('a sentence without candidates has no speaking subject and no subject (find-quotes looks for neither)', () => {
+    let verbs = 0;
+    fc.assert(
+      fc.property(texts(['said', ' said ', 'told', 'he ', 'Peskov ', 'the minister ', ', ', '. ', 'according to ', 'added', ' ', 'x', '“', '”']), fc.nat(40), (mask, cut) => {
+        const start = Math.min(cut, mask.length);
+        const ctx = { mask, sentenceStart: start, sentenceEnd: mask.length, candidates: [], resolvePronoun: () => null };
+        if (readAllSpeechVerbs(mask).length > 0) verbs++;
+        const speaking = speakingSubjects(ctx);
+        expect(speaking).toEqual([]);
+        expect(sentenceSubject(ctx, speaking)).toBeNull();
+      }),
+      RUNS,
+    );
+    expect(verbs).toBeGreaterThan(500);
   });
 
   it('isInitials is /^(?:\\p{L}\\.)+$/u', () => {

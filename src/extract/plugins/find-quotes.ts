@@ -7,7 +7,7 @@ import { genderOf, type Gender } from '../lexicon/gender.js';
 import { attribute, leadingSubject, resolveCandidate, sentenceSubject, speakingSubjects, type AttributionContext } from '../quotes/attribute.js';
 import { attributionLineName, attributionLinePerson, isRoleLine } from '../quotes/attribution-line.js';
 import { classifySpan } from '../quotes/classify-span.js';
-import { speakerCandidates } from '../quotes/speaker-candidates.js';
+import { speakerCandidates, type Candidate } from '../quotes/speaker-candidates.js';
 import { fold, wordCount } from '../text/fold.js';
 import { findQuoteSpans, maskQuotes, type QuoteSpan } from '../text/quote-spans.js';
 import { execGuarded, guarded } from '../text/guarded.js';
@@ -78,6 +78,7 @@ function pullAttribution(blocks: Block[], index: number, registry: PersonRegistr
 }
 
 const NO_SPANS: QuoteSpan[] = [];
+const NO_CANDIDATES: readonly Candidate[] = [];
 
 /**
  * The index of the last block from which `findQuotes` may take a quotation (-1: none): a block of a quotable role
@@ -233,7 +234,8 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry, readAll = 
       const ctx: AttributionContext = { mask, sentenceStart: sentence.start, sentenceEnd: sentence.end, candidates, resolvePronoun: pronounResolver(block.index) };
       // the sentence's subject is known before its quotations: "Zelensky said …: “…”"
       // the subjects of the sentence's verbs of speech, read once for before and after its quotations
-      const speaking = speakingSubjects(ctx);
+      // (with no candidate, no verb of speech has a subject and neither has the sentence: none is looked for)
+      const speaking = candidates.length === 0 ? NO_CANDIDATES : speakingSubjects(ctx);
       const leading = leadingSubject(speaking);
       const leadingEntity = leading ? leading.entity : null;
       if (leadingEntity && sentenceSpans.some((sp) => sp.open > leading!.end)) noteSubject(leadingEntity, block.index);
@@ -276,7 +278,7 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry, readAll = 
         if (person) add(span.text, person, 'attribution line', 3, block);
         else add(span.text, null, null, 0, block);
       }
-      const subject = sentenceSubject(ctx, speaking);
+      const subject = candidates.length === 0 ? null : sentenceSubject(ctx, speaking);
       const entity = subject ? resolveCandidate(subject, ctx) : null;
       if (entity) noteSubject(entity, block.index);
       previousSubject = entity && entity.kind === 'person' ? entity : null;
