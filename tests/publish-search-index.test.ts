@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { BodyStore, storeBody } from '../src/archive/body-store.js';
 import { quotesByMonth } from '../src/archive/quotes-index.js';
 import type { Archive, ArticleRecord } from '../src/archive/types.js';
-import { writeSearchIndex } from '../src/publish/search-index.js';
+import { startSearchIndex, writeSearchIndex } from '../src/publish/search-index.js';
 import { inertFilterValue, markdownText, searchPages, type SearchPage } from '../src/publish/search-records.js';
 import type { ShardManifest } from '../src/publish/search-reuse.js';
 import { planShards } from '../src/publish/search-shards.js';
@@ -252,5 +252,67 @@ describe('writeSearchIndex', { timeout: 120_000 }, () => {
     const [tr, tf] = await Promise.all([tree(third), tree(fresh)]);
     expect([...tr.keys()]).toEqual([...tf.keys()]);
     for (const [file, bytes] of tr) expect(bytes.equals(tf.get(file)!), file).toBe(true);
+  });
+});
+
+describe('startSearchIndex (while the pages render)', { timeout: 120_000 }, () => {
+  const sitePages = (archive: Archive): string[] => [
+    ...archive.articles.map((a) => `${a.url.slice('/news/'.length)}index.html`),
+    ...quotesByMonth(archive, '/news/').map((m) => `${m.url.slice('/news/'.length)}index.html`),
+  ];
+
+  it('writes the same bytes as writeSearchIndex once the pages are there, records sent at once to two shard threads', async () => {
+    const [a, b] = [await tempDir(), await tempDir()];
+    const archive = sampleArchive();
+    const run = startSearchIndex(archive, { outDir: a, basePath: '/news/' }, { maxShardWeight: 10, parallel: 2 });
+    const result = await run.finish(sitePages(archive));
+    await run.settled;
+    const expected = await writeSearchIndex(archive, { outDir: b, basePath: '/news/', pages: sitePages(archive) }, { maxShardWeight: 10, parallel: 1 });
+    expect(result).toEqual(expected);
+    expect(result).toEqual({ pages: 26, shards: 5, reused: 0 });
+    const [ta, tb] = await Promise.all([tree(a), tree(b)]);
+    expect([...ta.keys()]).toEqual([...tb.keys()]);
+    for (const [file, bytes] of ta) expect(bytes.equals(tb.get(file)!), file).toBe(true);
+  });
+
+  it('indexes again without the records whose page was not written after all', async () => {
+    const [a, b] = [await tempDir(), await tempDir()];
+    const archive = sampleArchive();
+    const pages = sitePages(archive).filter((p) => p !== 'articles/story-003/index.html');
+    const run = startSearchIndex(archive, { outDir: a, basePath: '/news/' }, { maxShardWeight: 10 });
+    const result = await run.finish(pages);
+    expect(result.pages).toBe(25);
+    await writeSearchIndex(archive, { outDir: b, basePath: '/news/', pages }, { maxShardWeight: 10 });
+    const [ta, tb] = await Promise.all([tree(a), tree(b)]);
+    expect([...ta.keys()]).toEqual([...tb.keys()]);
+    for (const [file, bytes] of ta) expect(bytes.equals(tb.get(file)!), file).toBe(true);
+  });
+
+  it('indexes the changed shards first and links the others meanwhile: the same site as one indexed anew', async () => {
+    const [first, second, fresh] = [await tempDir(), await tempDir(), await tempDir()];
+    await writeSearchIndex(sampleArchive(), { outDir: first, basePath: '/news/' }, { maxShardWeight: 10 });
+    // One more article in 2022's first half, the primary shard (pagefind/, with the UI): indexed while the other four are linked.
+    const grown = sampleArchive();
+    grown.articles.splice(9, 0, article(51, '2022-03-03'));
+    const run = startSearchIndex(grown, { outDir: second, basePath: '/news/', previousOutDir: first }, { maxShardWeight: 10, parallel: 2 });
+    expect(await run.finish(sitePages(grown))).toMatchObject({ shards: 5, reused: 4 });
+    await writeSearchIndex(grown, { outDir: fresh, basePath: '/news/' }, { maxShardWeight: 10 });
+    const [ts, tf] = await Promise.all([tree(second), tree(fresh)]);
+    expect([...ts.keys()]).toEqual([...tf.keys()]);
+    for (const [file, bytes] of ts) expect(bytes.equals(tf.get(file)!), file).toBe(true);
+  });
+
+  it('settles, without throwing, when Pagefind fails; finish gives the error', async () => {
+    const dir = await tempDir();
+    const binary = process.env.PAGEFIND_BINARY_PATH;
+    process.env.PAGEFIND_BINARY_PATH = join(dir, 'no-such-pagefind');
+    try {
+      const run = startSearchIndex(sampleArchive(), { outDir: dir, basePath: '/news/' });
+      await expect(run.settled).resolves.toBeUndefined();
+      await expect(run.finish(sitePages(sampleArchive()))).rejects.toThrow(/Pagefind could not start/);
+    } finally {
+      if (binary === undefined) delete process.env.PAGEFIND_BINARY_PATH;
+      else process.env.PAGEFIND_BINARY_PATH = binary;
+    }
   });
 });

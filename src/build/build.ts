@@ -3,7 +3,9 @@ import { assembleArchive } from '../archive/assemble.js';
 import { BodyStore, storeBody } from '../archive/body-store.js';
 import { checkContentDir } from '../load/content-dir.js';
 import { publishExtras } from '../publish/publish-extras.js';
-import { renderSite } from '../render/render-site.js';
+import type { QuotesMonth } from '../archive/quotes-index.js';
+import { startSearchIndex, type SearchIndexRun } from '../publish/search-index.js';
+import { IN_PROCESS_BELOW, renderSite } from '../render/render-site.js';
 import type { Diagnostic } from '../report/diagnostics.js';
 import { NewsArchiveError, UsageError } from '../report/errors.js';
 import { createProgress } from '../report/progress.js';
@@ -138,7 +140,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     debug('after assembling');
     stage = 'rendering';
     progress.stage('rendering', null, built);
-    const rendered = await renderSite(archive, { ...renderOptions, onProgress: (done, total) => progress.update(done, total) });
+    // A small render (a rebuild) leaves a core idle: the search index is written meanwhile, from the archive.
+    const early: { search: SearchIndexRun | null } = { search: null };
+    const onPlanned = ({ toRender, quoteMonths }: { toRender: number; quoteMonths: readonly QuotesMonth[] }): void => {
+      if (toRender < IN_PROCESS_BELOW) early.search = startSearchIndex(archive, { ...renderOptions, quoteMonths });
+    };
+    let rendered: Awaited<ReturnType<typeof renderSite>>;
+    try {
+      rendered = await renderSite(archive, { ...renderOptions, onProgress: (done, total) => progress.update(done, total), onPlanned });
+    } catch (error) {
+      // Nothing may still be writing into the staging folder when it is removed.
+      await early.search?.settled;
+      throw error;
+    }
     pages = rendered.pages;
     reused = rendered.reused;
     progress.end(reused > 0 ? `${pages} pages (${reused} unchanged)` : `${pages} pages`);
@@ -146,9 +160,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     stage = 'indexing';
     progress.stage('indexing', null, built);
     // The quotes index the render stage computed is not computed again for the search index.
-    const published = await publishExtras(archive, renderOptions, (done, total) => progress.update(done, total), { quoteMonths: rendered.quoteMonths });
+    const published = await publishExtras(archive, renderOptions, (done, total) => progress.update(done, total), {
+      quoteMonths: rendered.quoteMonths,
+      search: early.search,
+    });
     const { shards, reused: shardsReused } = published.search;
-    progress.end(`feeds, sitemap and search index (${shards} shard${shards === 1 ? '' : 's'}${shardsReused > 0 ? `, ${shardsReused} unchanged` : ''}), ${published.files} files`);
+    const during = early.search === null ? '' : ', indexed while rendering';
+    progress.end(`feeds, sitemap and search index (${shards} shard${shards === 1 ? '' : 's'}${shardsReused > 0 ? `, ${shardsReused} unchanged` : ''}${during}), ${published.files} files`);
     debug('after indexing');
     stage = 'writing';
     await writeRecords(archive, staged.stagingDir, renderOptions.previousOutDir);

@@ -6,7 +6,7 @@ import type { RenderOptions } from '../render/render-site.js';
 import { debugMemory } from '../report/memory.js';
 import { feedDigest, feedsManifest, feedsSalt, FEEDS_MANIFEST, previousFeedDigests } from './feed-reuse.js';
 import { feedPlans, feedXml, type EntryCache } from './feeds.js';
-import { writeSearchIndex, type SearchIndexResult } from './search-index.js';
+import { startSearchIndex, type SearchIndexResult, type SearchIndexRun } from './search-index.js';
 import { isListedPage, listHtmlPages, robotsTxt, sitemapXml } from './sitemap.js';
 
 export interface PublishResult {
@@ -20,6 +20,8 @@ export interface PublishResult {
 export interface Computed {
   /** The archive's quotes index, `quotesByMonth(archive, basePath)` with the base path of `options`. */
   quoteMonths?: readonly QuotesMonth[];
+  /** The search index, when started already while the pages were rendered (`startSearchIndex`): finished here instead. */
+  search?: SearchIndexRun | null;
 }
 
 /**
@@ -28,7 +30,8 @@ export interface Computed {
  * and the Pagefind search index and UI in `pagefind/` (in shards on a large archive, see `search-index.ts`).
  * A feed whose digest (its entries' articles, its links, the feed code: `feed-reuse.ts`) is the one in the previous
  * site's `.news-archive-feeds.json` is linked from that site instead of made again; `computed` takes what the render
- * stage already has (the quotes index), so that it is not computed twice.
+ * stage already has (the quotes index, or the search index started while it rendered), so that it is not made twice.
+ * The search index is written while the feeds are: Pagefind's services, on worker threads, beside this thread.
  */
 export async function publishExtras(
   archive: Archive,
@@ -36,37 +39,60 @@ export async function publishExtras(
   onProgress?: (shardsDone: number, shards: number) => void,
   computed: Computed = {},
 ): Promise<PublishResult> {
-  const { outDir } = options;
   const started = performance.now();
   const debug = (what: string): void => debugMemory(`publish: ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  const pages = await listHtmlPages(outDir);
-  debug(`${pages.length} pages listed`);
-  // A feed whose entries did not change since the previous build is linked from it, instead of made and written.
+  // The search index (Pagefind's services and their threads), the pages listed (on libuv's threads) and the feeds
+  // (on this one) at the same time; the sitemap once the pages are listed, the search index checked against them.
+  const search =
+    computed.search ??
+    startSearchIndex(archive, {
+      ...options,
+      ...(onProgress === undefined ? {} : { onProgress }),
+      ...(computed.quoteMonths === undefined ? {} : { quoteMonths: computed.quoteMonths }),
+    });
+  const listing = listHtmlPages(options.outDir).then((pages) => {
+    debug(`${pages.length} pages listed`);
+    return pages;
+  });
+  const searching = listing.then((pages) => search.finish(pages));
+  const [files, index] = await Promise.allSettled([writeFiles(archive, options, listing, debug), searching]);
+  // Nothing is still being written when this returns or throws.
+  await search.settled;
+  if (files.status === 'rejected') throw files.reason;
+  if (index.status === 'rejected') throw index.reason;
+  debug('search index written');
+  return { files: files.value, search: index.value };
+}
+
+/**
+ * Writes the feeds, then `sitemap.xml` and `robots.txt` once `listing` gives the site's pages; returns how many files.
+ * A feed whose entries did not change since the previous build is linked from it, instead of made and written.
+ */
+async function writeFiles(archive: Archive, options: RenderOptions, listing: Promise<readonly string[]>, debug: (what: string) => void): Promise<number> {
+  const { outDir } = options;
   const [salt, previous] = await Promise.all([feedsSalt(options), previousFeedDigests(options.previousOutDir)]);
   const digests = new Map<string, string>();
   const entries: EntryCache = new Map();
-  const files = (function* (): Generator<OutputFile> {
+  const feeds = (function* (): Generator<OutputFile> {
     for (const plan of feedPlans(archive, options)) {
       const digest = feedDigest(salt, plan);
       digests.set(plan.file, digest);
       const from = options.previousOutDir && previous.get(plan.file) === digest ? join(options.previousOutDir, ...plan.file.split('/')) : null;
       yield { file: plan.file, from, text: () => feedXml(plan, options, entries) };
     }
-    yield { file: 'sitemap.xml', from: null, text: () => sitemapXml(pages.filter(isListedPage), options, articleDates(archive)) };
-    yield { file: 'robots.txt', from: null, text: () => robotsTxt(options) };
   })();
   // Each file written as it is made, a few at a time: the feeds of a large archive are tens of megabytes together.
-  const { written, linked } = await writeAll(outDir, files, WRITES_AT_ONCE);
+  const { written, linked } = await writeAll(outDir, feeds, WRITES_AT_ONCE);
   await writeFile(join(outDir, FEEDS_MANIFEST), feedsManifest(digests));
-  debug(`${written} feeds, sitemap and robots.txt written (${linked} feeds unchanged)`);
-  const search = await writeSearchIndex(archive, {
-    ...options,
-    pages,
-    ...(onProgress === undefined ? {} : { onProgress }),
-    ...(computed.quoteMonths === undefined ? {} : { quoteMonths: computed.quoteMonths }),
-  });
-  debug('search index written');
-  return { files: written, search };
+  debug(`${written} feeds written (${linked} unchanged)`);
+  const pages = await listing;
+  const others: OutputFile[] = [
+    { file: 'sitemap.xml', from: null, text: () => sitemapXml(pages.filter(isListedPage), options, articleDates(archive)) },
+    { file: 'robots.txt', from: null, text: () => robotsTxt(options) },
+  ];
+  await writeAll(outDir, others, WRITES_AT_ONCE);
+  debug('sitemap and robots.txt written');
+  return written + others.length;
 }
 
 /** Files written at once: enough to keep the disk busy, few enough that only a few feeds are held. */

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { pinThisThread } from '../threads/pin-thread.js';
 import { indexShard, type ShardJob } from './search-pagefind.js';
 import type { SearchRecord } from './search-records.js';
 
@@ -9,7 +10,7 @@ import type { SearchRecord } from './search-records.js';
  */
 
 /** From the main thread: a shard to index (`start`), its next batch of records, or the end of them. */
-export type ShardRequest = { id: number; kind: 'start'; job: ShardJob } | { id: number; kind: 'batch'; records: SearchRecord[] } | { id: number; kind: 'end' };
+export type ShardRequest = { id: number; kind: 'start'; job: ShardJob; core?: number } | { id: number; kind: 'batch'; records: SearchRecord[] } | { id: number; kind: 'end' };
 
 /** To the main thread: send the next batch (`next`), or the shard is done (`done`, `error` null when written). */
 export type ShardReply = { id: number; kind: 'next' } | { id: number; kind: 'done'; error: string | null };
@@ -43,10 +44,13 @@ class Inbox {
 }
 
 const inboxes = new Map<number, Inbox>();
+/** Whether this thread, and so its Pagefind services, were pinned to one core (undefined: not asked yet). */
+let pinned: boolean | undefined;
 const reply = (message: ShardReply): void => parentPort?.postMessage(message);
 
 parentPort?.on('message', (request: ShardRequest) => {
   if (request.kind === 'start') {
+    if (request.core !== undefined && pinned === undefined) pinned = pinThisThread(request.core);
     const inbox = new Inbox();
     inboxes.set(request.id, inbox);
     let ended = false;

@@ -1,12 +1,13 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { QuotesMonth } from '../archive/quotes-index.js';
 import type { Archive } from '../archive/types.js';
 import { debugMemory } from '../report/memory.js';
-import { searchPages } from './search-records.js';
+import { searchPages, type SearchPage } from './search-records.js';
 import { pathOfOutputFile } from './urls.js';
-import { MAX_SHARD_WEIGHT, planShards } from './search-shards.js';
+import { MAX_SHARD_WEIGHT, pageWeight, planShards } from './search-shards.js';
 import { indexingDigest, MANIFEST_FILE, previousDigests, reuseBundle, SEARCH_INDEX_VERSION, shardDigest, type ShardEntry, type ShardManifest } from './search-reuse.js';
 import { inThisThread, WorkerRunner, type ShardRunner } from './search-workers.js';
 
@@ -59,44 +60,104 @@ export interface SearchIndexResult {
  * relative to the site root, without the base path: Pagefind's script puts back whatever comes before `pagefind/`
  * in the bundle's URL, so the index works under any base path. A shard whose digest (what its records are built
  * from, the code that builds them, Pagefind's version) is the one in the previous site's list is linked from there
- * instead.
- * The output depends only on the archive: shards and their pages come in a fixed order.
+ * instead. The shards to index are handed to Pagefind first, the others linked meanwhile.
+ * The output depends only on the archive: shards and their pages come in a fixed order, whatever order they are
+ * written in.
  */
 export async function writeSearchIndex(archive: Archive, options: SearchIndexOptions, tuning: SearchIndexTuning = {}): Promise<SearchIndexResult> {
-  const started = performance.now();
-  const debug = (what: string): void => debugMemory(`search: ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   const existing = options.pages ? new Set(options.pages.map((file) => pathOfOutputFile(file, '/'))) : null;
   const pages = searchPages(archive, options.basePath, options.quoteMonths).filter((p) => existing === null || existing.has(p.url));
+  return indexPages(pages, options, tuning);
+}
+
+/** The search index being written while the pages are rendered (`startSearchIndex`). */
+export interface SearchIndexRun {
+  /** Settles once nothing is written any more, whether the index was written or failed; never rejects. */
+  settled: Promise<void>;
+  /**
+   * The result, given the site's pages once rendered (as `listHtmlPages` gives them): should a record's page not be
+   * among them after all, the index is written again without it, as `writeSearchIndex` would have.
+   */
+  finish(pages: readonly string[]): Promise<SearchIndexResult>;
+}
+
+/**
+ * Starts writing the search index before the site's pages exist, while they are rendered into the same folder:
+ * the records come from the archive, not from the pages. `outDir` must hold nothing the render will still
+ * delete (see `RenderOptions.onPlanned`). Every record is indexed; `finish` checks their pages were written.
+ */
+export function startSearchIndex(archive: Archive, options: Omit<SearchIndexOptions, 'pages'>, tuning: SearchIndexTuning = {}): SearchIndexRun {
+  const pages = searchPages(archive, options.basePath, options.quoteMonths);
+  const running = indexPages(pages, options, tuning, true);
+  const settled = running.then(
+    () => undefined,
+    () => undefined,
+  );
+  return {
+    settled,
+    async finish(written) {
+      const result = await running;
+      const existing = new Set(written.map((file) => pathOfOutputFile(file, '/')));
+      if (pages.every((p) => existing.has(p.url))) return result;
+      return writeSearchIndex(archive, { ...options, pages: written }, tuning);
+    },
+  };
+}
+
+/**
+ * Most weight (see `pageWeight`) of the shards to index whose records are built at once and handed to the shard
+ * threads in one go, when the index is written while the pages render: Pagefind then has its records whatever
+ * this thread is busy with. More than this is sent a batch at a time, as asked for.
+ */
+export const RECORDS_AT_ONCE_WEIGHT = MAX_SHARD_WEIGHT;
+
+/**
+ * Writes the index of `pages` (see `writeSearchIndex`). Everything up to handing the first shards to Pagefind
+ * happens before this returns its promise; `early` (while the pages render) hands over a few shards' records at once.
+ */
+async function indexPages(pages: readonly SearchPage[], options: SearchIndexOptions, tuning: SearchIndexTuning, early = false): Promise<SearchIndexResult> {
+  const started = performance.now();
+  const debug = (what: string): void => debugMemory(`search: ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   const planned = planShards(pages, tuning.maxShardWeight ?? MAX_SHARD_WEIGHT);
   // An empty archive still gets Pagefind's bundle, so the search page loads and finds nothing.
   const shards = planned.length > 0 ? planned : [{ key: 'all', pages: [] }];
   debug(`${pages.length} pages in ${shards.length} shards`);
   const dir = join(options.outDir, 'pagefind');
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
-  const [indexing, previous] = await Promise.all([indexingDigest(), previousDigests(options.previousOutDir)]);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const indexing = indexingDigest();
+  const previous = previousDigests(options.previousOutDir);
 
   const slots = shards.length < 2 ? 1 : Math.max(1, Math.min(tuning.parallel ?? Math.min(2, availableParallelism()), shards.length));
   const runner: ShardRunner = slots > 1 ? new WorkerRunner(slots) : inThisThread;
-  const entries: ShardEntry[] = [];
+  const entries: ShardEntry[] = shards.map((shard, i) => {
+    const bundle = i === 0 ? 'pagefind/' : `pagefind/shards/${shard.key}/`;
+    return { key: shard.key, bundle, pages: shard.pages.length, digest: shardDigest(indexing.digest, bundle, shard.pages) };
+  });
+  const unchanged = (i: number): boolean => !!options.previousOutDir && previous.get(entries[i]!.bundle) === entries[i]!.digest;
+  // The shards to index first, in order, then those to take from the previous build: a lane links these while
+  // Pagefind indexes the others. The files do not depend on the order.
+  const order = [...shards.keys()].sort((a, b) => Number(unchanged(a)) - Number(unchanged(b)) || a - b);
+  const freshWeight = shards.reduce((n, shard, i) => (unchanged(i) ? n : shard.pages.reduce((m, p) => m + pageWeight(p), n)), 0);
+  const atOnce = early && slots > 1 && freshWeight <= RECORDS_AT_ONCE_WEIGHT;
   let reused = 0;
   let done = 0;
   const finished = (): void => options.onProgress?.((done += 1), shards.length);
   options.onProgress?.(0, shards.length);
   try {
-    await inSlots(shards.length, slots, async (i, slot) => {
+    await inSlots(shards.length, slots, async (n, slot) => {
+      const i = order[n]!;
       const shard = shards[i]!;
       const primary = i === 0;
-      const bundle = primary ? 'pagefind/' : `pagefind/shards/${shard.key}/`;
-      const digest = shardDigest(indexing.digest, bundle, shard.pages);
-      entries[i] = { key: shard.key, bundle, pages: shard.pages.length, digest };
+      const { bundle } = entries[i]!;
       const outputPath = join(options.outDir, ...bundle.split('/'));
-      if (options.previousOutDir && previous.get(bundle) === digest && (await reuseBundle(join(options.previousOutDir, ...bundle.split('/')), outputPath, primary))) {
+      if (options.previousOutDir && unchanged(i) && (await reuseBundle(join(options.previousOutDir, ...bundle.split('/')), outputPath, primary))) {
         reused += 1;
         finished();
         return;
       }
-      await runner.run(slot, { outputPath, bundle: primary ? 'full' : 'index' }, inBatches(shard.pages, (p) => p.record(), tuning.recordBatch));
+      const batches = inBatches(shard.pages, (p) => p.record(), tuning.recordBatch);
+      await runner.run(slot, { outputPath, bundle: primary ? 'full' : 'index' }, atOnce ? [...batches] : batches, atOnce);
       debug(`shard ${shard.key} indexed, ${shard.pages.length} pages`);
       finished();
     });

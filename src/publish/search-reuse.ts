@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SearchPage } from './search-records.js';
@@ -48,23 +48,24 @@ const INDEXING_MODULES = ['./search-records', './search-pagefind', '../render/fo
 
 /**
  * Everything a shard's files depend on besides its pages: this code's version, the text of the modules that
- * make records and bundles, and the versions of Pagefind and of the Markdown parser.
+ * make records and bundles, and the versions of Pagefind and of the Markdown parser. Read synchronously (a few
+ * small files), like `previousDigests`: the search index can then hand its first shards to Pagefind at once.
  */
-export async function indexingDigest(): Promise<{ digest: string; pagefind: string }> {
+export function indexingDigest(): { digest: string; pagefind: string } {
   const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
   const hash = createHash('sha256').update(`${SEARCH_INDEX_VERSION}\n`);
-  for (const module of INDEXING_MODULES) hash.update(await readFile(fileURLToPath(new URL(`${module}${extension}`, import.meta.url)))).update('\n');
-  const [pagefind, remarkParse] = await Promise.all([packageVersion('pagefind'), packageVersion('remark-parse')]);
+  for (const module of INDEXING_MODULES) hash.update(readFileSync(fileURLToPath(new URL(`${module}${extension}`, import.meta.url)))).update('\n');
+  const [pagefind, remarkParse] = [packageVersion('pagefind'), packageVersion('remark-parse')];
   hash.update(`pagefind ${pagefind}\nremark-parse ${remarkParse}\n`);
   return { digest: hash.digest('hex'), pagefind };
 }
 
 /** The version of an installed package: its package.json, found the way Node resolves its name from here. */
-async function packageVersion(name: string): Promise<string> {
+function packageVersion(name: string): string {
   for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
     const file = join(dir, 'node_modules', name, 'package.json');
     if (existsSync(file)) {
-      const { version } = JSON.parse(await readFile(file, 'utf8')) as { version?: unknown };
+      const { version } = JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown };
       return typeof version === 'string' ? version : 'unknown';
     }
     if (dirname(dir) === dir) return 'unknown';
@@ -72,11 +73,11 @@ async function packageVersion(name: string): Promise<string> {
 }
 
 /** The previous build's shard digests by bundle folder; none when there is no previous site or its list is unreadable. */
-export async function previousDigests(previousOutDir: string | null | undefined): Promise<Map<string, string>> {
+export function previousDigests(previousOutDir: string | null | undefined): Map<string, string> {
   const digests = new Map<string, string>();
   if (!previousOutDir) return digests;
   try {
-    const manifest = JSON.parse(await readFile(join(previousOutDir, ...MANIFEST_FILE.split('/')), 'utf8')) as Partial<ShardManifest>;
+    const manifest = JSON.parse(readFileSync(join(previousOutDir, ...MANIFEST_FILE.split('/')), 'utf8')) as Partial<ShardManifest>;
     if (manifest.version !== SEARCH_INDEX_VERSION || !Array.isArray(manifest.shards)) return digests;
     for (const entry of manifest.shards) if (typeof entry?.bundle === 'string' && typeof entry.digest === 'string') digests.set(entry.bundle, entry.digest);
   } catch {

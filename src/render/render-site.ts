@@ -47,6 +47,12 @@ export interface RenderOptions {
   recycledOutDir?: boolean;
   /** Quotes and article links shown per Eleventy run of speaker, topic, quotes and timeline pages. Default `PAGE_WEIGHT_BUDGET`. */
   pageWeightBudget?: number;
+  /**
+   * Called once the pages to render are known and `outDir` holds nothing this render will delete: from then on
+   * others may write their own files into it (not its pages) while it renders. `toRender`: pages to render, not
+   * linked or kept (under `IN_PROCESS_BELOW`, on this thread); `quoteMonths` as in the result.
+   */
+  onPlanned?: (plan: { toRender: number; quoteMonths: readonly QuotesMonth[] }) => void;
 }
 
 /** Most article pages per Eleventy run. */
@@ -165,6 +171,7 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
       reuse.reused += found.size;
       debug(`${found.size} pages kept in place`);
     }
+    options.onPlanned?.({ toRender: articles.length + speakers.length + topics.length + months.length + years.length, quoteMonths: data.quoteMonths });
     const before = reuse.reused;
     await reuse.linkAll(toLink, options.outDir);
     debug(`${reuse.reused - before} pages linked`);
