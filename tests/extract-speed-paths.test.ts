@@ -6,13 +6,13 @@ import { splitTitleSuffix } from '../src/extract/plugins/find-title.js';
 import { labelledBefore } from '../src/extract/plugins/find-date.js';
 import { toIsoDate } from '../src/extract/text/dates.js';
 import { format, isValid, parse } from 'date-fns';
-import { bare, isAcronym, isInitials, isParticle, readMentions, tokenize } from '../src/extract/people/find-mentions.js';
+import { bare, isAcronym, isInitials, isOrgHead, isParticle, readMentions, speechVerbAfter, tokenize } from '../src/extract/people/find-mentions.js';
 import { PersonRegistry } from '../src/extract/people/registry.js';
 import { BREADCRUMB, CONTRIBUTED_WORD, CREDIT, isNotice, NOTICE, SLUG, SLUG_LINE } from '../src/extract/plugins/strip-boilerplate.js';
 import type { Guarded } from '../src/extract/text/guarded.js';
 import { anyPattern, topLevelAlternatives } from '../src/extract/text/any-pattern.js';
 import { GAZETTEER_FORM_LENGTHS, mayOpenGazetteerForm } from '../src/extract/lexicon/places.js';
-import { ROLE_NOUNS, SPEAKING_ORG_NOUNS } from '../src/extract/lexicon/roles.js';
+import { ORG_HEADS, ROLE_NOUNS, SPEAKING_ORG_NOUNS } from '../src/extract/lexicon/roles.js';
 import { SPEECH_VERBS } from '../src/extract/lexicon/speech-verbs.js';
 import { endsWithComma } from '../src/extract/people/roles-in-context.js';
 import { bareWord, hasHeadNoun, pronouns } from '../src/extract/quotes/speaker-candidates.js';
@@ -403,6 +403,42 @@ describe('speakers', () => {
         const answer = isInitials(word);
         if (answer) yes++;
         expect(answer).toBe(/^(?:\p{L}\.)+$/u.test(word));
+      }),
+      RUNS,
+    );
+    expect(yes).toBeGreaterThan(500);
+  });
+
+  it('isOrgHead is ORG_HEADS.has(bare(word))', () => {
+    let yes = 0;
+    fc.assert(
+      fc.property(texts(['ministry', 'Ministry', 'MINISTRY', 'office', 'Kremlin', 'army', "'s", '’s', '.', 'x', 'é', 'İ', '-', 'council'], 4), (word) => {
+        const answer = isOrgHead(word);
+        if (answer) yes++;
+        expect(answer).toBe(ORG_HEADS.has(bare(word)));
+      }),
+      RUNS,
+    );
+    expect(yes).toBeGreaterThan(300);
+  });
+
+  it('speechVerbAfter is what the lower-cased words after a run told', () => {
+    // ---- find-mentions.ts's reading of the words after a run, as it was ----
+    const old = (text: string, tokens: ReturnType<typeof tokenize>, last: ReturnType<typeof tokenize>[number], to: number): boolean => {
+      const gapAfter = tokens[to] ? text.slice(last.end, tokens[to]!.start) : '';
+      const spaced = /^\s+$/.test(gapAfter);
+      const after = spaced ? (tokens[to]?.text.toLowerCase() ?? '') : '';
+      return spaced && (SPEECH_VERBS.has(after) || (['also', 'then', 'later', 'further', 'has', 'had', 'was', 'once', 'again'].includes(after) && SPEECH_VERBS.has(tokens[to + 1]?.text.toLowerCase() ?? '')));
+    };
+    let yes = 0;
+    fc.assert(
+      fc.property(texts(['Peskov', 'said', 'SAID', 'Said', 'also', 'ALSO', 'told', 'was', 'x', ' ', '  ', '\u00a0', '\n', ',', '.', 'é', 'saİd', '-', 'Peskov said', ' also said '], 16), (text) => {
+        const tokens = tokenize(text);
+        tokens.forEach((token, k) => {
+          const answer = speechVerbAfter(text, tokens, token, k + 1);
+          if (answer) yes++;
+          expect(answer).toBe(old(text, tokens, token, k + 1));
+        });
       }),
       RUNS,
     );

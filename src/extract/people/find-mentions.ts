@@ -285,17 +285,43 @@ function mention(start: number, end: number, name: string, kind: Mention['kind']
 }
 
 /** Whether a verb of speech follows the run ending with `last` ("Peskov said", "Peskov also said"); `to`: the token after it. */
-function speechVerbAfter(text: string, tokens: Token[], last: Token, to: number): boolean {
+export function speechVerbAfter(text: string, tokens: Token[], last: Token, to: number): boolean {
   const next = tokens[to];
   // the words after the name, in lower case, read only when white space alone parts them from it (/^\s+$/)
   if (next === undefined || next.start === last.end) return false;
   for (let k = last.end; k < next.start; k++) if (!isWhiteSpaceCode(text.charCodeAt(k))) return false;
-  const after = next.text.toLowerCase();
+  // a word of ASCII letters that neither filter lets through is neither (and is not lowered)
+  const word = next.text;
+  if (asciiLetters(word, word.length) && !SPEECH_VERB_FILTER.mayHold(word, 0, word.length) && !MODIFIER_FILTER.mayHold(word, 0, word.length)) return false;
+  const after = word.toLowerCase();
   return SPEECH_VERBS.has(after) || (VERB_MODIFIERS.has(after) && SPEECH_VERBS.has(tokens[to + 1]?.text.toLowerCase() ?? ''));
+}
+
+/** Whether the first `end` characters of a word are ASCII letters (and there is one). */
+function asciiLetters(word: string, end: number): boolean {
+  if (end <= 0) return false;
+  for (let i = 0; i < end; i++) {
+    const code = word.charCodeAt(i) | 32;
+    if (code < 97 || code > 122) return false;
+  }
+  return true;
+}
+
+const SPEECH_VERB_FILTER = new WordFilter(SPEECH_VERBS);
+const ORG_HEAD_FILTER = new WordFilter(ORG_HEADS);
+
+/** `ORG_HEADS.has(bare(word))`: a word of ASCII letters (a possessive or final dot aside) the filter stops is passed over unlowered. */
+export function isOrgHead(word: string): boolean {
+  let end = word.length;
+  if (end >= 2 && word.charCodeAt(end - 1) === 115 && (word.charCodeAt(end - 2) === 39 || word.charCodeAt(end - 2) === 0x2019)) end -= 2;
+  if (end > 0 && word.charCodeAt(end - 1) === 46) end--;
+  if (asciiLetters(word, end) && !ORG_HEAD_FILTER.mayHold(word, 0, end)) return false;
+  return ORG_HEADS.has(bare(word));
 }
 
 /** Words that may stand between a name and its verb of speech ("Peskov also said"). */
 const VERB_MODIFIERS: ReadonlySet<string> = new Set(['also', 'then', 'later', 'further', 'has', 'had', 'was', 'once', 'again']);
+const MODIFIER_FILTER = new WordFilter(VERB_MODIFIERS);
 
 /**
  * `readRun` of a run of one word, as most runs are (a sentence's first word, a surname, a month), without the
@@ -306,7 +332,7 @@ function readWord(text: string, tokens: Token[], k: number, out: Mention[]): boo
   const word = token.text;
   // (a one-word run is a known place or body as a whole, or holds none)
   const known = gazetteerAt(tokens, k, k + 1) === 1;
-  if (!known && ORG_HEADS.has(bare(word))) return false;
+  if (!known && isOrgHead(word)) return false;
   const possessive = hasPossessive(word);
   const end = possessive ? token.end - 2 : token.end;
   const name = text.slice(token.start, end);
@@ -321,7 +347,7 @@ function readWord(text: string, tokens: Token[], k: number, out: Mention[]): boo
     out.push(mention(token.start, end, name, 'organisation', '', possessive, beforeSpeechVerb));
     return true;
   }
-  const surname = !PARTICLES.has(word.toLowerCase()) && isNameWord(word);
+  const surname = !isParticle(word) && isNameWord(word);
   out.push(mention(token.start, end, name, surname ? 'surname' : 'other', '', possessive, beforeSpeechVerb));
   return true;
 }
