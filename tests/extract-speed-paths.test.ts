@@ -15,7 +15,7 @@ import { GAZETTEER_FORM_LENGTHS, mayOpenGazetteerForm } from '../src/extract/lex
 import { ORG_HEADS, ROLE_NOUNS, SPEAKING_ORG_NOUNS } from '../src/extract/lexicon/roles.js';
 import { SPEECH_VERBS } from '../src/extract/lexicon/speech-verbs.js';
 import { endsWithComma } from '../src/extract/people/roles-in-context.js';
-import { bareWord, hasHeadNoun, pronouns } from '../src/extract/quotes/speaker-candidates.js';
+import { bareWord, hasHeadNoun, pronouns, ROLE_NP } from '../src/extract/quotes/speaker-candidates.js';
 import { readAllSpeechVerbs, readSpeechVerbs, sentenceSubject, speakingSubjects } from '../src/extract/quotes/attribute.js';
 import { followsNaming, NAMING_BEFORE } from '../src/extract/quotes/classify-span.js';
 import { cleanText } from '../src/extract/plugins/write-body.js';
@@ -407,6 +407,27 @@ describe('speakers', () => {
       RUNS,
     );
     expect(yes).toBeGreaterThan(500);
+  });
+
+  it('a role phrase is passed over by hasHeadNoun exactly where none of its bare words is a head noun', () => {
+    let heads = 0;
+    let phrases = 0;
+    fc.assert(
+      fc.property(texts(['the ', 'The ', 'a ', 'an ', 'Russia’s ', "Oman's ", 'foreign ', 'minister', 'Minister’s', 'spokesman', 'SPOKESWOMAN', 'ministry', 'agency', 'office,', 'timetable ', 'for ', 'rail ', 'vote', ' ', '  ', '.', ',', ';', ':', '-', 'é', 'x']), (text) => {
+        const phrase = new RegExp(ROLE_NP.source, ROLE_NP.flags);
+        for (let m = phrase.exec(text); m !== null; m = phrase.exec(text)) {
+          phrase.lastIndex = m.index + 1;
+          phrases++;
+          const bare = m[1]!.split(/\s+/).filter(Boolean).map(bareWord);
+          const head = bare.some((w) => ROLE_NOUNS.has(w) || w.startsWith('spokes') || SPEAKING_ORG_NOUNS.has(w));
+          if (head) heads++;
+          expect(hasHeadNoun(m[1]!)).toBe(head);
+        }
+      }),
+      RUNS,
+    );
+    expect(heads).toBeGreaterThan(500);
+    expect(phrases - heads).toBeGreaterThan(500);
   });
 
   it('isOrgHead is ORG_HEADS.has(bare(word))', () => {

@@ -21,7 +21,7 @@ export interface Candidate {
 }
 
 const STATEMENT_NOUN = /^\s+(?:[\p{L}\-]+\s+){0,2}?(?:statement|statements|remarks|comments|words|message|post|speech|address|letter|claim|claims|reply|response|answer|interview|tweet|announcement|communiqué|communique|note|release)\b/iu;
-const ROLE_NP = /(?<![\p{L}\p{N}])(?:the|a|an|The|A|An|\p{Lu}[\p{L}\-]*['’]s)\s+((?:[\p{L}.’'\-,;:]+\s*){1,5})/gu;
+export const ROLE_NP = /(?<![\p{L}\p{N}])(?:the|a|an|The|A|An|\p{Lu}[\p{L}\-]*['’]s)\s+((?:[\p{L}.’'\-,;:]+\s*){1,5})/gu;
 const GENERIC_ORG_NOUNS = new Set(['agency', 'service', 'organization', 'organisation', 'group', 'movement', 'body', 'office']);
 
 /**
@@ -226,6 +226,8 @@ export function speakerCandidates(text: string, offset: number, mentions: Mentio
   const headNouns = hasHeadNoun(text);
   while (headNouns && (m = ROLE_NP.exec(text)) !== null) {
     ROLE_NP.lastIndex = m.index + 1;
+    // a phrase none of whose words is a head noun names no one (its words are runs of the characters hasHeadNoun reads)
+    if (!hasHeadNoun(m[1]!)) continue;
     const words = m[1]!.split(/\s+/).filter(Boolean);
     const bare = words.map(bareWord);
     let headAt = bare.findIndex((w) => ROLE_NOUNS.has(w) || w.startsWith('spokes'));
