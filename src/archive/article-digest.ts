@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../cache/digest.js';
 import { bodyDigest } from './body-store.js';
 import type { ArticleRecord } from './types.js';
 
@@ -12,12 +12,13 @@ const digests = new WeakMap<ArticleRecord, string>();
 export function articleDigest(article: ArticleRecord): string {
   let digest = digests.get(article);
   if (digest === undefined) {
-    const hash = createHash('sha256');
+    // The body by its digest; every other field (read only once: the body may be a getter) as JSON. One
+    // string hashed at once: the same bytes as an update per part, without some fifty calls into the hash per record.
+    let text = '';
     for (const key of Object.keys(article) as Array<keyof ArticleRecord>) {
-      // The body by its digest; every other field (read only once: the body may be a getter) as JSON.
-      hash.update(key).update('\0').update(key === 'body' ? bodyDigest(article) : JSON.stringify(article[key])).update('\0');
+      text += `${key}\0${key === 'body' ? bodyDigest(article) : JSON.stringify(article[key])}\0`;
     }
-    digest = hash.digest('hex').slice(0, 32);
+    digest = sha256Hex(text).slice(0, 32);
     digests.set(article, digest);
   }
   return digest;

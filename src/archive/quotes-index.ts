@@ -51,24 +51,32 @@ export interface QuotesYear {
  * number of quotes.
  */
 export function quotesByMonth(archive: Archive, basePath: string): QuotesMonth[] {
-  const groups = new Map<string, QuoteGroup>();
-  const monthOf = new Map<string, string>();
+  // Groups in the order they are first met, each with the month of that first report.
+  const groups: Array<{ group: QuoteGroup; period: string }> = [];
+  // The same words are quoted in several articles (a third as many texts as quotes), by up to a hundred and
+  // more speakers: each distinct text is folded once, and its groups found by speaker under the folded words.
+  const folded = new Map<string, string>();
+  const byWords = new Map<string, Map<string, QuoteGroup>>();
   for (const article of archive.articles) {
     const ref = articleRef(article);
     for (const q of article.quotes) {
-      const key = `${foldWords(q.text)}\u0000${q.speakerId ?? ''}`;
-      let group = groups.get(key);
-      if (!group) {
+      let words = folded.get(q.text);
+      if (words === undefined) folded.set(q.text, (words = foldWords(q.text)));
+      let spoken = byWords.get(words);
+      if (spoken === undefined) byWords.set(words, (spoken = new Map()));
+      const speakerKey = q.speakerId ?? '';
+      let group = spoken.get(speakerKey);
+      if (group === undefined) {
+        const key = `${words}\u0000${speakerKey}`;
         group = { id: `quote-${shortHash(key, 10)}`, text: q.text, speaker: q.speaker, speakerId: q.speakerId, sources: [] };
-        groups.set(key, group);
-        monthOf.set(key, article.date?.slice(0, 7) ?? 'undated');
+        spoken.set(speakerKey, group);
+        groups.push({ group, period: article.date?.slice(0, 7) ?? 'undated' });
       }
       group.sources.push({ quoteId: q.id, article: ref, url: `${article.url}#${q.id}` });
     }
   }
   const months = new Map<string, QuotesMonth>();
-  for (const [key, group] of groups) {
-    const period = monthOf.get(key) ?? 'undated';
+  for (const { group, period } of groups) {
     let entry = months.get(period);
     if (!entry) {
       const dated = period !== 'undated';

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../cache/digest.js';
 import { foldWords } from './fold.js';
 
 /** Slugs for URLs: readable, ASCII, stable. Pure functions. */
@@ -26,7 +26,7 @@ export function slugify(text: string, maxLength = MAX_SLUG_LENGTH): string {
 
 /** First `length` hex digits of the SHA-256 of `text`: a short stable suffix. */
 export function shortHash(text: string, length = 6): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, length);
+  return sha256Hex(text).slice(0, length);
 }
 
 /**

@@ -38,6 +38,9 @@ export function topicPages(archive: Archive, basePath: string): TopicPage[] {
   const speakerCounts = new Map<string, Map<string, TopicSpeaker>>();
   for (const article of archive.articles) {
     const ref = articleRef(article);
+    // The article's quotes as its topics' pages show them: made once, shared by each of its topics.
+    const quotes: TopicQuote[] =
+      article.topics.length === 0 ? [] : article.quotes.map((q) => ({ id: q.id, text: q.text, speaker: q.speaker, speakerId: q.speakerId, article: ref, url: `${article.url}#${q.id}` }));
     for (const t of article.topics) {
       let page = pages.get(t.id);
       if (!page) {
@@ -57,8 +60,8 @@ export function topicPages(archive: Archive, basePath: string): TopicPage[] {
       page.articles.push(ref);
       const counts = speakerCounts.get(t.id) ?? new Map<string, TopicSpeaker>();
       speakerCounts.set(t.id, counts);
-      for (const q of article.quotes) {
-        page.quotes.push({ id: q.id, text: q.text, speaker: q.speaker, speakerId: q.speakerId, article: ref, url: `${article.url}#${q.id}` });
+      for (const q of quotes) {
+        page.quotes.push(q);
         if (q.speakerId !== null && q.speaker !== null) {
           const s = counts.get(q.speakerId) ?? { id: q.speakerId, name: q.speaker, count: 0 };
           s.count += 1;

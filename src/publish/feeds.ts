@@ -138,6 +138,10 @@ export function atomFeed(spec: FeedSpec, options: LinkOptions, entries: EntryCac
 
 /** The `limit` first of `articles` by their `rank`. */
 function newestOf(articles: readonly ArticleRecord[], rank: ReadonlyMap<ArticleRecord, number>, limit = FEED_ENTRIES): ArticleRecord[] {
+  // Groups are gathered in the archive's order, which is nearly always the rank's: then there is nothing to sort.
+  let sorted = true;
+  for (let i = 1; i < articles.length && sorted; i++) sorted = (rank.get(articles[i - 1]!) ?? 0) <= (rank.get(articles[i]!) ?? 0);
+  if (sorted) return articles.slice(0, limit);
   return [...articles].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0)).slice(0, limit);
 }
 

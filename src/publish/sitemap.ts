@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathOfOutputFile, publicLink, type LinkOptions } from './urls.js';
 import { escapeXml } from './xml.js';
@@ -6,22 +6,20 @@ import { escapeXml } from './xml.js';
 /**
  * Every HTML page in the output folder, as paths relative to it with forward slashes, sorted.
  * Pagefind's own folder is left out (it holds no pages unless its playground is written).
- * The folders are read several at a time (a large site has one folder per page).
+ * The folders are read synchronously, one after another: a large site has one folder per page, and for
+ * tens of thousands of small reads the thread pool's round trips cost more than the reads.
  */
 export async function listHtmlPages(outDir: string): Promise<string[]> {
   const pages: string[] = [];
-  const walk = async (folder: string): Promise<void> => {
-    const entries = await readdir(folder === '' ? outDir : join(outDir, ...folder.split('/')), { withFileTypes: true });
-    const folders: string[] = [];
-    for (const entry of entries) {
+  const folders = [''];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    for (const entry of readdirSync(folder === '' ? outDir : join(outDir, folder), { withFileTypes: true })) {
       const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
       if (entry.isDirectory()) {
         if (path !== 'pagefind') folders.push(path);
       } else if (entry.isFile() && entry.name.endsWith('.html')) pages.push(path);
     }
-    await Promise.all(folders.map(walk));
-  };
-  await walk('');
+  }
   return pages.sort();
 }
 
