@@ -126,6 +126,7 @@ export async function loadAndExtract(contentDir: string, options: LoadAndExtract
         articles[i]!.text = undefined;
       });
 
+      const stored: Array<{ file: string; body: string }> = [];
       for (const [i, article] of articles.entries()) {
         if (article === undefined) continue;
         const raw = raws[i];
@@ -140,10 +141,13 @@ export async function loadAndExtract(contentDir: string, options: LoadAndExtract
         // Lines as they are in the file, front matter included, in the report and in records.json alike.
         if (article.lineOffset > 0) final.messages = final.messages.map((m) => (m.line === null ? m : { ...m, line: m.line + article.lineOffset }));
         diagnostics.push(...article.diagnostics, ...final.messages.map((m) => fromExtractMessage(article.file, m, 0)));
-        bodies.set(article.file, store.put(final.body));
+        stored.push({ file: article.file, body: final.body });
         final.body = '';
         inputs.push({ file: article.file, article: final });
       }
+      // The chunk's bodies go to the store together (one write).
+      const refs = store.putMany(stored.map((s) => s.body));
+      stored.forEach(({ file }, k) => bodies.set(file, refs[k]!));
       // Let the progress line draw and Ctrl-C be heard between chunks.
       await new Promise((next) => setImmediate(next));
     }
