@@ -110,10 +110,25 @@ export class PersonRegistry {
     // "Sheikh Mohammed", "Wang told", "Lula said": a given name used alone, a family name written first, a short name
     const only = info.firstKey;
     // (an entity's first spelling is its name's)
-    const byFirst = this.entities.filter((e) => e.kind === 'person' && this.spellings[e.order]![0]!.tokens.length >= 2 && this.spellings[e.order]![0]!.firstKey === only);
-    if (byFirst.length === 1) return byFirst[0]!;
-    const byAny = this.entities.filter((e) => e.kind === 'person' && this.spellings[e.order]![0]!.tokens.length >= 3 && this.spellings[e.order]![0]!.tokens.some((t) => namePartKey(t) === only));
-    return byAny.length === 1 ? byAny[0]! : null;
+    // the only person fitting, counted in a loop (no list made: most words fit nobody)
+    let byFirst: Entity | null = null;
+    let byFirstCount = 0;
+    for (const e of this.entities) {
+      if (e.kind === 'person' && this.spellings[e.order]![0]!.tokens.length >= 2 && this.spellings[e.order]![0]!.firstKey === only) {
+        byFirst = e;
+        byFirstCount++;
+      }
+    }
+    if (byFirstCount === 1) return byFirst;
+    let byAny: Entity | null = null;
+    let byAnyCount = 0;
+    for (const e of this.entities) {
+      if (e.kind === 'person' && this.spellings[e.order]![0]!.tokens.length >= 3 && this.spellings[e.order]![0]!.tokens.some((t) => namePartKey(t) === only)) {
+        byAny = e;
+        byAnyCount++;
+      }
+    }
+    return byAnyCount === 1 ? byAny : null;
   }
 
   /**
