@@ -95,12 +95,26 @@ export class FileManifest {
    */
   note(file: string, stamp: { stamp: string; mtimeMs: number }, readAt: number, known: KnownFile): void {
     if (stamp.mtimeMs > readAt - this.#racyMs) return;
-    this.#next[file] = { stamp: stamp.stamp, digest: known.digest, frontMatter: known.frontMatter, lineOffset: known.lineOffset, diagnostics: known.diagnostics };
+    const previous = this.#previous[file];
+    // The same stamp and text: what the previous build noted (`save` then knows nothing changed).
+    this.#next[file] =
+      previous !== undefined && previous.stamp === stamp.stamp && previous.digest === known.digest
+        ? previous
+        : { stamp: stamp.stamp, digest: known.digest, frontMatter: known.frontMatter, lineOffset: known.lineOffset, diagnostics: known.diagnostics };
   }
 
-  /** Writes the files noted for the next build (replacing the manifest whole). Never throws: without it the next build reads every file. */
+  /** True when the files noted are exactly the previous build's, each unchanged: the manifest would be written as it is. */
+  #unchanged(): boolean {
+    const files = Object.keys(this.#next);
+    return files.length === Object.keys(this.#previous).length && files.every((file) => this.#next[file] === this.#previous[file]);
+  }
+
+  /**
+   * Writes the files noted for the next build (replacing the manifest whole), unless they are the previous build's
+   * unchanged. Never throws: without it the next build reads every file.
+   */
   save(): void {
-    if (this.#path === null) return;
+    if (this.#path === null || this.#unchanged()) return;
     const temp = `${this.#path}.${process.pid}.tmp`;
     try {
       const files: Record<string, Entry> = {};

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { articleDigest } from '../archive/article-digest.js';
+import { sha256Hex } from '../cache/digest.js';
 import type { FeedPlan } from './feeds.js';
 import type { LinkOptions } from './urls.js';
 
@@ -38,9 +39,10 @@ export async function feedsSalt(options: LinkOptions): Promise<string> {
 /** The digest of one feed: the salt, its place, title and links, and each entry's article (`articleDigest`), in order. */
 export function feedDigest(salt: string, plan: FeedPlan): string {
   const { key, title, selfPath, pagePath } = plan.spec;
-  const hash = createHash('sha256').update(`${salt}\n${JSON.stringify({ file: plan.file, key, title, selfPath, pagePath })}\n`);
-  for (const article of plan.newest) hash.update(articleDigest(article)).update('\n');
-  return hash.digest('hex');
+  // Hashed as one string: the same bytes as an update per entry, without a hundred calls into the hash per feed.
+  let text = `${salt}\n${JSON.stringify({ file: plan.file, key, title, selfPath, pagePath })}\n`;
+  for (const article of plan.newest) text += `${articleDigest(article)}\n`;
+  return sha256Hex(text);
 }
 
 /** The previous build's feed digests by feed path; none when there is no previous site or its list is unreadable. */
