@@ -266,14 +266,22 @@ export function speakerCandidates(text: string, offset: number, mentions: Mentio
     }
   }
   // "The Kremlin spokesman": the phrase speaks, not the "Kremlin" inside it (unless the phrase names nobody)
+  // with neither phrases nor offices (most sentences), every candidate is kept: no lists of them are made
+  let some = false;
+  for (const c of out) if (c.kind === 'role' || c.kind === 'organisation-noun' || c.office) some = true;
+  if (!some) return out.sort(byPlace);
   const containers = out.filter((c) => c.kind === 'role' || c.kind === 'organisation-noun');
   const offices = out.filter((c) => c.office);
-  // with neither, every candidate is kept
-  const kept = containers.length === 0 && offices.length === 0 ? out : out.filter((c) => {
+  const kept = out.filter((c) => {
     if (!c.office && offices.some((o) => o.start <= c.start && c.end <= o.end)) return false;
     if (c.kind === 'entity' && !c.office) return !containers.some((k) => (k.entity || k.kind === 'role') && k.start <= c.start && c.end <= k.end);
     if (c.kind === 'organisation-noun' && !c.entity) return !out.some((e) => e.kind === 'entity' && c.start <= e.start && e.end <= c.end);
     return true;
   });
-  return kept.sort((a, b) => a.start - b.start || b.end - a.end);
+  return kept.sort(byPlace);
+}
+
+/** In order of place, the longer of two starting together first. */
+function byPlace(a: Candidate, b: Candidate): number {
+  return a.start - b.start || b.end - a.end;
 }
