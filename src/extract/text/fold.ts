@@ -68,15 +68,27 @@ export function countWords(text: string): number {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    let width = letterOrDigitWidth(text, i);
     // a character that is not a letter or digit (half an astral one, alone, is not one either)
+    const unit = text.charCodeAt(i);
+    const width = unit < 128 ? ASCII_LETTER_OR_DIGIT[unit]! : letterOrDigitWidth(text, i);
     if (width === 0) {
       i++;
       continue;
     }
     const start = i;
     i += width;
-    while (i < n && (width = letterOrDigitWidth(text, i)) > 0) i += width;
+    // the rest of the run: ASCII read from a table, other characters by their class
+    while (i < n) {
+      const next = text.charCodeAt(i);
+      if (next < 128) {
+        if (ASCII_LETTER_OR_DIGIT[next] === 0) break;
+        i++;
+      } else {
+        const more = letterOrDigitWidth(text, i);
+        if (more === 0) break;
+        i += more;
+      }
+    }
     const between = start === previousEnd + 1 ? text.charCodeAt(previousEnd) : 0;
     // joined to the run before by one apostrophe or hyphen: the same word
     if (between !== 39 && between !== 0x2019 && between !== 45) count++;
@@ -84,6 +96,9 @@ export function countWords(text: string): number {
   }
   return count;
 }
+
+/** 1 for an ASCII letter or digit, else 0. */
+const ASCII_LETTER_OR_DIGIT = Uint8Array.from({ length: 128 }, (_, code) => ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ? 1 : 0));
 
 /** The width (1 or 2 code units) of the letter or digit at `i`, or 0 when there is none. */
 function letterOrDigitWidth(text: string, i: number): number {
