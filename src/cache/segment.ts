@@ -36,16 +36,28 @@ export type SegmentOpenResult =
   | { kind: 'stale'; version: string }
   | { kind: 'corrupt'; reason: string };
 
+/** Most bytes read ahead when entries are read in the order they lie in the file. */
+export const READ_AHEAD = 1 << 20;
+
 /** Reads entries of one finished segment file by position. */
 export class SegmentReader {
   readonly path: string;
   readonly entries: Map<string, SegmentEntry>;
   private fd: number | null;
+  /** Where the entries end (the index's offset). */
+  readonly #entriesEnd: number;
+  /** The bytes last read, from `start`: the entries after the one asked for, when reading in file order. */
+  #window: { start: number; bytes: Buffer } | null = null;
+  /** Bytes to read ahead next time: doubles while entries are read one after another, none otherwise. */
+  #ahead = 0;
+  /** End of the entry last read. */
+  #lastEnd = -1;
 
-  private constructor(path: string, fd: number, entries: Map<string, SegmentEntry>) {
+  private constructor(path: string, fd: number, entries: Map<string, SegmentEntry>, entriesEnd: number) {
     this.path = path;
     this.fd = fd;
     this.entries = entries;
+    this.#entriesEnd = entriesEnd;
   }
 
   /** Opens a segment; `stale` when it was written for another version, `corrupt` when it cannot be read. */
@@ -84,24 +96,45 @@ export class SegmentReader {
         if (start < headerLength || end > indexOffset || end <= start) return close(fd, { kind: 'corrupt', reason: 'index out of range' });
         entries.set(digest, { offset: start, length: length as number });
       }
-      return { kind: 'ok', segment: new SegmentReader(path, fd, entries) };
+      return { kind: 'ok', segment: new SegmentReader(path, fd, entries, indexOffset) };
     } catch (error) {
       return close(fd, { kind: 'corrupt', reason: String(error) });
     }
   }
 
-  /** The raw JSON text of an entry, or null when it cannot be read. */
+  /**
+   * The raw JSON text of an entry, or null when it cannot be read. A rebuild asks for the entries in about the order
+   * they were written: then each read takes the next entries too (up to `READ_AHEAD` bytes), and the entries after
+   * come from those bytes, instead of a read each. Entries asked for in another order are read one by one.
+   */
   readRaw(digest: string): Buffer | null {
     const entry = this.entries.get(digest);
     if (!entry || this.fd === null) return null;
     try {
-      return readAt(this.fd, entry.offset, entry.length);
+      const { offset, length } = entry;
+      const end = offset + length;
+      const window = this.#window;
+      let raw: Buffer;
+      if (window !== null && offset >= window.start && end <= window.start + window.bytes.length) {
+        raw = window.bytes.subarray(offset - window.start, end - window.start);
+      } else {
+        // The next entry in the file (entries are separated by a newline): read further ahead each time.
+        const next = offset === this.#lastEnd || offset === this.#lastEnd + 1;
+        this.#ahead = next ? Math.min(READ_AHEAD, Math.max(this.#ahead * 2, length * 4)) : 0;
+        const size = Math.min(Math.max(length, this.#ahead), this.#entriesEnd - offset);
+        const bytes = readAt(this.fd, offset, size);
+        this.#window = size > length ? { start: offset, bytes } : null;
+        raw = bytes.subarray(0, length);
+      }
+      this.#lastEnd = end;
+      return raw;
     } catch {
       return null;
     }
   }
 
   close(): void {
+    this.#window = null;
     if (this.fd === null) return;
     try {
       closeSync(this.fd);
