@@ -169,6 +169,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     progress.end(`feeds, sitemap and search index (${shards} shard${shards === 1 ? '' : 's'}${shardsReused > 0 ? `, ${shardsReused} unchanged` : ''}${during}), ${published.files} files`);
     debug('after indexing');
     stage = 'writing';
+    // After the search index: a build killed once records.json is there has no Pagefind service still writing.
     await writeRecords(archive, staged.stagingDir, renderOptions.previousOutDir);
     debug('after writing records.json');
 
