@@ -89,28 +89,46 @@ export class BodyStore {
   }
 }
 
+/** Where each stored record's body is. */
+const storedRefs = new WeakMap<object, { store: BodyStore; ref: BodyRef }>();
+
+/** The getter of every stored body: one function for all records, so that they keep one shape (see `storeBody`). */
+function storedBody(this: object): string {
+  const stored = storedRefs.get(this);
+  if (stored === undefined) throw new Error('a stored body was read from an object that is not its record');
+  return stored.store.read(stored.ref);
+}
+
 /**
  * Makes `record.body` read its text from `store` each time it is read, instead of holding it. The property
  * stays where it was among the record's keys, enumerable, so `JSON.stringify`, object spread and
  * `structuredClone` (messages to worker threads) see the body as before.
+ *
+ * The keys after `body` are taken off, last first, and put back after the getter, which all records share: V8
+ * then keeps each record's fast shape, the same for every record, instead of turning it into a dictionary (some
+ * 750 bytes a record) as it does when a property amid others changes kind or holds a getter of its own.
  */
 export function storeBody<T extends { body: string }>(record: T, store: BodyStore, ref: BodyRef): T {
-  Object.defineProperty(record, 'body', { get: () => store.read(ref), enumerable: true, configurable: true });
-  storedRefs.set(record, ref);
+  const keys = Object.keys(record);
+  const after = keys.slice(keys.indexOf('body') + 1);
+  const values = after.map((key) => Reflect.get(record, key) as unknown);
+  for (let i = after.length - 1; i >= 0; i -= 1) Reflect.deleteProperty(record, after[i]!);
+  Reflect.deleteProperty(record, 'body');
+  Object.defineProperty(record, 'body', { get: storedBody, enumerable: true, configurable: true });
+  after.forEach((key, i) => Reflect.set(record, key, values[i]));
+  storedRefs.set(record, { store, ref });
   return record;
 }
-
-const storedRefs = new WeakMap<object, BodyRef>();
 
 /**
  * sha256 (hex) of `record.body`'s UTF-8 bytes: the digest taken when it was stored (`storeBody`), so a
  * stored body is not read back for it; a body held in memory is hashed.
  */
 export function bodyDigest(record: { body: string }): string {
-  return storedRefs.get(record)?.digest ?? createHash('sha256').update(record.body).digest('hex');
+  return storedRefs.get(record)?.ref.digest ?? createHash('sha256').update(record.body).digest('hex');
 }
 
 /** `record.body.length`: the length noted when it was stored (`storeBody`), so a stored body is not read back for it. */
 export function bodyLength(record: { body: string }): number {
-  return storedRefs.get(record)?.length ?? record.body.length;
+  return storedRefs.get(record)?.ref.length ?? record.body.length;
 }
