@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { assembleArchive } from '../src/archive/assemble.js';
 import { templatesDir } from '../src/render/paths.js';
 import { RenderPool } from '../src/render/render-pool.js';
-import { renderJob, slimSiteData, type RenderJob } from '../src/render/render-job.js';
+import { portableJob, renderJob, slimSiteData, type RenderJob } from '../src/render/render-job.js';
 import { siteData } from '../src/render/site-data.js';
 import { sampleInputs } from './render-sample-archive.js';
 
@@ -79,5 +79,34 @@ describe('RenderPool', { timeout: 120_000 }, () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('sends a job without the quotes\' URLs and the records\' files and messages, and it renders the same bytes', async () => {
+    const here = await tempDir();
+    const there = await tempDir();
+    const sent = jobs(there).map(portableJob);
+    const kinds = new Map(sent.map((job) => [job.kind, job]));
+    const speakers = kinds.get('speakers');
+    const topics = kinds.get('topics');
+    const months = kinds.get('quoteMonths');
+    const articles = kinds.get('articles');
+    if (speakers?.kind !== 'speakers' || topics?.kind !== 'topics' || months?.kind !== 'quoteMonths' || articles?.kind !== 'articles') throw new Error('a kind of job is missing');
+    const speakerQuotes = speakers.items.flatMap((p) => p.quotes);
+    const groupSources = months.items.flatMap((m) => m.quotes.flatMap((q) => q.sources));
+    expect(speakerQuotes.length).toBeGreaterThan(3);
+    expect(groupSources.length).toBeGreaterThan(3);
+    for (const quote of [...speakerQuotes, ...topics.items.flatMap((p) => p.quotes), ...groupSources]) expect(quote).not.toHaveProperty('url');
+    // A quote listed again under a topic is the same object, sent once.
+    for (const page of speakers.items) for (const t of page.topics) for (const q of t.quotes) expect(page.quotes).toContain(q);
+    for (const { article } of articles.items) {
+      expect(article).not.toHaveProperty('messages');
+      expect(article).not.toHaveProperty('file');
+      expect(article.body.length).toBeGreaterThan(0);
+    }
+    for (const job of jobs(here)) await renderJob(job);
+    for (const job of sent) await renderJob(structuredClone(job));
+    const expected = await files(here);
+    expect(expected.size).toBeGreaterThan(15);
+    expect(await files(there)).toEqual(expected);
   });
 });

@@ -3,6 +3,9 @@ import { BODY_ID_PREFIX, renderBody } from './body-html.js';
 import { formatDate } from './format-date.js';
 import { articleJsonLd } from './json-ld.js';
 
+/** What an article page is made from: the record without its file name and extraction messages. */
+export type ArticleSource = Omit<ArticleRecord, 'file' | 'messages'>;
+
 export interface ArticleLink {
   title: string;
   url: string;
@@ -74,7 +77,7 @@ export interface ArticlePageOptions {
 
 /** One article's page data; `older`/`newer` are its neighbours in the archive's order. */
 export function articlePage(
-  article: ArticleRecord,
+  article: ArticleSource,
   older: ArticleLink | null,
   newer: ArticleLink | null,
   options: ArticlePageOptions,

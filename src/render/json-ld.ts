@@ -26,7 +26,7 @@ const agent = (name: string, url: string | null): Record<string, string> => ({
  * keeps the path); `speakerPath` gives a speaker page's path.
  */
 export function articleJsonLd(
-  article: ArticleRecord,
+  article: Omit<ArticleRecord, 'file' | 'messages'>,
   description: string,
   absolute: (path: string) => string,
   speakerPath: (id: string) => string,

@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../threads/start-worker.js';
-import type { RenderJob } from './render-job.js';
+import { portableJob, type RenderJob } from './render-job.js';
 import type { JobReply, JobRequest } from './render-worker.js';
 
 /** Bounds of each render worker's heap. */
@@ -43,7 +43,7 @@ class RenderThread {
 
   start(pending: Pending): void {
     this.current = pending;
-    this.worker.postMessage({ job: pending.job } satisfies JobRequest);
+    this.worker.postMessage({ job: portableJob(pending.job) } satisfies JobRequest);
   }
 }
 
