@@ -213,7 +213,7 @@ export async function stageOutput(out: string, contentDir: string, options: Stag
     async discard() {
       if (settled) return;
       settled = true;
-      await rm(stagingDir, { recursive: true, force: true }).catch(() => undefined);
+      await rm(stagingDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
     },
   };
 }
