@@ -1,5 +1,3 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
@@ -18,23 +16,15 @@ import remarkSplitBlocks from '../src/extract/plugins/split-blocks.js';
 import remarkStripBoilerplate from '../src/extract/plugins/strip-boilerplate.js';
 import { findQuoteSpans } from '../src/extract/text/quote-spans.js';
 import { VFile as File } from 'vfile';
+import { referenceTexts as allReferenceTexts } from './reference-texts.js';
 
 /**
  * findQuotes stops after the last block that may give a quotation (`lastQuotable`): what it finds, and the
  * roles it gives blocks, are those of reading every block.
  */
 
-const root = join(import.meta.dirname, '..');
-
 function referenceTexts(): string[] {
-  const files: string[] = [];
-  const fixtures = join(root, 'tests/fixtures/extract');
-  for (const dir of readdirSync(fixtures)) if (existsSync(join(fixtures, dir, 'input.txt'))) files.push(join(fixtures, dir, 'input.txt'));
-  for (const set of readdirSync(join(root, 'tests')).filter((d) => d === 'corpus' || d.startsWith('holdout'))) {
-    for (const dir of readdirSync(join(root, 'tests', set))) if (existsSync(join(root, 'tests', set, dir, 'article.txt'))) files.push(join(root, 'tests', set, dir, 'article.txt'));
-  }
-  if (existsSync(join(root, 'content'))) for (const name of readdirSync(join(root, 'content'))) files.push(join(root, 'content', name));
-  return files.map((file) => readFileSync(file, 'utf8'));
+  return allReferenceTexts().map(({ text }) => text);
 }
 
 /** The blocks as find-quotes gets them: the plugins before it, run as the extractor runs them. */

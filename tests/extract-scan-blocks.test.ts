@@ -1,12 +1,11 @@
 import fc from 'fast-check';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { splitBlocks } from '../src/extract/plugins/split-blocks.js';
 import { scanBlocks } from '../src/extract/text/scan-blocks.js';
+import { referenceTexts as allReferenceTexts } from './reference-texts.js';
 
 const remark = unified().use(remarkParse);
 
@@ -28,20 +27,9 @@ function agrees(text: string): boolean {
   return true;
 }
 
-const root = join(import.meta.dirname, '..');
-
+/** The reference texts, line endings as the extractor reads them. */
 function referenceTexts(): { name: string; text: string }[] {
-  const files: string[] = [];
-  const fixtures = join(root, 'tests/fixtures/extract');
-  for (const dir of readdirSync(fixtures)) if (existsSync(join(fixtures, dir, 'input.txt'))) files.push(join(fixtures, dir, 'input.txt'));
-  for (const set of readdirSync(join(root, 'tests')).filter((d) => d === 'corpus' || d.startsWith('holdout'))) {
-    for (const dir of readdirSync(join(root, 'tests', set))) {
-      const file = join(root, 'tests', set, dir, 'article.txt');
-      if (existsSync(file)) files.push(file);
-    }
-  }
-  if (existsSync(join(root, 'content'))) for (const name of readdirSync(join(root, 'content'))) files.push(join(root, 'content', name));
-  return files.map((file) => ({ name: file, text: readFileSync(file, 'utf8').replace(/\r\n?/g, '\n') }));
+  return allReferenceTexts().map(({ name, text }) => ({ name, text: text.replace(/\r\n?/g, '\n') }));
 }
 
 describe('scanBlocks reads the blocks remark-parse reads', () => {

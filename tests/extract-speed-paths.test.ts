@@ -25,20 +25,11 @@ import { WordFilter } from '../src/extract/text/word-filter.js';
 import { findQuoteSpans, isWhiteSpaceCode, type QuoteSpan } from '../src/extract/text/quote-spans.js';
 import { fileMessage } from '../src/extract/file-message.js';
 import { VFile } from 'vfile';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { referenceTexts } from './reference-texts.js';
 
 /** The paragraphs of every reference text: the fixtures, the corpora, content/. */
 function referenceParagraphs(): string[] {
-  const root = join(import.meta.dirname, '..');
-  const files: string[] = [];
-  const fixtures = join(root, 'tests/fixtures/extract');
-  for (const dir of readdirSync(fixtures)) if (existsSync(join(fixtures, dir, 'input.txt'))) files.push(join(fixtures, dir, 'input.txt'));
-  for (const set of readdirSync(join(root, 'tests')).filter((d) => d === 'corpus' || d.startsWith('holdout'))) {
-    for (const dir of readdirSync(join(root, 'tests', set))) if (existsSync(join(root, 'tests', set, dir, 'article.txt'))) files.push(join(root, 'tests', set, dir, 'article.txt'));
-  }
-  if (existsSync(join(root, 'content'))) for (const name of readdirSync(join(root, 'content'))) files.push(join(root, 'content', name));
-  return files.flatMap((file) => readFileSync(file, 'utf8').split(/\n+/)).filter((line) => line.trim() !== '');
+  return referenceTexts().flatMap(({ text }) => text.split(/\n+/)).filter((line) => line.trim() !== '');
 }
 
 /**
