@@ -157,7 +157,7 @@ async function indexPages(pages: readonly SearchPage[], options: SearchIndexOpti
         return;
       }
       const batches = inBatches(shard.pages, (p) => p.record(), tuning.recordBatch);
-      await runner.run(slot, { outputPath, bundle: primary ? 'full' : 'index' }, atOnce ? [...batches] : batches, atOnce);
+      await runner.run(slot, { outputPath, bundle: primary ? 'full' : 'index' }, batches, atOnce);
       debug(`shard ${shard.key} indexed, ${shard.pages.length} pages`);
       finished();
     });
