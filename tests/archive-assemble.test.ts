@@ -54,7 +54,8 @@ describe('derived views', () => {
   it('speakers: roles, counts and quotes by topic', () => {
     const peskov = speakerPages(archive, '/').find((s) => s.id === 'dmitry-peskov')!;
     expect(peskov).toMatchObject({ role: 'Kremlin spokesman', quoteCount: 3, articleCount: 2, url: '/speakers/dmitry-peskov/', feedUrl: '/speakers/dmitry-peskov/feed.xml' });
-    expect(peskov.quotes[0]!.url).toBe(`${byFile('kremlin.txt').url}#q-kremlin-backs-turkiye-on-call-for-peace-platform-1`);
+    expect(peskov.quotes[0]!.article.url).toBe(byFile('kremlin.txt').url);
+    expect(peskov.quotes[0]!.id).toBe('q-kremlin-backs-turkiye-on-call-for-peace-platform-1');
     expect(peskov.topics.find((t) => t.id === 'ukraine-war')?.count).toBe(3);
   });
   it('topics: articles newest first, quotes and who spoke how often', () => {

@@ -55,7 +55,7 @@ describe('quotesByMonth', () => {
         const period = month.month === null ? 'undated' : `${month.year}-${month.month}`;
         const groups = [...expected.values()].filter((g) => g.period === period);
         expect(month.count).toBe(groups.length);
-        expect(month.quotes.map((q) => ({ id: q.id, text: q.text, speakerId: q.speakerId, sources: q.sources.map((s) => s.url) }))).toEqual(
+        expect(month.quotes.map((q) => ({ id: q.id, text: q.text, speakerId: q.speakerId, sources: q.sources.map((s) => `${s.article.url}#${s.quoteId}`) }))).toEqual(
           groups.map(({ id, text, speakerId, sources }) => ({ id, text, speakerId, sources })),
         );
       }

@@ -5,11 +5,9 @@ import { MONTH_NAMES } from './timeline.js';
 import type { Archive } from './types.js';
 
 export interface QuoteSource {
-  /** The quote's id in that article. */
+  /** The quote's id in that article: its anchor on the article page. */
   quoteId: string;
   article: ArticleRef;
-  /** The quote's anchor on the article page. */
-  url: string;
 }
 
 /** One quote, shown once however many articles report it. */
@@ -72,7 +70,7 @@ export function quotesByMonth(archive: Archive, basePath: string): QuotesMonth[]
         spoken.set(speakerKey, group);
         groups.push({ group, period: article.date?.slice(0, 7) ?? 'undated' });
       }
-      group.sources.push({ quoteId: q.id, article: ref, url: `${article.url}#${q.id}` });
+      group.sources.push({ quoteId: q.id, article: ref });
     }
   }
   const months = new Map<string, QuotesMonth>();

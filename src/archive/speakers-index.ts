@@ -2,14 +2,12 @@ import { articleRef, type ArticleRef } from './article-ref.js';
 import { byText } from './sort.js';
 import type { Archive, TopicRef } from './types.js';
 
-/** One quote as a speaker page shows it. */
+/** One quote as a speaker page shows it; its permalink is its article's URL with `#` and its id. */
 export interface SpeakerQuote {
   id: string;
   text: string;
   cue: string | null;
   article: ArticleRef;
-  /** The quote's permalink: its anchor on the article page. */
-  url: string;
   topics: TopicRef[];
 }
 
@@ -76,7 +74,7 @@ export function speakerPages(archive: Archive, basePath: string): SpeakerPage[] 
       const page = pages.get(q.speakerId);
       if (!page) continue;
       page.quoteCount += 1;
-      page.quotes.push({ id: q.id, text: q.text, cue: q.cue, article: ref, url: `${article.url}#${q.id}`, topics: article.topics });
+      page.quotes.push({ id: q.id, text: q.text, cue: q.cue, article: ref, topics: article.topics });
     }
   }
   for (const page of pages.values()) {

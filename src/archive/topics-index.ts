@@ -2,14 +2,13 @@ import { articleRef, type ArticleRef } from './article-ref.js';
 import { byText } from './sort.js';
 import type { Archive } from './types.js';
 
+/** One quote as a topic page shows it; its permalink is its article's URL with `#` and its id. */
 export interface TopicQuote {
   id: string;
   text: string;
   speaker: string | null;
   speakerId: string | null;
   article: ArticleRef;
-  /** The quote's permalink: its anchor on the article page. */
-  url: string;
 }
 
 export interface TopicSpeaker {
@@ -40,7 +39,7 @@ export function topicPages(archive: Archive, basePath: string): TopicPage[] {
     const ref = articleRef(article);
     // The article's quotes as its topics' pages show them: made once, shared by each of its topics.
     const quotes: TopicQuote[] =
-      article.topics.length === 0 ? [] : article.quotes.map((q) => ({ id: q.id, text: q.text, speaker: q.speaker, speakerId: q.speakerId, article: ref, url: `${article.url}#${q.id}` }));
+      article.topics.length === 0 ? [] : article.quotes.map((q) => ({ id: q.id, text: q.text, speaker: q.speaker, speakerId: q.speakerId, article: ref }));
     for (const t of article.topics) {
       let page = pages.get(t.id);
       if (!page) {

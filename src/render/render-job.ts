@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { ArticleRecord } from '../archive/types.js';
-import type { QuoteGroup, QuoteSource, QuotesMonth } from '../archive/quotes-index.js';
-import type { SpeakerPage, SpeakerQuote, SpeakerTopic } from '../archive/speakers-index.js';
+import type { QuotesMonth } from '../archive/quotes-index.js';
+import type { SpeakerPage } from '../archive/speakers-index.js';
 import type { TimelineYear } from '../archive/timeline.js';
-import type { TopicPage, TopicQuote } from '../archive/topics-index.js';
+import type { TopicPage } from '../archive/topics-index.js';
 import { articlePage, type ArticleLink, type ArticleSource } from './article-pages.js';
 import { runEleventy } from './run-eleventy.js';
 import { articlePageOptions, type SiteData, type SiteDataOptions } from './site-data.js';
@@ -18,25 +18,12 @@ export interface BatchItem {
 /** An article of a job: what its page is made from (a `BatchItem`, or its copy without the record's file name and messages). */
 export type JobArticle = Omit<BatchItem, 'article'> & { article: ArticleSource };
 
-/*
- * The pages rendered one per item, as the templates read them: a quote's link is made from its article's URL and
- * its id (`{{ q.article.url }}#{{ q.id }}`), so the archive's pages are rendered as they are, and a job sent to a
- * worker leaves each quote's `url` out (see `portableJob`).
- */
-export type JobSpeakerQuote = Omit<SpeakerQuote, 'url'>;
-export type JobSpeakerPage = Omit<SpeakerPage, 'quotes' | 'topics'> & {
-  quotes: JobSpeakerQuote[];
-  topics: (Omit<SpeakerTopic, 'quotes'> & { quotes: JobSpeakerQuote[] })[];
-};
-export type JobTopicPage = Omit<TopicPage, 'quotes'> & { quotes: Omit<TopicQuote, 'url'>[] };
-export type JobQuotesMonth = Omit<QuotesMonth, 'quotes'> & { quotes: (Omit<QuoteGroup, 'sources'> & { sources: Omit<QuoteSource, 'url'>[] })[] };
-
 /** The pages of one Eleventy run: one kind of page rendered one per item, and its items. */
 export type JobPages =
   | { kind: 'articles'; items: JobArticle[] }
-  | { kind: 'speakers'; items: JobSpeakerPage[] }
-  | { kind: 'topics'; items: JobTopicPage[] }
-  | { kind: 'quoteMonths'; items: JobQuotesMonth[] }
+  | { kind: 'speakers'; items: SpeakerPage[] }
+  | { kind: 'topics'; items: TopicPage[] }
+  | { kind: 'quoteMonths'; items: QuotesMonth[] }
   | { kind: 'timelineYears'; items: TimelineYear[] };
 
 /** One Eleventy run: everything it needs travels with it, so a worker thread can render it. */
@@ -87,48 +74,11 @@ function articleSource(article: ArticleSource): ArticleSource {
 
 /**
  * `job` as it is sent to a worker thread: only what the pages show. A record goes without its file name and
- * messages; a quote of a speaker, topic or quotes page without its `url`. Sending a string makes this thread
- * flatten it: each of those URLs is two strings joined (the article's URL and the quote's id), and flattened it
- * would hold a copy of both for as long as the archive's pages are kept (hundreds of MB for 100,000 articles).
- * The copies made here are dropped once the job is sent.
+ * messages (the other kinds of page hold only what their templates read).
  */
 export function portableJob(job: RenderJob): RenderJob {
-  switch (job.kind) {
-    case 'articles':
-      return { ...job, items: job.items.map((item) => ({ article: articleSource(item.article), older: item.older, newer: item.newer })) };
-    case 'speakers':
-      return {
-        ...job,
-        items: job.items.map((page) => {
-          // A quote is listed again under each of its topics: one copy of it, so it is sent once.
-          const copies = new Map<JobSpeakerQuote, JobSpeakerQuote>();
-          const copy = (quote: JobSpeakerQuote): JobSpeakerQuote => {
-            let made = copies.get(quote);
-            if (made === undefined) copies.set(quote, (made = { id: quote.id, text: quote.text, cue: quote.cue, article: quote.article, topics: quote.topics }));
-            return made;
-          };
-          return { ...page, quotes: page.quotes.map(copy), topics: page.topics.map((t) => ({ ...t, quotes: t.quotes.map(copy) })) };
-        }),
-      };
-    case 'topics':
-      return {
-        ...job,
-        items: job.items.map((page) => ({
-          ...page,
-          quotes: page.quotes.map((q) => ({ id: q.id, text: q.text, speaker: q.speaker, speakerId: q.speakerId, article: q.article })),
-        })),
-      };
-    case 'quoteMonths':
-      return {
-        ...job,
-        items: job.items.map((month) => ({
-          ...month,
-          quotes: month.quotes.map((group) => ({ ...group, sources: group.sources.map((s) => ({ quoteId: s.quoteId, article: s.article })) })),
-        })),
-      };
-    case 'timelineYears':
-      return job;
-  }
+  if (job.kind !== 'articles') return job;
+  return { ...job, items: job.items.map((item) => ({ article: articleSource(item.article), older: item.older, newer: item.newer })) };
 }
 
 /** Renders one job's pages (article bodies to HTML first, then Eleventy over the kind's template alone); resolves with how many. */

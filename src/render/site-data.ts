@@ -5,7 +5,6 @@ import { timeline, type Timeline, type TimelineYear } from '../archive/timeline.
 import { topicPages, type TopicPage } from '../archive/topics-index.js';
 import type { Archive } from '../archive/types.js';
 import { articlePage, type ArticlePage, type ArticlePageOptions } from './article-pages.js';
-import type { JobQuotesMonth, JobSpeakerPage, JobTopicPage } from './render-job.js';
 import { absoluteUrl, normaliseBasePath, siteRoot } from './site-urls.js';
 
 /** How many articles the home page lists in each section. */
@@ -25,8 +24,8 @@ export interface SiteData {
   speakers: SpeakerPage[];
   topics: TopicPage[];
   /** The speaker and topic pages of this Eleventy run: slices of `speakers` and `topics`, or none. */
-  speakerPages: JobSpeakerPage[];
-  topicPages: JobTopicPage[];
+  speakerPages: SpeakerPage[];
+  topicPages: TopicPage[];
   timeline: Timeline;
   /** The timeline's year pages of this Eleventy run: a slice of `timeline.years`, or none. */
   timelineYearPages: TimelineYear[];
@@ -35,7 +34,7 @@ export interface SiteData {
   /** Every month of quotes, newest first. */
   quoteMonths: QuotesMonth[];
   /** The quotes pages of this Eleventy run: a slice of `quoteMonths`, or none. */
-  quoteMonthPages: JobQuotesMonth[];
+  quoteMonthPages: QuotesMonth[];
 }
 
 export interface SiteDataOptions {
