@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,7 +124,7 @@ export function storeBody<T extends { body: string }>(record: T, store: BodyStor
  * stored body is not read back for it; a body held in memory is hashed.
  */
 export function bodyDigest(record: { body: string }): string {
-  return storedRefs.get(record)?.ref.digest ?? createHash('sha256').update(record.body).digest('hex');
+  return storedRefs.get(record)?.ref.digest ?? sha256Hex(record.body);
 }
 
 /** `record.body.length`: the length noted when it was stored (`storeBody`), so a stored body is not read back for it. */
