@@ -1,19 +1,11 @@
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { generateArticle, makePools } from '../bench/generate.js';
 import type { Block } from '../src/extract/blocks.js';
 import '../src/extract/data.js';
-import { emptyArticle } from '../src/extract/extract-article.js';
-import remarkFindDate from '../src/extract/plugins/find-date.js';
+import { beforePeople, emptyArticle } from '../src/extract/extract-article.js';
 import { findPeople } from '../src/extract/plugins/find-people.js';
 import { findQuotes, lastQuotable } from '../src/extract/plugins/find-quotes.js';
-import remarkFindSource from '../src/extract/plugins/find-source.js';
-import remarkFindTitle from '../src/extract/plugins/find-title.js';
-import remarkScanBlocksFirst from '../src/extract/plugins/scan-blocks-first.js';
-import remarkSplitBlocks from '../src/extract/plugins/split-blocks.js';
-import remarkStripBoilerplate from '../src/extract/plugins/strip-boilerplate.js';
 import { findQuoteSpans } from '../src/extract/text/quote-spans.js';
 import { VFile as File } from 'vfile';
 import { referenceTexts as allReferenceTexts } from './reference-texts.js';
@@ -28,15 +20,7 @@ function referenceTexts(): string[] {
 }
 
 /** The blocks as find-quotes gets them: the plugins before it, run as the extractor runs them. */
-const before = unified()
-  .use(remarkParse)
-  .use(remarkScanBlocksFirst)
-  .use(remarkSplitBlocks)
-  .use(remarkStripBoilerplate)
-  .use(remarkFindDate)
-  .use(remarkFindTitle)
-  .use(remarkFindSource)
-  .freeze();
+const before = beforePeople;
 
 function blocksOf(text: string): Block[] {
   const file: VFile = new File({ value: text.replace(/\r\n?/g, '\n') });

@@ -18,10 +18,10 @@ import type { ExtractedArticle, ExtractMessage } from './types.js';
 export const EXTRACTOR_VERSION = '1.0.0';
 
 /**
- * The extractor: remark-parse (a line scanner first, where the text's lines can only be paragraphs and
- * headings), then one plugin per field, each filling its part of `file.data.article`.
+ * The extractor's first plugins: the parse, its blocks, and the fields found before the people (date, title,
+ * source). The tests of later plugins run these to get the blocks as those plugins get them.
  */
-const processor = unified()
+export const beforePeople = unified()
   .use(remarkParse)
   .use(remarkScanBlocksFirst)
   .use(remarkSplitBlocks)
@@ -29,6 +29,13 @@ const processor = unified()
   .use(remarkFindDate)
   .use(remarkFindTitle)
   .use(remarkFindSource)
+  .freeze();
+
+/**
+ * The extractor: remark-parse (a line scanner first, where the text's lines can only be paragraphs and
+ * headings), then one plugin per field, each filling its part of `file.data.article`.
+ */
+const processor = beforePeople()
   .use(remarkFindPeople)
   .use(remarkFindQuotes)
   .use(remarkFindTopics)
