@@ -6,15 +6,15 @@ import { splitTitleSuffix } from '../src/extract/plugins/find-title.js';
 import { labelledBefore } from '../src/extract/plugins/find-date.js';
 import { toIsoDate } from '../src/extract/text/dates.js';
 import { format, isValid, parse } from 'date-fns';
-import { bare, isAcronym, isInitials, isOrgHead, isParticle, readMentions, speechVerbAfter, tokenize } from '../src/extract/people/find-mentions.js';
+import { bare, hasRoleNoun, isAcronym, isInitials, isOrgHead, isParticle, readMentions, speechVerbAfter, tokenize, tokenText } from '../src/extract/people/find-mentions.js';
 import { PersonRegistry } from '../src/extract/people/registry.js';
 import { BREADCRUMB, CONTRIBUTED_WORD, CREDIT, isNotice, NOTICE, SLUG, SLUG_LINE } from '../src/extract/plugins/strip-boilerplate.js';
 import type { Guarded } from '../src/extract/text/guarded.js';
 import { anyPattern, topLevelAlternatives } from '../src/extract/text/any-pattern.js';
 import { GAZETTEER_FORM_LENGTHS, mayOpenGazetteerForm } from '../src/extract/lexicon/places.js';
-import { ORG_HEADS, ROLE_NOUNS, SPEAKING_ORG_NOUNS } from '../src/extract/lexicon/roles.js';
+import { HONORIFICS, ORG_HEADS, ROLE_NOUNS, SPEAKING_ORG_NOUNS } from '../src/extract/lexicon/roles.js';
 import { SPEECH_VERBS } from '../src/extract/lexicon/speech-verbs.js';
-import { endsWithComma } from '../src/extract/people/roles-in-context.js';
+import { endsWithComma, lastWord, lastWords, mayEndRole, roleOfWords } from '../src/extract/people/roles-in-context.js';
 import { bareWord, hasHeadNoun, pronouns, ROLE_NP } from '../src/extract/quotes/speaker-candidates.js';
 import { readAllSpeechVerbs, readSpeechVerbs, sentenceSubject, speakingSubjects } from '../src/extract/quotes/attribute.js';
 import { followsNaming, NAMING_BEFORE } from '../src/extract/quotes/classify-span.js';
@@ -26,6 +26,8 @@ import { findQuoteSpans, isWhiteSpaceCode, type QuoteSpan } from '../src/extract
 import { fileMessage } from '../src/extract/file-message.js';
 import { VFile } from 'vfile';
 import { referenceTexts } from './reference-texts.js';
+import { blockWords, type Block } from '../src/extract/blocks.js';
+import { shortWordKey } from '../src/extract/lexicon/vocabulary-matcher.js';
 
 /** The paragraphs of every reference text: the fixtures, the corpora, content/. */
 function referenceParagraphs(): string[] {
@@ -690,5 +692,83 @@ describe('title repeats', () => {
     expect(foldStartsWith(text, 'word word')).toBe(true);
     expect(foldStartsWith(text, 'word  word')).toBe(false);
     expect(foldStartsWith(text, fold(text))).toBe(true);
+  });
+});
+
+describe('fewer lookups per word', () => {
+  it('tokenText keeps the dot of an initial, an honorific or Jr./Sr. and drops a full stop, as the slice and its replacement did', () => {
+    const old = (text: string, start: number, end: number): string => {
+      let word = text.slice(start, end);
+      if (word.charCodeAt(word.length - 1) === 46 && !isInitials(word) && !HONORIFICS.has(word.slice(0, -1).toLowerCase()) && !/^(?:Jr|Sr)\.$/.test(word)) word = word.replace(/\.+$/, '');
+      return word;
+    };
+    const pieces = ['a', 'Z', 'e', 'r', 's', 'J', 'S', 'Mr', 'mrs', 'Gen', 'President', 'dame', 'lords', 'said', '.', '..', 'é', '1', "'", '’', '-', 'U', 'Jr', 'Sr', 'jr'];
+    let kept = 0;
+    fc.assert(
+      fc.property(texts(pieces, 4), fc.constantFrom('', '.', '.', '..'), fc.constantFrom('', 'x ', 'Said '), (letters, dots, before) => {
+        const word = letters + dots;
+        if (word === '') return;
+        const text = `${before}${word} y`;
+        const answer = tokenText(text, before.length, before.length + word.length);
+        if (answer === word && word.endsWith('.')) kept++;
+        expect(answer).toBe(old(text, before.length, before.length + word.length));
+      }),
+      RUNS,
+    );
+    expect(kept).toBeGreaterThan(100);
+    for (const honorific of HONORIFICS) expect(tokenText(`${honorific}.`, 0, honorific.length + 1)).toBe(`${honorific}.`);
+    expect(tokenText('talks.', 0, 6)).toBe('talks');
+  });
+
+  it('the word before a name that may not end a role makes roleOfWords null, whatever comes before it', () => {
+    const pieces = ['spokesman', 'Kremlin', 'minister', 'of', 'the', 'and', 'Russia’s', 'Foreign', 'Ministry', 'said', 'U.S.', 'chief', 'talks.', 'envoy,', '(', 'Ukraine'];
+    let stopped = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 9 }), (words) => {
+        const last = words[words.length - 1];
+        if (last === undefined || !mayEndRole(last)) {
+          stopped++;
+          expect(roleOfWords(words)).toBeNull();
+        }
+      }),
+      RUNS,
+    );
+    expect(stopped).toBeGreaterThan(1000);
+    expect(roleOfWords(['Kremlin', 'spokesman'])).toBe('Kremlin spokesman');
+  });
+
+  it('lastWord is the last of lastWords', () => {
+    fc.assert(
+      fc.property(texts(['a', 'Bc', ' ', '  ', '\n', '\u00a0', '\u2003', '.', ','], 12), (text) => {
+        expect(lastWord(text)).toBe(lastWords(text, 1)[0] ?? null);
+        expect(lastWords(text, 1)).toEqual(text.split(/\s+/).filter(Boolean).slice(-1));
+      }),
+      RUNS,
+    );
+  });
+
+  it('an empty prefix holds neither an honorific nor a role (find-people does not read it)', () => {
+    expect(HONORIFICS.has('')).toBe(false);
+    expect(hasRoleNoun('')).toBe(false);
+  });
+
+  it('blockWords is wordCount of the block, asked once or again', () => {
+    for (const paragraph of referenceParagraphs().slice(0, 2_000)) {
+      const block: Block = { index: 0, kind: 'paragraph', text: paragraph, line: 1, role: 'body', words: undefined };
+      expect(blockWords(block)).toBe(wordCount(paragraph));
+      expect(blockWords(block)).toBe(countWords(paragraph));
+    }
+  });
+
+  it('shortWordKey is one number per word of up to six letters, whatever its capitals', () => {
+    const word = fc.array(fc.constantFrom(...'abcxyzAZ'), { minLength: 1, maxLength: 6 }).map((letters) => letters.join(''));
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        expect(shortWordKey(a, 0, a.length) === shortWordKey(b, 0, b.length)).toBe(a.toLowerCase() === b.toLowerCase());
+        expect(shortWordKey(`x ${a}`, 2, 2 + a.length)).toBe(shortWordKey(a.toLowerCase(), 0, a.length));
+        expect(shortWordKey(a, 0, a.length)).toBeLessThan(2 ** 30);
+      }),
+      RUNS,
+    );
   });
 });

@@ -1,3 +1,5 @@
+import { countWords } from './text/fold.js';
+
 /** A paragraph-sized unit of the article, as found in the text, and what the extractor decided it is. */
 
 export type BlockKind = 'paragraph' | 'heading' | 'list-item' | 'blockquote' | 'code';
@@ -24,6 +26,18 @@ export interface Block {
   /** 1-based line number in the article's text. */
   line: number;
   role: BlockRole;
+  /** Its words (`countWords(text)`), counted when first asked for by `blockWords` (undefined before). */
+  words?: number | undefined;
+}
+
+/** `wordCount(block.text)`, counted once per block and kept on it: no text is looked up in a table. */
+export function blockWords(block: Block): number {
+  let words = block.words;
+  if (words === undefined) {
+    words = countWords(block.text);
+    block.words = words;
+  }
+  return words;
 }
 
 /** Blocks that still belong to the story (not page furniture or metadata). */

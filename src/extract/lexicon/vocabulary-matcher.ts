@@ -90,6 +90,19 @@ function openingWord(text: string): string {
   return text.slice(0, end).toLowerCase();
 }
 
+/** The longest run looked up by a number: 27^6 keys stay small integers. */
+const SHORT_WORD = 6;
+
+/**
+ * A number for a run of at most SHORT_WORD ASCII letters, the same for every mix of capitals and different for
+ * different words: its letters in lower case as digits 1–26 in base 27.
+ */
+export function shortWordKey(text: string, start: number, end: number): number {
+  let key = 0;
+  for (let k = start; k < end; k++) key = key * 27 + ((text.charCodeAt(k) | 32) - 96);
+  return key;
+}
+
 export class VocabularyMatcher {
   /** All patterns in one alternation: used as it is when a pattern's opening words cannot be told. */
   private readonly all: RegExp;
@@ -97,6 +110,8 @@ export class VocabularyMatcher {
   private readonly byOpeningWord: Map<string, number[]> | null;
   private readonly sticky = new Map<string, RegExp>();
   private readonly stickyByList = new Map<number[], RegExp>();
+  /** `byOpeningWord` of the opening words of up to SHORT_WORD letters, by `shortWordKey`: a run that short is looked up unsliced. */
+  private readonly byShortWord = new Map<number, number[]>();
   /** The opening words, to pass over most runs without slicing them. */
   private readonly openingWords: WordFilter | null;
   /** Lengths of the shortest and longest opening words: a run of another length opens nothing. */
@@ -122,6 +137,7 @@ export class VocabularyMatcher {
       }
     });
     this.byOpeningWord = known ? byOpeningWord : null;
+    for (const [word, list] of byOpeningWord) if (word.length <= SHORT_WORD) this.byShortWord.set(shortWordKey(word, 0, word.length), list);
     this.openingWords = known ? new WordFilter(byOpeningWord.keys()) : null;
     const lengths = [...byOpeningWord.keys()].map((word) => word.length);
     this.shortestWord = Math.min(...lengths);
@@ -147,7 +163,7 @@ export class VocabularyMatcher {
       const at = i;
       while (i < length && (code = text.charCodeAt(i) | 32) >= 97 && code <= 122) i++;
       if (i - at < this.shortestWord || i - at > this.longestWord || !this.openingWords!.mayHold(text, at, i)) continue;
-      const candidates = this.byOpeningWord.get(text.slice(at, i).toLowerCase());
+      const candidates = i - at <= SHORT_WORD ? this.byShortWord.get(shortWordKey(text, at, i)) : this.byOpeningWord.get(text.slice(at, i).toLowerCase());
       if (!candidates) continue;
       const re = this.stickyFor(candidates);
       re.lastIndex = at;

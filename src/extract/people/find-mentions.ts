@@ -131,14 +131,35 @@ export function tokenize(text: string): Token[] {
         i += code > 0xffff ? 2 : 1;
       }
     }
-    let word = text.slice(start, i);
-    // keep the dot of an initial or an abbreviation ("J.", "U.S.", "Mr."), drop a sentence's full stop
-    if (word.charCodeAt(word.length - 1) === 46 && !isInitials(word) && !HONORIFICS.has(word.slice(0, -1).toLowerCase()) && !/^(?:Jr|Sr)\.$/.test(word)) word = word.replace(/\.+$/, '');
+    const word = tokenText(text, start, i);
     // every field set here, so all tokens have one shape
     tokens.push({ text: word, start, end: start + word.length, capital: isCapital(word), key: null, gazetteerEnd: -1, gazetteerLength: 0 });
   }
   return tokens;
 }
+
+/**
+ * The token of the run `text.slice(start, end)`: the dot of an initial or an abbreviation kept ("J.", "U.S.",
+ * "Mr."), a sentence's full stop dropped.
+ */
+export function tokenText(text: string, start: number, end: number): string {
+  if (text.charCodeAt(end - 1) !== 46) return text.slice(start, end);
+  // a word of three ASCII letters or more and one dot, no honorific by the filter: a full stop, dropped unsliced
+  if (end - start >= 4 && asciiLettersIn(text, start, end - 1) && !HONORIFIC_FILTER.mayHold(text, start, end - 1)) return text.slice(start, end - 1);
+  const word = text.slice(start, end);
+  return !isInitials(word) && !HONORIFICS.has(word.slice(0, -1).toLowerCase()) && !/^(?:Jr|Sr)\.$/.test(word) ? word.replace(/\.+$/, '') : word;
+}
+
+/** Whether `text.slice(start, end)` is ASCII letters only. */
+function asciiLettersIn(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const code = text.charCodeAt(k) | 32;
+    if (code < 97 || code > 122) return false;
+  }
+  return true;
+}
+
+const HONORIFIC_FILTER = new WordFilter(HONORIFICS);
 
 /** Letters each followed by a dot ("J.", "U.S."). */
 const INITIALS = /^(?:\p{L}\.)+$/u;

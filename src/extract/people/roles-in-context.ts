@@ -31,8 +31,20 @@ function roleBefore(text: string, mention: Mention): string | null {
     if (wordCount(phrase) <= 8 && hasRoleNoun(phrase) && (isRoleWord(first) || /['’]s$/u.test(first) || /^\p{Lu}/u.test(first))) return phrase;
   }
   // words right before the run: "security council chief Rustem Umerov", "Kremlin spokesman Dmitry Peskov"
+  // the word right before the run decides most often: not a role's word (nothing taken yet), no role (nothing more read)
+  const last = lastWord(before);
+  if (last === null || !mayEndRole(last)) return null;
   // at most seven words are taken, and one more read to stop: only the last eight are needed
-  const words = lastWords(before, 8);
+  return roleOfWords(lastWords(before, 8));
+}
+
+/** Whether a role may end with this word (`roleOfWords` of words ending with one that may not is null). */
+export function mayEndRole(word: string): boolean {
+  return !/[,;:.!?“”"()]$/.test(word) && isRoleWord(word);
+}
+
+/** The role the words before a name end with ("Kremlin spokesman"), read from the last word back, or null. */
+export function roleOfWords(words: readonly string[]): string | null {
   const taken: string[] = [];
   for (let i = words.length - 1; i >= 0 && taken.length < 7; i--) {
     const word = words[i]!;
@@ -54,8 +66,18 @@ function roleBefore(text: string, mention: Mention): string | null {
   return phrase && hasRoleNoun(phrase) ? phrase : null;
 }
 
+/** The last word (run of non-space) of a text, or null: `lastWords(text, 1)[0] ?? null`. */
+export function lastWord(text: string): string | null {
+  let end = text.length;
+  while (end > 0 && isSpace(text[end - 1]!)) end--;
+  if (end === 0) return null;
+  let start = end;
+  while (start > 0 && !isSpace(text[start - 1]!)) start--;
+  return text.slice(start, end);
+}
+
 /** The last `count` words (runs of non-space) of a text, in order: the end of `text.split(/\s+/).filter(Boolean)`. */
-function lastWords(text: string, count: number): string[] {
+export function lastWords(text: string, count: number): string[] {
   const words: string[] = [];
   let end = text.length;
   while (words.length < count) {

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import type { Block } from '../blocks.js';
+import { blockWords, type Block } from '../blocks.js';
 import { findDates, findUrlDate } from '../text/dates.js';
 import { wordCount } from '../text/fold.js';
 import { isWhiteSpaceCode } from '../text/quote-spans.js';
@@ -80,7 +80,7 @@ export function findPublicationDate(blocks: Block[]): string | null {
   for (const block of blocks) {
     if (block.role === 'boilerplate' || block.role === 'caption' || block.role === 'hashtags') continue;
     const dates = findDates(block.text);
-    const isStory = block.role === 'body' && wordCount(block.text) > 25;
+    const isStory = block.role === 'body' && blockWords(block) > 25;
     if (isStory && firstStory < 0) {
       firstStory = block.index;
       const head = DATELINE_HEAD.exec(block.text);
@@ -89,9 +89,9 @@ export function findPublicationDate(blocks: Block[]): string | null {
       continue;
     }
     if (dates.length === 0 || dates.length > 2) continue;
-    if (dates.length === 2 && !UPDATED.test(block.text) && wordCount(block.text) > 8) continue;
+    if (dates.length === 2 && !UPDATED.test(block.text) && blockWords(block) > 8) continue;
     if (dates.length === 1 && !isStampLine(block.text, dates[0]!.index, dates[0]!.length)) continue;
-    if (dates.length === 2 && wordCount(block.text) > 16) continue;
+    if (dates.length === 2 && blockWords(block) > 16) continue;
     let labelFrom = 0;
     for (const date of dates) {
       const label = block.text.slice(labelFrom, date.index);

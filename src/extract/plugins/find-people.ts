@@ -28,6 +28,12 @@ function isTitleCase(text: string): boolean {
   return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.7;
 }
 
+/** An honorific as the last word of the words before a surname, or a role among them. */
+function prefixEvidence(prefix: string): boolean {
+  const prefixWord = prefix.split(/\s+/).pop()?.replace(/\.$/, '').toLowerCase() ?? '';
+  return HONORIFICS.has(prefixWord) || hasRoleNoun(prefix);
+}
+
 export function findPeople(blocks: Block[]): PersonRegistry {
   const registry = new PersonRegistry();
   const story = storyBlocks(blocks).filter((b) => !isTitleCase(b.text));
@@ -50,8 +56,8 @@ export function findPeople(blocks: Block[]): PersonRegistry {
         registry.add(mention.name, 'organisation', null, block.index);
       } else if (mention.kind === 'surname') {
         const role = roleAround(block.text, mention);
-        const prefixWord = mention.prefix.split(/\s+/).pop()?.replace(/\.$/, '').toLowerCase() ?? '';
-        const evidence = mention.beforeSpeechVerb || Boolean(role) || HONORIFICS.has(prefixWord) || hasRoleNoun(mention.prefix);
+        // the word before the name read only when needed, and not at all when there is none (most surnames)
+        const evidence = mention.beforeSpeechVerb || Boolean(role) || (mention.prefix !== '' && prefixEvidence(mention.prefix));
         surnames.push({ block, name: mention.name, role, evidence });
       }
     }

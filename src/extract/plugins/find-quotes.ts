@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import type { Block } from '../blocks.js';
+import { blockWords, type Block } from '../blocks.js';
 import { findMentions } from '../people/find-mentions.js';
 import type { Entity, PersonRegistry } from '../people/registry.js';
 import { genderOf, type Gender } from '../lexicon/gender.js';
@@ -8,7 +8,7 @@ import { attribute, leadingSubject, resolveCandidate, sentenceSubject, speakingS
 import { attributionLineName, attributionLinePerson, isRoleLine } from '../quotes/attribution-line.js';
 import { classifySpan } from '../quotes/classify-span.js';
 import { speakerCandidates, type Candidate } from '../quotes/speaker-candidates.js';
-import { fold, wordCount } from '../text/fold.js';
+import { fold } from '../text/fold.js';
 import { findQuoteSpans, maskQuotes, type QuoteSpan } from '../text/quote-spans.js';
 import { execGuarded, guarded } from '../text/guarded.js';
 import { splitSentences } from '../text/sentences.js';
@@ -91,7 +91,7 @@ export function lastQuotable(blocks: Block[], spansOf: readonly QuoteSpan[][]): 
     const block = blocks[at]!;
     if (!QUOTABLE.has(block.role) || QUESTION.test(block.text)) continue;
     if (spansOf[at]!.length > 0 || NAMED_LINE.needs.test(block.text) || ANSWER.test(block.text)) return at;
-    if (wordCount(block.text) >= 6 && block.kind !== 'heading') {
+    if (blockWords(block) >= 6 && block.kind !== 'heading') {
       const next = nextStory(blocks, at);
       if (next && attributionLineName(next.text)) return at;
     }
@@ -189,7 +189,7 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry, readAll = 
     const spans = spansOf[at]!;
 
     if (spans.length === 0) {
-      if (wordCount(text) >= 6 && block.kind !== 'heading') {
+      if (blockWords(block) >= 6 && block.kind !== 'heading') {
         const person = pullAttribution(blocks, block.index, registry);
         if (person) {
           block.role = 'pullquote';

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import type { Block } from '../blocks.js';
+import { blockWords, type Block } from '../blocks.js';
 import { WIRE_AGENCIES } from '../lexicon/wires.js';
 import { wordCount } from '../text/fold.js';
 import { execGuarded, guarded } from '../text/guarded.js';
@@ -73,7 +73,7 @@ export function findSource(blocks: Block[]): SourceResult {
   for (const block of blocks) {
     if (block.role === 'caption' || block.role === 'hashtags') continue;
     const text = block.text;
-    const words = wordCount(text);
+    const words = blockWords(block);
     if (block.role === 'body' && words > 25) storySeen++;
 
     const correspondent = CORRESPONDENT.exec(text);

@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import type { Block } from '../blocks.js';
+import { blockWords, type Block } from '../blocks.js';
 import { splitSentences } from '../text/sentences.js';
 import { fold, foldStartsWith, wordCount } from '../text/fold.js';
 import { GAZETTEER } from '../lexicon/places.js';
@@ -60,7 +60,7 @@ export function splitTitleSuffix(written: string): { headline: string; site: str
 function isHeadline(block: Block): boolean {
   const text = block.text;
   if (block.kind === 'heading') return true;
-  const words = wordCount(text);
+  const words = blockWords(block);
   if (words < 2 || words > 30) return false;
   if (DATE_OR_BYLINE.test(text) || NOT_A_HEADLINE.test(text)) return false;
   if (/^[“"‘']/.test(text)) return false;
@@ -127,7 +127,7 @@ function bestHeadline(headlines: Block[], blocks: Block[]): Block | null {
     if (/\.$/.test(block.text)) score -= 1;
     // a headline sits above the byline, the stamp or the story, with at most a standfirst or a caption between
     const following = blocks.slice(block.index + 1).filter((b) => b.role !== 'caption' && b.role !== 'boilerplate').slice(0, 3);
-    if (following.some((b) => b.role === 'stamp' || b.role === 'byline' || b.role === 'dateline' || wordCount(b.text) > 20 || DATE_OR_BYLINE.test(b.text))) score += 2;
+    if (following.some((b) => b.role === 'stamp' || b.role === 'byline' || b.role === 'dateline' || blockWords(b) > 20 || DATE_OR_BYLINE.test(b.text))) score += 2;
     if (TAGLINE.test(block.text)) score -= 3;
     if (score > bestScore) {
       best = block;
@@ -146,7 +146,7 @@ export function findTitle(blocks: Block[]): TitleResult {
   // the headline is among the lines before the story starts; a site name or a section label before it is shorter
   const header: Block[] = [];
   for (const block of candidates.slice(0, 15)) {
-    const words = wordCount(block.text);
+    const words = blockWords(block);
     // the story has begun: a long paragraph, or several sentences
     if (words > 30 || (words > 20 && splitSentences(block.text).length > 1)) break;
     header.push(block);
@@ -154,7 +154,7 @@ export function findTitle(blocks: Block[]): TitleResult {
   const headlines = header.filter((b) => isHeadline(b) && !isNavigation(b.text) && !(b === header[0] && mastheadName(b.text, header.length > 1)));
   const headline = bestHeadline(headlines, blocks) ?? (headlines[0] === candidates[0] ? headlines[0] : null) ?? null;
   // lines of one or two words above the headline are the site's menu
-  if (headline) for (const block of header) if (block.index < headline.index && wordCount(block.text) <= 2) block.role = 'boilerplate';
+  if (headline) for (const block of header) if (block.index < headline.index && blockWords(block) <= 2) block.role = 'boilerplate';
   if (headline) {
     const { headline: text } = splitTitleSuffix(headline.text);
     // the headline may stand more than once, with the site after it only once ("Headline | World | site.com")
@@ -170,7 +170,7 @@ export function findTitle(blocks: Block[]): TitleResult {
     titleBlock = headline;
     headline.role = 'title';
   } else {
-    const lead = candidates.find((b) => wordCount(b.text) > 12 && !isNavigation(b.text)) ?? first;
+    const lead = candidates.find((b) => blockWords(b) > 12 && !isNavigation(b.text)) ?? first;
     result = { title: titleFromLead(lead.text), fromLead: true, site: null, line: lead.line };
   }
   if (titleBlock) {

@@ -30,7 +30,7 @@ export function splitBlocks(tree: Root, source: string): Block[] {
   const blocks: Block[] = [];
   const push = (kind: BlockKind, text: string, line: number): void => {
     const trimmed = text.trim();
-    if (trimmed) blocks.push({ index: blocks.length, kind, text: trimmed, line, role: 'body' });
+    if (trimmed) blocks.push({ index: blocks.length, kind, text: trimmed, line, role: 'body', words: undefined });
   };
   const sliceOf = (node: RootContent): string => {
     const start = node.position?.start.offset ?? 0;

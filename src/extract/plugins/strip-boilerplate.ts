@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import type { Block } from '../blocks.js';
+import { blockWords, type Block } from '../blocks.js';
 import { anyPattern } from '../text/any-pattern.js';
 import { guarded, testGuarded, type Guarded } from '../text/guarded.js';
 import { wordCount } from '../text/fold.js';
@@ -159,8 +159,8 @@ const URL_IN_SHORT = /(?:https?:\/\/|www\.)\S+/i;
 /** "Home » Politics » Diplomacy", "News / World / Europe". */
 export const BREADCRUMB = guarded(/\s[»›>/|]\s/u, /^(?:[\p{L}&'’ -]{1,30}\s+[»›>/|]\s+){1,6}[\p{L}&'’ -]{1,30}$/u);
 
-function isHeadlineLike(text: string): boolean {
-  return wordCount(text) <= 24 && !/[.!?]["”’]?$/.test(text);
+function isHeadlineLike(block: Block): boolean {
+  return blockWords(block) <= 24 && !/[.!?]["”’]?$/.test(block.text);
 }
 
 export function markBoilerplate(blocks: Block[]): string[] {
@@ -170,15 +170,15 @@ export function markBoilerplate(blocks: Block[]): string[] {
   for (const block of blocks) {
     const text = block.text;
     // "Getty Images" on a line of its own: the line after it is the photo's caption
-    const creditLine = wordCount(text) <= 4 && testGuarded(CREDIT, text);
-    if (afterCredit && !creditLine && wordCount(text) <= 30 && !/[“”"]/.test(text) && block.kind === 'paragraph') {
+    const creditLine = blockWords(block) <= 4 && testGuarded(CREDIT, text);
+    if (afterCredit && !creditLine && blockWords(block) <= 30 && !/[“”"]/.test(text) && block.kind === 'paragraph') {
       block.role = 'caption';
       afterCredit = false;
       continue;
     }
     afterCredit = creditLine;
     if (inList) {
-      if (isHeadlineLike(text) || URL_ONLY.test(text) || (text.length <= 800 && isNotice(text))) {
+      if (isHeadlineLike(block) || URL_ONLY.test(text) || (text.length <= 800 && isNotice(text))) {
         block.role = 'boilerplate';
         continue;
       }
@@ -204,12 +204,12 @@ export function markBoilerplate(blocks: Block[]): string[] {
       testGuarded(SLUG_LINE, text) ||
       (testGuarded(BREADCRUMB, text) && !/[.!?]$/.test(text) && text.split(/\s+[»›>/|]\s+/).every((part) => wordCount(part) <= 4)) ||
       slugs >= 2 ||
-      (wordCount(text) <= 60 && text.length <= 800 && isNotice(text))
+      (blockWords(block) <= 60 && text.length <= 800 && isNotice(text))
     ) {
       block.role = 'boilerplate';
       continue;
     }
-    if (wordCount(text) <= 60 && text.length <= 800 && (testGuarded(CREDIT, text) || CAPTION_MARK.test(text)) && !/[“”"]/.test(text)) {
+    if (blockWords(block) <= 60 && text.length <= 800 && (testGuarded(CREDIT, text) || CAPTION_MARK.test(text)) && !/[“”"]/.test(text)) {
       block.role = 'caption';
     }
   }

@@ -1,7 +1,6 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import type { Block } from '../blocks.js';
-import { wordCount } from '../text/fold.js';
+import { blockWords, type Block } from '../blocks.js';
 
 /**
  * Writes the cleaned article as Markdown: page furniture and metadata lines gone, section
@@ -29,10 +28,10 @@ export function markSubheadings(blocks: Block[]): void {
     }
     if (block.kind !== 'paragraph' || i === 0 || i === story.length - 1) return;
     const text = block.text;
-    const words = wordCount(text);
+    const words = blockWords(block);
     if (words < 2 || words > 12 || /[.!?:;,…]["”’)]?$/.test(text) || /^[“"‘'(\-–—•*]/.test(text) || /[“”"]/.test(text)) return;
     const next = story[i + 1]!;
-    if (next.role === 'subheading' || wordCount(next.text) <= 12) return;
+    if (next.role === 'subheading' || blockWords(next) <= 12) return;
     block.role = 'subheading';
   });
 }
