@@ -11,7 +11,10 @@ import { PersonRegistry } from '../src/extract/people/registry.js';
 import { BREADCRUMB, CONTRIBUTED_WORD, CREDIT, isNotice, NOTICE, SLUG, SLUG_LINE } from '../src/extract/plugins/strip-boilerplate.js';
 import type { Guarded } from '../src/extract/text/guarded.js';
 import { anyPattern, topLevelAlternatives } from '../src/extract/text/any-pattern.js';
-import { GAZETTEER_FORM_LENGTHS, mayOpenGazetteerForm } from '../src/extract/lexicon/places.js';
+import { GAZETTEER, GAZETTEER_FORM_LENGTHS, mayOpenGazetteerForm } from '../src/extract/lexicon/places.js';
+import { gazetteerLabels } from '../src/extract/plugins/find-topics.js';
+import { endsWithMark } from '../src/extract/quotes/attribution-line.js';
+import { extractArticle } from '../src/extract/extract-article.js';
 import { HONORIFICS, ORG_HEADS, ROLE_NOUNS, SPEAKING_ORG_NOUNS } from '../src/extract/lexicon/roles.js';
 import { SPEECH_VERBS } from '../src/extract/lexicon/speech-verbs.js';
 import { endsWithComma, lastWord, lastWords, mayEndRole, roleOfWords } from '../src/extract/people/roles-in-context.js';
@@ -19,7 +22,7 @@ import { bareWord, hasHeadNoun, pronouns, ROLE_NP } from '../src/extract/quotes/
 import { readAllSpeechVerbs, readSpeechVerbs, sentenceSubject, speakingSubjects } from '../src/extract/quotes/attribute.js';
 import { followsNaming, NAMING_BEFORE } from '../src/extract/quotes/classify-span.js';
 import { cleanText } from '../src/extract/plugins/write-body.js';
-import { countWords, fold, foldFully, foldStartsWith, wordCount } from '../src/extract/text/fold.js';
+import { countWords, fold, foldFully, foldStartsWith, squashSpaces, wordCount } from '../src/extract/text/fold.js';
 import { isLetter, isLetterMarkOrDigit, isLetterOrDigit, isWordJoiner, scanRuns } from '../src/extract/text/char-classes.js';
 import { WordFilter } from '../src/extract/text/word-filter.js';
 import { findQuoteSpans, isWhiteSpaceCode, type QuoteSpan } from '../src/extract/text/quote-spans.js';
@@ -770,5 +773,93 @@ describe('fewer lookups per word', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('topics', () => {
+  // ---- find-topics.ts gazetteerLabels as it was ----
+  const oldGazetteerLabels = (text: string): string[] => {
+    const continuesWord = (code: number): boolean => isLetterOrDigit(code) || isWordJoiner(code);
+    const gazetteerWord = (raw: string): string => {
+      const word = raw.replace(/['’]s$/u, '');
+      return word.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(raw) ? word.slice(0, -1) : word;
+    };
+    const starts: number[] = [];
+    const ends: number[] = [];
+    scanRuns(text, isLetterOrDigit, continuesWord, (start, end) => {
+      starts.push(start);
+      ends.push(end);
+    });
+    const count = starts.length;
+    const lowers: (string | undefined)[] = new Array<string | undefined>(count);
+    const lower = (k: number): string => (lowers[k] ??= gazetteerWord(text.slice(starts[k]!, ends[k]!)).toLowerCase());
+    const spaceBefore = (k: number): boolean => starts[k]! - ends[k - 1]! === 1 && text.charCodeAt(starts[k]! - 1) === 32;
+    const labels: string[] = [];
+    for (let i = 0; i < count; i++) {
+      if (!/^\p{Lu}/u.test(text.slice(starts[i]!, starts[i]! + 2))) continue;
+      if (!mayOpenGazetteerForm(text, starts[i]!, ends[i]!)) continue;
+      const lengths = GAZETTEER_FORM_LENGTHS.get(lower(i));
+      if (!lengths) continue;
+      for (let n = Math.min(4, count - i); n >= 1; n--) {
+        if (!lengths.has(n) || (n > 1 && !spaceBefore(i + n - 1))) continue;
+        let key = lower(i);
+        for (let k = i + 1; k < i + n; k++) key += ' ' + lower(k);
+        const entry = GAZETTEER.get(key);
+        if (entry) {
+          labels.push(entry.label);
+          i += n - 1;
+          break;
+        }
+      }
+    }
+    return labels;
+  };
+
+  it('gazetteerLabels finds the labels that reading every word found', () => {
+    const pieces = [
+      'New', 'new', 'York', 'Zealand', 'United', 'Arab', 'Emirates', 'States', 'Kingdom', 'South', 'Korea', 'Korean', 'North', 'Ukraine', 'Kyiv', 'Russia’s', "Russia's",
+      'U.S.', 'U.S', 'UK', 'EU', 'Downing', 'Street', 'White', 'House', 'the', 'The', 'x', 'Z', '9', ' ', ' ', ' ', '  ', '\n', '-', '.', "'", '’', ',', 'é', 'É', 'Éire', 'Ωmega', '𝐀', '\u0301', 'iPhone', 'McDonald', 'Saudi', 'Arabia',
+    ];
+    let found = 0;
+    fc.assert(
+      fc.property(texts(pieces, 14), (text) => {
+        const labels = gazetteerLabels(text);
+        if (labels.length > 0) found++;
+        expect(labels).toEqual(oldGazetteerLabels(text));
+      }),
+      { numRuns: 20_000, seed: 11 },
+    );
+    expect(found).toBeGreaterThan(1_000);
+    for (const paragraph of referenceParagraphs()) expect(gazetteerLabels(paragraph)).toEqual(oldGazetteerLabels(paragraph));
+  });
+});
+
+describe('marks and spaces read by character', () => {
+  it('endsWithMark is /[.!?:;"“”]$/', () => {
+    fc.assert(
+      fc.property(texts(['a', '.', '!', '?', ':', ';', '"', '“', '”', '’', ' ', '\n', ',', 'é', '🙂'], 6), (text) => {
+        expect(endsWithMark(text)).toBe(/[.!?:;"“”]$/.test(text));
+      }),
+      RUNS,
+    );
+  });
+
+  it('squashSpaces is the replacement of each run of white space by one space, the text itself when there is none to replace', () => {
+    const pieces = ['a', 'B', ' ', ' ', '  ', '\t', '\n', '\r', '\u00a0', '\u2003', '\u2028', '\ufeff', '\u200b', '.', 'é', '🙂'];
+    let same = 0;
+    fc.assert(
+      fc.property(texts(pieces, 20), (text) => {
+        const squashed = squashSpaces(text);
+        if (squashed === text) same++;
+        expect(squashed).toBe(text.replace(/\s+/g, ' '));
+      }),
+      RUNS,
+    );
+    expect(same).toBeGreaterThan(100);
+  });
+
+  it('a text with carriage returns is extracted as the same text with line feeds', () => {
+    const text = 'Talks resume\r\n\r\nKYIV, March 3 (Reuters) - Ukraine and Russia met again, officials said.\r\rThe minister said: “We will go on.”\r\n';
+    expect(extractArticle(text)).toEqual(extractArticle(text.replace(/\r\n?/g, '\n')));
   });
 });

@@ -62,7 +62,8 @@ export function emptyArticle(): ExtractedArticle {
 
 /** Turns one article's plain text (front matter already removed) into its record. */
 export function extractArticle(text: string): ExtractedArticle {
-  const file = new VFile({ value: text.replace(/\r\n?/g, '\n') });
+  // (a text without a carriage return, as most are, is not read by the pattern)
+  const file = new VFile({ value: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text });
   file.data.article = emptyArticle();
   const tree = processor.parse(file);
   processor.runSync(tree, file);

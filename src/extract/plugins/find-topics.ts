@@ -5,7 +5,7 @@ import { storyBlocks } from '../blocks.js';
 import { GAZETTEER, GAZETTEER_FORM_LENGTHS, mayOpenGazetteerForm } from '../lexicon/places.js';
 import { TOPIC_VOCABULARY } from '../lexicon/topic-vocabulary.js';
 import { VocabularyMatcher } from '../lexicon/vocabulary-matcher.js';
-import { isLetterOrDigit, isWordJoiner, scanRuns } from '../text/char-classes.js';
+import { isLetterOrDigit, isWordJoiner } from '../text/char-classes.js';
 import { fold } from '../text/fold.js';
 
 /**
@@ -39,43 +39,137 @@ function vocabularyEntry(matched: string): { label: string } | null {
   return entry;
 }
 
-/** Places and organisations named in capitals: the longest gazetteer form starting at each capitalised word. */
-function gazetteerLabels(text: string): string[] {
-  // where the words are; a word is sliced, and its form for the gazetteer worked out, only when a phrase reaches it
+/**
+ * Places and organisations named in capitals: the longest gazetteer form starting at each capitalised word (a word:
+ * a run of a letter or digit, then those, dots, apostrophes and hyphens, as `scanRuns(text, isLetterOrDigit,
+ * continuesWord, …)` finds them). Only the words opening with a capital are found as such; the words after one are
+ * read when a form may go on to them.
+ */
+export function gazetteerLabels(text: string): string[] {
+  const labels: string[] = [];
+  const n = text.length;
+  // the words of a phrase being read: where each starts and ends, its form for the gazetteer once worked out
   const starts: number[] = [];
   const ends: number[] = [];
-  // the runs of a letter or digit, then those, dots, apostrophes and hyphens
-  scanRuns(text, isLetterOrDigit, continuesWord, (start, end) => {
+  const lowers: string[] = [];
+  let i = 0;
+  while (i < n) {
+    // the next capital ASCII letter or other character that may open a word
+    const unit = text.charCodeAt(i);
+    if (unit < 65 || (unit > 90 && unit < 128)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const code = unit < 128 ? unit : text.codePointAt(i)!;
+    const width = code > 0xffff ? 2 : 1;
+    // a word opens here: a letter or digit not inside a word (no letter or digit before it, dots, apostrophes and hyphens aside)
+    if (!(unit < 128 || isLetterOrDigit(code)) || insideWord(text, start)) {
+      i += width;
+      continue;
+    }
+    const end = runEnd(text, start + width);
+    if (!opensWithCapital(text, start) || !mayOpenGazetteerForm(text, start, end)) {
+      i = end;
+      continue;
+    }
+    starts.length = 0;
+    ends.length = 0;
+    lowers.length = 0;
     starts.push(start);
     ends.push(end);
-  });
-  const count = starts.length;
-  const lowers: (string | undefined)[] = new Array<string | undefined>(count);
-  const lower = (k: number): string => (lowers[k] ??= gazetteerWord(text.slice(starts[k]!, ends[k]!)).toLowerCase());
-  // only a single space between a word and the one before it
-  const spaceBefore = (k: number): boolean => starts[k]! - ends[k - 1]! === 1 && text.charCodeAt(starts[k]! - 1) === 32;
-  const labels: string[] = [];
-  for (let i = 0; i < count; i++) {
-    if (!opensWithCapital(text, starts[i]!)) continue;
-    // a word of ASCII letters that opens no form is passed over unsliced (a possessive or a dot: read as ever)
-    if (!mayOpenGazetteerForm(text, starts[i]!, ends[i]!)) continue;
     // only forms opened by this word, of a length it opens, are looked up
-    const lengths = GAZETTEER_FORM_LENGTHS.get(lower(i));
-    if (!lengths) continue;
-    for (let n = Math.min(4, count - i); n >= 1; n--) {
+    const lengths = GAZETTEER_FORM_LENGTHS.get(gazetteerKey(text, starts, ends, lowers, 0));
+    if (!lengths) {
+      i = end;
+      continue;
+    }
+    // the three words after it (fewer at the end of the text)
+    for (let k = 1; k < 4; k++) {
+      const next = nextRunStart(text, ends[k - 1]!);
+      if (next < 0) break;
+      starts.push(next);
+      ends.push(runEnd(text, next + (text.codePointAt(next)! > 0xffff ? 2 : 1)));
+    }
+    let taken = 1;
+    for (let words = starts.length; words >= 1; words--) {
       // only the gap before the phrase's last word is checked (as ever)
-      if (!lengths.has(n) || (n > 1 && !spaceBefore(i + n - 1))) continue;
-      let key = lower(i);
-      for (let k = i + 1; k < i + n; k++) key += ' ' + lower(k);
+      if (!lengths.has(words) || (words > 1 && !(starts[words - 1]! - ends[words - 2]! === 1 && text.charCodeAt(starts[words - 1]! - 1) === 32))) continue;
+      let key = gazetteerKey(text, starts, ends, lowers, 0);
+      for (let k = 1; k < words; k++) key += ' ' + gazetteerKey(text, starts, ends, lowers, k);
       const entry = GAZETTEER.get(key);
       if (entry) {
         labels.push(entry.label);
-        i += n - 1;
+        taken = words;
         break;
       }
     }
+    i = ends[taken - 1]!;
   }
   return labels;
+}
+
+/** The `k`th word of a phrase as the gazetteer has it, worked out once. */
+function gazetteerKey(text: string, starts: number[], ends: number[], lowers: string[], k: number): string {
+  return (lowers[k] ??= gazetteerWord(text.slice(starts[k]!, ends[k]!)).toLowerCase());
+}
+
+/** Whether the letter or digit at `at` is inside a word: a letter or digit before it, with only dots, apostrophes and hyphens between. */
+function insideWord(text: string, at: number): boolean {
+  let k = at;
+  while (k > 0) {
+    const before = text.charCodeAt(k - 1);
+    if (isWordJoiner(before)) {
+      k--;
+      continue;
+    }
+    if (before < 128) return (before >= 97 && before <= 122) || (before >= 65 && before <= 90) || (before >= 48 && before <= 57);
+    // the code point ending at k (a surrogate pair read whole)
+    const low = before;
+    let point = low;
+    if (low >= 0xdc00 && low <= 0xdfff && k >= 2) {
+      const high = text.charCodeAt(k - 2);
+      if (high >= 0xd800 && high <= 0xdbff) point = ((high - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+    }
+    return isLetterOrDigit(point);
+  }
+  return false;
+}
+
+/** Where the word going on at `from` ends (its letters, digits, dots, apostrophes and hyphens). */
+function runEnd(text: string, from: number): number {
+  const n = text.length;
+  let i = from;
+  while (i < n) {
+    const next = text.charCodeAt(i);
+    if (next < 128) {
+      if (!((next >= 97 && next <= 122) || (next >= 65 && next <= 90) || (next >= 48 && next <= 57) || next === 39 || next === 45 || next === 46)) break;
+      i++;
+    } else {
+      const code = text.codePointAt(i)!;
+      if (!continuesWord(code)) break;
+      i += code > 0xffff ? 2 : 1;
+    }
+  }
+  return i;
+}
+
+/** Where the next word starts at or after `from` (a letter or digit), or -1. */
+function nextRunStart(text: string, from: number): number {
+  const n = text.length;
+  let i = from;
+  while (i < n) {
+    const unit = text.charCodeAt(i);
+    if (unit < 128) {
+      if ((unit >= 97 && unit <= 122) || (unit >= 65 && unit <= 90) || (unit >= 48 && unit <= 57)) return i;
+      i++;
+    } else {
+      const code = text.codePointAt(i)!;
+      if (isLetterOrDigit(code)) return i;
+      i += code > 0xffff ? 2 : 1;
+    }
+  }
+  return -1;
 }
 
 /** The word without a possessive, and without a full stop unless it is an initialism ("U.S."). */

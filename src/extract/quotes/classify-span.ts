@@ -1,4 +1,4 @@
-import { wordCount } from '../text/fold.js';
+import { countWords } from '../text/fold.js';
 import { isWhiteSpaceCode, type QuoteSpan } from '../text/quote-spans.js';
 
 export const NAMING_BEFORE = /(?<![\p{L}\p{N}])(?:so-called|so called|dubbed|titled|entitled|named|nicknamed|known as|codenamed|code-named|the word|the term|the phrase|the slogan|the hashtag|the motto|the headline|newspaper|daily|weekly|magazine|agency|channel|outlet|broadcaster|song|single|album|film|movie|book|novel|show|series|programme|program|operation|exercise|exercises|plan|initiative|project|campaign|group|movement|party|brand|app|website|portal|newspapers|tabloid|publication|hymn|anthem|poem|report entitled|documentary)\s*[,:]?\s*$/iu;
@@ -46,7 +46,8 @@ export type SpanKind = 'full' | 'partial' | 'name' | 'title';
 export function classifySpan(paragraph: string, span: QuoteSpan): SpanKind {
   const before = paragraph.slice(Math.max(0, span.open - 40), span.open);
   if (followsNaming(before)) return 'title';
-  const words = wordCount(span.text);
+  // (a quotation is classified once: its words are counted, not remembered)
+  const words = countWords(span.text);
   if (words === 0) return 'name';
   if (looksLikeName(span.text)) return 'name';
   if (words >= 6 || /[.!?]$/.test(span.text)) return 'full';

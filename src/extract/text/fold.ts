@@ -1,4 +1,5 @@
 import { isLetterOrDigit } from './char-classes.js';
+import { isWhiteSpaceCode } from './quote-spans.js';
 
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 /** ASCII and the typographic quotes and dashes most texts use, none of which decomposes: folded by replacing them. */
@@ -7,7 +8,7 @@ const ASCII_AND_MARKS = /^[\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014]*$/;
 /** Folding for comparison: no diacritics, plain quotes and dashes, lower case, single spaces. */
 export function fold(text: string): string {
   // plain ASCII has no diacritics, no typographic quotes or dashes to fold, and decomposes to itself
-  if (ASCII_ONLY.test(text)) return text.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (ASCII_ONLY.test(text)) return squashSpaces(text.toLowerCase()).trim();
   if (ASCII_AND_MARKS.test(text)) {
     return text
       .replace(/[\u2018\u2019]/g, "'")
@@ -50,6 +51,20 @@ export function foldStartsWith(text: string, prefix: string): boolean {
     if (folded.length >= prefix.length) return folded.startsWith(prefix);
   }
   return fold(text).startsWith(prefix);
+}
+
+/** `text.replace(/\s+/g, ' ')`: the text itself, not a copy, when its only white space is single spaces (most texts). */
+export function squashSpaces(text: string): string {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32) {
+      if (i + 1 < n && isWhiteSpaceCode(text.charCodeAt(i + 1))) return text.replace(/\s+/g, ' ');
+    } else if (code < 33 ? code >= 9 && code <= 13 : code >= 128 && isWhiteSpaceCode(code)) {
+      return text.replace(/\s+/g, ' ');
+    }
+  }
+  return text;
 }
 
 /** Collapses runs of white space to one space and trims. */
