@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { BodyStore } from '../src/archive/body-store.js';
+import { BodyStore, utf16Length } from '../src/archive/body-store.js';
 
 describe('BodyStore.putMany', () => {
   it('stores bodies as put one by one would: each read back whole, with its UTF-8 length and sha256', () => {
@@ -23,6 +23,33 @@ describe('BodyStore.putMany', () => {
       for (let i = 1; i < refs.length; i++) expect(refs[i]!.offset).toBe(refs[i - 1]!.offset + refs[i - 1]!.bytes);
     } finally {
       store.close();
+    }
+  });
+});
+
+describe('BodyStore.putMany with bodies given as bytes', () => {
+  it('stores them as it stores their texts: same bytes, length in UTF-16 units and sha256', () => {
+    const bodies = ['', 'Plain text.', '“Curly quotes” — and a dash', 'Ünïcödé 中文 🙂\n𝔘 second line', 'x'.repeat(70_000)];
+    const asText = BodyStore.open();
+    const asBytes = BodyStore.open();
+    try {
+      const textRefs = asText.putMany(bodies);
+      // Mixed, twice (the store's buffer is used again).
+      const byteRefs = [
+        ...asBytes.putMany(bodies.slice(0, 3).map((body, i) => (i % 2 === 0 ? Buffer.from(body, 'utf8') : body))),
+        ...asBytes.putMany(bodies.slice(3).map((body) => new Uint8Array(Buffer.from(body, 'utf8')))),
+      ];
+      expect(byteRefs).toEqual(textRefs);
+      byteRefs.forEach((ref, i) => expect(asBytes.read(ref)).toBe(bodies[i]));
+    } finally {
+      asText.close();
+      asBytes.close();
+    }
+  });
+
+  it('utf16Length counts the text units of UTF-8 bytes', () => {
+    for (const text of ['', 'ascii', 'é', '中文', '🙂', 'a🙂b𝔘é中', '\u0000\u007f\u0080\u07ff\u0800\uffff']) {
+      expect(utf16Length(Buffer.from(text, 'utf8'))).toBe(text.length);
     }
   });
 });

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,8 @@ export interface BodyRef {
 export class BodyStore {
   #fd: number | null;
   #end = 0;
+  /** The buffer `putMany` encodes into. */
+  #scratch = Buffer.allocUnsafe(0);
   readonly #leftover: string | null;
 
   private constructor(fd: number, leftover: string | null) {
@@ -56,16 +59,27 @@ export class BodyStore {
 
   /**
    * Appends `bodies`, in order; returns where each is. Encoded into one buffer and written at once: for a chunk of
-   * articles, one write instead of one each, and no buffer of its own for each body.
+   * articles, one write instead of one each, and no buffer of its own for each body. A body may be given as its
+   * UTF-8 bytes (well-formed, as a rebuild reads it from the cache): it is stored as it is, as its text would be.
    */
-  putMany(bodies: readonly string[]): BodyRef[] {
-    const sizes = bodies.map((body) => Buffer.byteLength(body, 'utf8'));
-    const bytes = Buffer.allocUnsafe(sizes.reduce((sum, size) => sum + size, 0));
+  putMany(bodies: ReadonlyArray<string | Uint8Array>): BodyRef[] {
+    const sizes = bodies.map((body) => (typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.byteLength));
+    const total = sizes.reduce((sum, size) => sum + size, 0);
+    // One buffer kept from chunk to chunk: a fresh one of some megabytes each time costs as much again in page faults.
+    if (this.#scratch.length < total) this.#scratch = Buffer.allocUnsafe(total);
+    const bytes = this.#scratch.subarray(0, total);
     let at = 0;
     const refs = bodies.map((body, i) => {
       const size = sizes[i]!;
-      bytes.write(body, at, size, 'utf8');
-      const ref = { offset: this.#end + at, bytes: size, length: body.length, digest: sha256Hex(bytes.subarray(at, at + size)) };
+      let length: number;
+      if (typeof body === 'string') {
+        bytes.write(body, at, size, 'utf8');
+        length = body.length;
+      } else {
+        bytes.set(body, at);
+        length = utf16Length(body);
+      }
+      const ref = { offset: this.#end + at, bytes: size, length, digest: sha256Hex(bytes.subarray(at, at + size)) };
       at += size;
       return ref;
     });
@@ -73,6 +87,11 @@ export class BodyStore {
     while (written < bytes.length) written += writeSync(this.#open(), bytes, written, bytes.length - written, this.#end + written);
     this.#end += bytes.length;
     return refs;
+  }
+
+  /** Lets go of the buffer `putMany` keeps from call to call (once no more bodies are to come in bulk). */
+  trim(): void {
+    this.#scratch = Buffer.allocUnsafe(0);
   }
 
   /** The body stored at `ref`. */
@@ -84,6 +103,7 @@ export class BodyStore {
   close(): void {
     if (this.#fd !== null) closeSync(this.#fd);
     this.#fd = null;
+    this.trim();
     if (this.#leftover !== null) rmSync(this.#leftover, { recursive: true, force: true });
   }
 }
@@ -130,4 +150,18 @@ export function bodyDigest(record: { body: string }): string {
 /** `record.body.length`: the length noted when it was stored (`storeBody`), so a stored body is not read back for it. */
 export function bodyLength(record: { body: string }): number {
   return storedRefs.get(record)?.ref.length ?? record.body.length;
+}
+
+/**
+ * The length in UTF-16 code units of the text whose well-formed UTF-8 bytes are `bytes`, without decoding it: one unit
+ * for each byte that starts a character, two for a four-byte one (a surrogate pair).
+ */
+export function utf16Length(bytes: Uint8Array): number {
+  if (isAscii(bytes)) return bytes.length;
+  let units = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    if ((byte & 0xc0) !== 0x80) units += byte >= 0xf0 ? 2 : 1;
+  }
+  return units;
 }

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { contentDigest } from '../cache/digest.js';
 import { DigestCache } from '../cache/digest-cache.js';
 import type { DigestCacheStats } from '../cache/digest-cache.js';
-import { extractCacheVersion, isExtractedArticle } from '../cache/extract-cache.js';
+import { extractCacheVersion, isExtractedArticle, readCachedArticle } from '../cache/extract-cache.js';
 import { extractArticle } from '../extract/index.js';
 import type { ExtractedArticle } from '../extract/types.js';
 import { ExtractPool } from './worker-pool.js';
@@ -14,6 +14,12 @@ export interface ExtractJob {
   text: string;
   /** The cache's key for `text` (`contentDigest(text, extractCacheVersion())`), when the caller has it already. */
   digest?: string;
+}
+
+/** A result from the cache (`ExtractionSession.fromCache`): the article, and its body's UTF-8 bytes when `article.body` is left empty. */
+export interface CachedResult {
+  article: ExtractedArticle;
+  body: Buffer | null;
 }
 
 export interface ExtractAllStats {
@@ -196,12 +202,14 @@ export class ExtractionSession {
   /**
    * The cached results for texts known only by their cache keys (files unchanged since the previous build,
    * not read again), in order; null for a key the cache does not have (that file must be read and extracted).
+   * A result's body is given as its UTF-8 bytes (`body`, the article's `body` then empty) when the entry allows,
+   * for the body store: the body is then never decoded (`readCachedArticle`).
    */
-  fromCache(digests: readonly string[]): Array<ExtractedArticle | null> {
+  fromCache(digests: readonly string[]): Array<CachedResult | null> {
     const cache = this.#cache;
-    const results = digests.map((digest) => {
-      const hit = cache?.get(digest) ?? null;
-      return isExtractedArticle(hit) ? hit : null;
+    const results = digests.map((digest): CachedResult | null => {
+      const hit = cache?.getAs(digest, readCachedArticle) ?? null;
+      return hit === null ? null : { article: hit.value as ExtractedArticle, body: hit.bytes };
     });
     let cached = 0;
     for (const [i, result] of results.entries()) {

@@ -92,8 +92,13 @@ export async function loadAndExtract(contentDir: string, options: LoadAndExtract
       const knownAt = known.flatMap((k, i) => (k === null ? [] : [i]));
       const fromCache = session.fromCache(knownAt.map((i) => known[i]!.digest));
       const raws = new Array<ExtractedArticle | Error | undefined>(files.length);
+      // The bodies found in the cache as bytes (their articles' `body` empty): they go to the store as they are.
+      const bodyBytes = new Array<Buffer | undefined>(files.length);
       knownAt.forEach((i, k) => {
-        raws[i] = fromCache[k] ?? undefined;
+        const hit = fromCache[k];
+        if (hit === null || hit === undefined) return;
+        raws[i] = hit.article;
+        if (hit.body !== null) bodyBytes[i] = hit.body;
       });
 
       // The rest is read (and extracted, or found in the cache by its text).
@@ -126,7 +131,7 @@ export async function loadAndExtract(contentDir: string, options: LoadAndExtract
         articles[i]!.text = undefined;
       });
 
-      const stored: Array<{ file: string; body: string }> = [];
+      const stored: Array<{ file: string; body: string | Buffer }> = [];
       for (const [i, article] of articles.entries()) {
         if (article === undefined) continue;
         const raw = raws[i];
@@ -141,7 +146,7 @@ export async function loadAndExtract(contentDir: string, options: LoadAndExtract
         // Lines as they are in the file, front matter included, in the report and in records.json alike.
         if (article.lineOffset > 0) final.messages = final.messages.map((m) => (m.line === null ? m : { ...m, line: m.line + article.lineOffset }));
         diagnostics.push(...article.diagnostics, ...final.messages.map((m) => fromExtractMessage(article.file, m, 0)));
-        stored.push({ file: article.file, body: final.body });
+        stored.push({ file: article.file, body: bodyBytes[i] ?? final.body });
         final.body = '';
         inputs.push({ file: article.file, article: final });
       }
@@ -154,6 +159,7 @@ export async function loadAndExtract(contentDir: string, options: LoadAndExtract
     await session.finish();
     manifest.save();
   } finally {
+    store.trim();
     await session.close();
   }
   progress.end(note);

@@ -87,15 +87,24 @@ export class DigestCache {
 
   /** The stored value for `digest`, parsed and validated, or null. */
   get(digest: string): unknown {
+    return this.getAs(digest, (raw) => ({ value: JSON.parse(raw.toString('utf8')) as unknown }))?.value ?? null;
+  }
+
+  /**
+   * The entry for `digest` as `read` makes it from the entry's bytes (its JSON text, UTF-8), when `read` gives
+   * something whose `value` passes `validate`; or null. `read` may throw or give null for an entry it cannot use (a miss).
+   * `get` is this with `JSON.parse`; a caller may keep part of the entry as bytes instead.
+   */
+  getAs<T extends { value: unknown }>(digest: string, read: (raw: Buffer) => T | null): T | null {
     for (const segment of this.segments) {
       if (!segment.entries.has(digest)) continue;
       const raw = segment.readRaw(digest);
       if (raw === null) continue;
       try {
-        const value: unknown = JSON.parse(raw.toString('utf8'));
-        if (this.options.validate(value)) {
+        const entry = read(raw);
+        if (entry !== null && this.options.validate(entry.value)) {
           this.stats.hits += 1;
-          return value;
+          return entry;
         }
       } catch {
         // a damaged entry is a miss

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXTRACTOR_VERSION } from '../extract/extract-article.js';
 import type { ExtractedArticle } from '../extract/types.js';
+import { splitEntryBody } from './entry-body.js';
 
 let cachedVersion: string | null = null;
 
@@ -48,4 +49,27 @@ export function isExtractedArticle(value: unknown): value is ExtractedArticle {
     Array.isArray(v.topics) &&
     Array.isArray(v.messages)
   );
+}
+
+/**
+ * One cached extraction result as a rebuild reads it: `value` the article, with `body` empty when `bytes` holds it
+ * (its UTF-8 bytes, for the body store), or with its body as text (`bytes` null) when the entry could not be split.
+ */
+export interface CachedArticle {
+  value: unknown;
+  bytes: Buffer | null;
+}
+
+/**
+ * Reads a cache entry (`DigestCache.getAs`) leaving its body as bytes (`splitEntryBody`): the body is neither decoded
+ * nor parsed. The whole entry is parsed instead when it cannot be split, or when what is left does not have an empty
+ * `body` (the key found was not the article's).
+ */
+export function readCachedArticle(raw: Buffer): CachedArticle {
+  const split = splitEntryBody(raw);
+  if (split !== null) {
+    const value = JSON.parse(split.json) as unknown;
+    if (typeof value === 'object' && value !== null && (value as { body?: unknown }).body === '') return { value, bytes: split.body };
+  }
+  return { value: JSON.parse(raw.toString('utf8')) as unknown, bytes: null };
 }
