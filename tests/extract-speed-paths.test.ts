@@ -15,6 +15,7 @@ import { GAZETTEER, GAZETTEER_FORM_LENGTHS, mayOpenGazetteerForm } from '../src/
 import { gazetteerLabels } from '../src/extract/plugins/find-topics.js';
 import { endsWithMark } from '../src/extract/quotes/attribution-line.js';
 import { extractArticle } from '../src/extract/extract-article.js';
+import { ABBREVIATIONS, endsAbbreviation, splitSentences } from '../src/extract/text/sentences.js';
 import { HONORIFICS, ORG_HEADS, ROLE_NOUNS, SPEAKING_ORG_NOUNS } from '../src/extract/lexicon/roles.js';
 import { SPEECH_VERBS } from '../src/extract/lexicon/speech-verbs.js';
 import { endsWithComma, lastWord, lastWords, mayEndRole, roleOfWords } from '../src/extract/people/roles-in-context.js';
@@ -861,5 +862,31 @@ describe('marks and spaces read by character', () => {
   it('a text with carriage returns is extracted as the same text with line feeds', () => {
     const text = 'Talks resume\r\n\r\nKYIV, March 3 (Reuters) - Ukraine and Russia met again, officials said.\r\rThe minister said: “We will go on.”\r\n';
     expect(extractArticle(text)).toEqual(extractArticle(text.replace(/\r\n?/g, '\n')));
+  });
+});
+
+describe('sentences', () => {
+  it('endsAbbreviation answers as the pattern of the word before the full stop did', () => {
+    const old = (mask: string, from: number, dot: number): boolean => {
+      const before = mask.slice(from, dot);
+      const word = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
+      const bare = word.toLowerCase().replace(/^\.+/, '');
+      return ABBREVIATIONS.has(bare) || /^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word);
+    };
+    const pieces = ['Mr', 'mr', 'U', '.', 'S', 'u.s', 'approx', 'approxi', 'Jan', 'a', 'Z', 'É', '𝑎', '𝐀', '\ud835', '\udc00', ' ', '1', 'words', 'e.g', 'St', 'x'];
+    let yes = 0;
+    fc.assert(
+      fc.property(texts(pieces, 8), fc.nat(14), (word, cut) => {
+        const mask = `${word}. Next`;
+        const dot = word.length;
+        const from = Math.max(0, dot - cut);
+        const answer = endsAbbreviation(mask, from, dot);
+        if (answer) yes++;
+        expect(answer).toBe(old(mask, from, dot));
+      }),
+      RUNS,
+    );
+    expect(yes).toBeGreaterThan(300);
+    expect(splitSentences('Mr. Smith came. He said no.').map((s) => s.text)).toEqual(['Mr. Smith came.', 'He said no.']);
   });
 });
