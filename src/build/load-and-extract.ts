@@ -33,6 +33,26 @@ export interface LoadAndExtractOptions {
 /** One usable file of a chunk: what loading gave (the text only until it is extracted), and its text's cache key (null without a cache). */
 type LoadedFile = Omit<LoadedArticle, 'text'> & { text?: string | undefined; digest: string | null };
 
+/** Files read between two turns of the event loop while the chunk before is being extracted. */
+const READ_SLICE = 64;
+
+/** One chunk of files, read: by the index of each file in the chunk, what the cache gave and what is left to extract. */
+interface Chunk {
+  /** When its files' stamps were taken (ms since the epoch). */
+  readAt: number;
+  stamps: Array<ReturnType<typeof fileStamp>>;
+  /** Results: from the cache by stamp when read, the rest once extracted. */
+  raws: Array<ExtractedArticle | Error | undefined>;
+  /** The bodies found in the cache as bytes (their articles' `body` empty): they go to the store as they are. */
+  bodyBytes: Array<Buffer | undefined>;
+  /** The usable files; undefined for a file that could not be used. */
+  articles: Array<LoadedFile | undefined>;
+  /** The files to extract, by index. */
+  toExtract: number[];
+  /** The files that could not be used, and why. */
+  unusable: Array<{ file: string; diagnostic: Diagnostic }>;
+}
+
 export interface LoadedArchive {
   /** Articles extracted, front matter applied, in file order; bodies in the store. */
   inputs: ArchiveInput[];
@@ -80,7 +100,12 @@ export async function loadAndExtract(contentDir: string, options: LoadAndExtract
   const manifest = FileManifest.open(options.cacheDir, version, options.racyMs);
   try {
     const chunkSize = Math.max(1, options.chunkSize ?? EXTRACT_CHUNK);
-    for (let from = 0; from < total; from += chunkSize) {
+    /**
+     * Reads the chunk of files from `from`: what the cache has by the files' stamps, the rest read. With `alongside`
+     * (a chunk being extracted meanwhile), it lets the event loop turn every `READ_SLICE` files read, so that the
+     * workers' answers are taken and each is sent its next batch: the workers do not wait for the next chunk.
+     */
+    const readChunk = async (from: number, alongside: boolean): Promise<Chunk> => {
       const readAt = Date.now();
       const files = found.files.slice(from, from + chunkSize);
       // Each file's stamp is taken before it is read, so a change made meanwhile is seen next time.
@@ -92,7 +117,6 @@ export async function loadAndExtract(contentDir: string, options: LoadAndExtract
       const knownAt = known.flatMap((k, i) => (k === null ? [] : [i]));
       const fromCache = session.fromCache(knownAt.map((i) => known[i]!.digest));
       const raws = new Array<ExtractedArticle | Error | undefined>(files.length);
-      // The bodies found in the cache as bytes (their articles' `body` empty): they go to the store as they are.
       const bodyBytes = new Array<Buffer | undefined>(files.length);
       knownAt.forEach((i, k) => {
         const hit = fromCache[k];
@@ -102,35 +126,51 @@ export async function loadAndExtract(contentDir: string, options: LoadAndExtract
       });
 
       // The rest is read (and extracted, or found in the cache by its text).
-      const articles = new Array<LoadedFile | undefined>(files.length);
-      const toExtract: number[] = [];
+      const chunk: Chunk = { readAt, stamps, raws, bodyBytes, articles: new Array<LoadedFile | undefined>(files.length), toExtract: [], unusable: [] };
+      let read = 0;
       for (const [i, file] of files.entries()) {
         const k = known[i];
         if (k !== null && k !== undefined && raws[i] !== undefined) {
-          articles[i] = { file, frontMatter: k.frontMatter, lineOffset: k.lineOffset, diagnostics: k.diagnostics, digest: k.digest };
+          chunk.articles[i] = { file, frontMatter: k.frontMatter, lineOffset: k.lineOffset, diagnostics: k.diagnostics, digest: k.digest };
           continue;
         }
         const outcome = loadFile(contentDir, file);
         if (outcome.ok) {
           const { text, ...rest } = outcome.article;
-          articles[i] = { ...rest, text, digest: options.cacheDir === null ? null : contentDigest(text, version) };
-          toExtract.push(i);
+          chunk.articles[i] = { ...rest, text, digest: options.cacheDir === null ? null : contentDigest(text, version) };
+          chunk.toExtract.push(i);
         } else {
-          leftOut.push(file);
-          diagnostics.push(outcome.diagnostic);
+          chunk.unusable.push({ file, diagnostic: outcome.diagnostic });
         }
+        read += 1;
+        if (alongside && read % READ_SLICE === 0) await new Promise((next) => setImmediate(next));
       }
-      const results = await session.extract(
+      return chunk;
+    };
+
+    let next: Chunk | null = total > 0 ? await readChunk(0, false) : null;
+    for (let from = 0; next !== null; from += chunkSize) {
+      const { readAt, stamps, raws, bodyBytes, articles, toExtract, unusable } = next;
+      const extraction = session.extract(
         toExtract.map((i) => {
           const { file, text, digest } = articles[i]!;
           return digest === null ? { file, text: text ?? '' } : { file, text: text ?? '', digest };
         }),
       );
+      // Should it fail, it does so when awaited below, not as an unhandled rejection while the next chunk is read.
+      extraction.catch(() => undefined);
+      // The next chunk is read while this one is extracted (on the workers; in-process extraction is done already).
+      next = from + chunkSize < total ? await readChunk(from + chunkSize, true) : null;
+      const results = await extraction;
       toExtract.forEach((i, k) => {
         raws[i] = results[k];
         articles[i]!.text = undefined;
       });
 
+      for (const { file, diagnostic } of unusable) {
+        leftOut.push(file);
+        diagnostics.push(diagnostic);
+      }
       const stored: Array<{ file: string; body: string | Buffer }> = [];
       for (const [i, article] of articles.entries()) {
         if (article === undefined) continue;
