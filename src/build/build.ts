@@ -15,6 +15,7 @@ import { formatSummary } from '../report/summary.js';
 import { stageOutput, type StagedOutput } from '../write/output-dir.js';
 import { writeRecords } from '../write/write-records.js';
 import { stopChildProcesses } from '../threads/stop-children.js';
+import { stopFileLinkers } from '../write/file-linker.js';
 import { normaliseBasePath } from './base-path.js';
 import { loadAndExtract } from './load-and-extract.js';
 
@@ -63,12 +64,13 @@ const PAUSE_BEFORE_SWAP = 'NEWS_ARCHIVE_TEST_PAUSE_BEFORE_SWAP_MS';
 
 /**
  * Removes the staging folder if the build is interrupted (Ctrl-C, kill), then exits as the signal would. The
- * processes the build started (Pagefind's services) are stopped first, so that none writes into the folder as it goes.
+ * processes the build started (Pagefind's services) and its linking threads are stopped first, so that none writes
+ * into the folder as it goes.
  */
 function onInterrupt(staged: StagedOutput): () => void {
   const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((signal) => {
     const handler = (): void => {
-      void stopChildProcesses()
+      void Promise.all([stopChildProcesses(), stopFileLinkers()])
         .then(() => staged.discard())
         .finally(() => process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129));
     };

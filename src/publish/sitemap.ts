@@ -10,6 +10,11 @@ import { escapeXml } from './xml.js';
  * tens of thousands of small reads the thread pool's round trips cost more than the reads.
  */
 export async function listHtmlPages(outDir: string): Promise<string[]> {
+  return Promise.resolve(listHtmlPagesSync(outDir));
+}
+
+/** `listHtmlPages`, at once. */
+export function listHtmlPagesSync(outDir: string): string[] {
   const pages: string[] = [];
   const folders = [''];
   for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {

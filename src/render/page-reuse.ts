@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FileLinker } from '../write/file-linker.js';
 
 /**
  * Reusing the pages of the previous build whose inputs did not change: each page rendered one per
@@ -64,6 +64,7 @@ export class PageReuse {
   /** The digests of the pages already in the output folder, when it is an earlier build's being updated in place. */
   readonly #here: Manifest;
   readonly #next: Manifest = { version: RENDER_CODE_VERSION, pages: {} };
+  readonly #linker = new FileLinker();
   /** Pages taken unchanged: kept where they were, or linked from the previous build. */
   reused = 0;
 
@@ -103,42 +104,26 @@ export class PageReuse {
 
   /**
    * Puts each page's file from the previous build into `outDir` (a hard link, or a copy where links
-   * are not possible); calls `failed` for each page it could not, which must then be rendered. The
-   * links are made synchronously in one loop, each folder created once: for tens of thousands of
-   * small syscalls, libuv's thread hops cost more than the calls themselves.
+   * are not possible), on a thread of its own for many pages (`FileLinker`), so that this thread may
+   * go on meanwhile; calls `failed` for each page it could not, which must then be rendered. Resolves
+   * with how many it linked. Calls may overlap; `close` ends the thread.
    */
-  async linkAll(pages: readonly { page: string; failed: () => void }[], outDir: string): Promise<void> {
-    const from = this.previousOutDir;
-    const made = new Set<string>();
-    const makeFolder = (dir: string): void => {
-      if (made.has(dir)) return;
-      try {
-        mkdirSync(dir);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' && dirname(dir) !== dir) {
-          makeFolder(dirname(dir));
-          mkdirSync(dir);
-        } else if (code !== 'EEXIST') throw error;
-      }
-      made.add(dir);
-    };
-    for (const { page, failed } of pages) {
-      const to = join(outDir, page);
-      try {
-        if (from === null) throw new Error('no previous build');
-        makeFolder(dirname(to));
-        try {
-          linkSync(join(from, page), to);
-        } catch {
-          copyFileSync(join(from, page), to);
-        }
-        this.reused += 1;
-      } catch {
-        failed();
-      }
+  async linkAll(pages: readonly { page: string; failed: () => void }[], outDir: string): Promise<number> {
+    if (pages.length === 0) return 0;
+    if (this.previousOutDir === null) {
+      for (const { failed } of pages) failed();
+      return 0;
     }
-    await Promise.resolve();
+    const missing = new Set(await this.#linker.link(this.previousOutDir, outDir, pages.map((p) => p.page)));
+    for (const { page, failed } of pages) if (missing.has(page)) failed();
+    const linked = pages.length - missing.size;
+    this.reused += linked;
+    return linked;
+  }
+
+  /** Ends the linking thread, if one was started; once resolved, nothing more is linked into the output folder. */
+  async close(): Promise<void> {
+    await this.#linker.close();
   }
 
   /** Writes this build's digests into its output folder, for the next build. */

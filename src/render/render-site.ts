@@ -135,11 +135,10 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
   let quoteMonths: readonly QuotesMonth[] = [];
   if (mayUseWorkers && (options.worker === true || (reuse.previousPages === 0 && list.length >= IN_PROCESS_BELOW))) pool = newPool();
   try {
-    const data = siteData(archive, siteOptions);
-    quoteMonths = data.quoteMonths;
-    const salt = `${await templatesDigest(templates)}\n${JSON.stringify(siteOptions)}\n${data.name}\n`;
-    // Pages the previous build wrote from the same inputs are linked from it (all at the end, several
-    // at once); a page that cannot be linked is rendered after all.
+    // The site data is made from `siteOptions` alone (its name too): they stand for it in the salt.
+    const salt = `${await templatesDigest(templates)}\n${JSON.stringify(siteOptions)}\n`;
+    // Pages the previous build wrote from the same inputs are linked from it (on another thread, see
+    // `PageReuse.linkAll`); a page that cannot be linked is rendered after all.
     const toLink: { page: string; failed: () => void }[] = [];
     /** Pages to keep in place, each with what to do should it not be there after all (render it). */
     const kept = new Map<string, () => void>();
@@ -155,10 +154,16 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
       }
       return todo;
     };
-    debug('site data');
     const link = (a: ArticleRecord | undefined): { title: string; url: string } | null => (a ? { title: a.title, url: a.url } : null);
     const items: BatchItem[] = list.map((article, i) => ({ article, older: link(list[i + 1]), newer: link(list[i - 1]) }));
     const articles = fresh(items, (item) => `articles/${item.article.id}/index.html`, digests.article);
+    // The article pages are linked (on another thread) while this one computes the site's data; not into a
+    // recycled folder, where nothing is written before it is cleared.
+    const linking = recycled ? Promise.resolve(0) : reuse.linkAll(toLink.splice(0), options.outDir);
+    linking.catch(() => undefined);
+    const data = siteData(archive, siteOptions);
+    quoteMonths = data.quoteMonths;
+    debug('site data');
     const speakers = fresh(data.speakers, (s) => `speakers/${s.id}/index.html`, digests.speaker);
     const topics = fresh(data.topics, (t) => `topics/${t.id}/index.html`, digests.topic);
     const months = fresh(data.quoteMonths, (m) => `quotes/${m.slug}/index.html`, digests.quoteMonth);
@@ -172,9 +177,8 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
       debug(`${found.size} pages kept in place`);
     }
     options.onPlanned?.({ toRender: articles.length + speakers.length + topics.length + months.length + years.length, quoteMonths: data.quoteMonths });
-    const before = reuse.reused;
-    await reuse.linkAll(toLink, options.outDir);
-    debug(`${reuse.reused - before} pages linked`);
+    const linked = await Promise.all([linking, reuse.linkAll(toLink, options.outDir)]);
+    debug(`${linked[0] + linked[1]} pages linked`);
 
     // The jobs: bounded runs of one kind of page each.
     const context = { templates, outDir: options.outDir, options: siteOptions, cacheKey: salt, data: slimSiteData(data) };
@@ -216,6 +220,7 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
     }
     debug(`${jobs.length} runs of pages`);
   } finally {
+    await reuse.close();
     await pool?.close();
     releaseNunjucksEnvironments();
   }
