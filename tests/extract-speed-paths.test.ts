@@ -15,6 +15,7 @@ import { GAZETTEER, GAZETTEER_FORM_LENGTHS, mayOpenGazetteerForm } from '../src/
 import { gazetteerLabels } from '../src/extract/plugins/find-topics.js';
 import { endsWithMark } from '../src/extract/quotes/attribution-line.js';
 import { extractArticle } from '../src/extract/extract-article.js';
+import { endsSentence, isTitleCase } from '../src/extract/plugins/find-people.js';
 import { ABBREVIATIONS, endsAbbreviation, splitSentences } from '../src/extract/text/sentences.js';
 import { HONORIFICS, ORG_HEADS, ROLE_NOUNS, SPEAKING_ORG_NOUNS } from '../src/extract/lexicon/roles.js';
 import { SPEECH_VERBS } from '../src/extract/lexicon/speech-verbs.js';
@@ -888,5 +889,18 @@ describe('sentences', () => {
     );
     expect(yes).toBeGreaterThan(300);
     expect(splitSentences('Mr. Smith came. He said no.').map((s) => s.text)).toEqual(['Mr. Smith came.', 'He said no.']);
+  });
+});
+
+describe('people', () => {
+  it('endsSentence is /[.!?]["”’)]?$/', () => {
+    fc.assert(
+      fc.property(texts(['a', '.', '!', '?', '"', '”', '’', ')', ' ', "'", '…', 'é'], 5), (text) => {
+        expect(endsSentence(text)).toBe(/[.!?]["”’)]?$/.test(text));
+      }),
+      RUNS,
+    );
+    expect(isTitleCase('Russia Signals Shift On Grain Deal Talks')).toBe(true);
+    expect(isTitleCase('Russia Signals Shift On Grain Deal Talks.')).toBe(false);
   });
 });

@@ -20,9 +20,17 @@ export default function remarkFindPeople() {
   };
 }
 
+/** `/[.!?]["”’)]?$/.test(text)`, read from the text's last two characters. */
+export function endsSentence(text: string): boolean {
+  const n = text.length;
+  let last = n > 0 ? text.charCodeAt(n - 1) : 0;
+  if ((last === 34 || last === 0x201d || last === 0x2019 || last === 41) && n >= 2) last = text.charCodeAt(n - 2);
+  return last === 46 || last === 33 || last === 63;
+}
+
 /** A headline-style line in Title Case: its capitalised words are not names. */
-function isTitleCase(text: string): boolean {
-  if (/[.!?]["”’)]?$/.test(text.trim())) return false;
+export function isTitleCase(text: string): boolean {
+  if (endsSentence(text.trim())) return false;
   const words = text.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
   if (words.length < 4) return false;
   return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length > 0.7;
