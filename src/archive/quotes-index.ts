@@ -43,6 +43,15 @@ export interface QuotesYear {
   months: QuotesMonth[];
 }
 
+/** The groups of one text's folded words: the first speaker's, and those of any others by speaker. */
+interface SpokenWords {
+  words: string;
+  /** The speaker of `first` (its id, or '' for none). */
+  speakerKey: string;
+  first: QuoteGroup | null;
+  others: Map<string, QuoteGroup> | null;
+}
+
 /**
  * Every quote once, grouped by its words (folded) and speaker, with all the articles that report it;
  * filed under the month of its newest report (undated last), newest month first. Linear in the
@@ -51,24 +60,31 @@ export interface QuotesYear {
 export function quotesByMonth(archive: Archive, basePath: string): QuotesMonth[] {
   // Groups in the order they are first met, each with the month of that first report.
   const groups: Array<{ group: QuoteGroup; period: string }> = [];
-  // The same words are quoted in several articles (a third as many texts as quotes), by up to a hundred and
-  // more speakers: each distinct text is folded once, and its groups found by speaker under the folded words.
-  const folded = new Map<string, string>();
-  const byWords = new Map<string, Map<string, QuoteGroup>>();
+  // The same words are quoted in several articles (a third as many texts as quotes): each distinct text is folded
+  // once, and its words' groups found by speaker: the first speaker's group held as it is, a map of the others made
+  // only for words with more than one speaker.
+  const byText = new Map<string, SpokenWords>();
+  const byWords = new Map<string, SpokenWords>();
   for (const article of archive.articles) {
     const ref = articleRef(article);
+    const period = article.date?.slice(0, 7) ?? 'undated';
     for (const q of article.quotes) {
-      let words = folded.get(q.text);
-      if (words === undefined) folded.set(q.text, (words = foldWords(q.text)));
-      let spoken = byWords.get(words);
-      if (spoken === undefined) byWords.set(words, (spoken = new Map()));
+      let spoken = byText.get(q.text);
+      if (spoken === undefined) {
+        const words = foldWords(q.text);
+        spoken = byWords.get(words);
+        if (spoken === undefined) byWords.set(words, (spoken = { words, speakerKey: '', first: null, others: null }));
+        byText.set(q.text, spoken);
+      }
       const speakerKey = q.speakerId ?? '';
-      let group = spoken.get(speakerKey);
+      let group = spoken.first !== null && spoken.speakerKey === speakerKey ? spoken.first : spoken.others?.get(speakerKey);
       if (group === undefined) {
-        const key = `${words}\u0000${speakerKey}`;
-        group = { id: `quote-${shortHash(key, 10)}`, text: q.text, speaker: q.speaker, speakerId: q.speakerId, sources: [] };
-        spoken.set(speakerKey, group);
-        groups.push({ group, period: article.date?.slice(0, 7) ?? 'undated' });
+        group = { id: `quote-${shortHash(`${spoken.words}\u0000${speakerKey}`, 10)}`, text: q.text, speaker: q.speaker, speakerId: q.speakerId, sources: [] };
+        if (spoken.first === null) {
+          spoken.first = group;
+          spoken.speakerKey = speakerKey;
+        } else (spoken.others ??= new Map()).set(speakerKey, group);
+        groups.push({ group, period });
       }
       group.sources.push({ quoteId: q.id, article: ref });
     }
