@@ -1,6 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { renderBody } from '../src/render/body-html.js';
+import { remarkHtmlOf, renderBody } from '../src/render/body-html.js';
 import { scriptSafeJson } from '../src/render/json-ld.js';
+import { markQuotes, type QuoteMark } from '../src/render/mark-quotes.js';
+import { plainHtml } from '../src/render/plain-html.js';
+import { parsePlainMarkdown } from '../src/render/plain-markdown.js';
+import { tidyBody } from '../src/render/tidy-body.js';
 
 const peskov = { name: 'Dmitry Peskov', url: '/sub/speakers/dmitry-peskov/' };
 
@@ -46,11 +51,89 @@ describe('renderBody', () => {
   });
 });
 
+describe('markQuotes', () => {
+  it('ends on a quote that opens with a character outside the Basic Multilingual Plane (was an endless loop)', () => {
+    const { html, marked } = renderBody('> 😀."\f“\n\n“😀 ok,” he said.\n', [
+      { id: 'q1', text: '😀."\f“ ', speaker: null },
+      { id: 'q2', text: '😀  ok,', speaker: null },
+    ]);
+    expect([...marked]).toEqual(['q1', 'q2']);
+    expect(html).toContain('“<q id="user-content-q2">😀 ok,</q>”');
+  });
+});
+
 describe('scriptSafeJson', () => {
   it('cannot close its script element', () => {
     const json = scriptSafeJson({ text: '</script><script>alert(1)</script> & \u2028' });
     expect(json).not.toMatch(/[<>&\u2028]/);
     expect(JSON.parse(json)).toEqual({ text: '</script><script>alert(1)</script> & \u2028' });
+  });
+  it('escapes each of <, >, &, U+2028 and U+2029, and leaves other JSON as JSON.stringify writes it', () => {
+    expect(scriptSafeJson({ a: 'x<y>z&\u2028\u2029<' })).toBe('{"a":"x\\u003cy\\u003ez\\u0026\\u2028\\u2029\\u003c"}');
+    expect(scriptSafeJson({ a: 'plain “text”', b: [1, null] })).toBe(JSON.stringify({ a: 'plain “text”', b: [1, null] }));
+  });
+});
+
+/** A body's tree as `renderBody` makes it (fast-path parse, tidied, quotes marked), or null off the fast path. */
+function markedTree(markdown: string, marks: readonly QuoteMark[]): ReturnType<typeof parsePlainMarkdown> {
+  const tree = parsePlainMarkdown(markdown);
+  if (tree === null) return null;
+  tidyBody(tree);
+  markQuotes(tree, marks);
+  return tree;
+}
+
+describe('plainHtml (fast path for remark-html)', () => {
+  it('writes what remark-html writes for paragraphs, headings, block quotes and marked quotes', () => {
+    const body = '# Head\n\nHe said “ready now, not later,” she said.\n\n> Quoted words here\n> and on.\n\n#### Deep\n\nLast “one.”\n';
+    const marks: QuoteMark[] = [
+      { id: 'q-a-1', text: 'ready now, not later,', speaker: { name: 'A & <B>', url: '/speakers/a-b/' } },
+      { id: 'q-a-2', text: 'Quoted words here and on.', speaker: null },
+      { id: 'q-a-3', text: 'one.', speaker: peskov },
+    ];
+    const tree = markedTree(body, marks);
+    expect(tree).not.toBeNull();
+    const html = plainHtml(tree!);
+    expect(html).toBe(remarkHtmlOf(tree!));
+    expect(html).toContain('<q id="user-content-q-a-1">ready now, not later,</q>”<sup><a href="/speakers/a-b/">A &#x26; &#x3C;B></a></sup>');
+    expect(renderBody(body, marks).html).toBe(html);
+  });
+  it('declines what it does not copy: other nodes, URLs and ids outside its plain sets, line ends remark-html trims', () => {
+    const marked = (url: string, id = 'q1'): ReturnType<typeof parsePlainMarkdown> => markedTree('“Ready,” he said.\n', [{ id, text: 'Ready', speaker: { name: 'N', url } }]);
+    expect(plainHtml(marked('https://example.org/s/')!)).toBeNull();
+    expect(plainHtml(marked('/s p/')!)).toBeNull();
+    expect(plainHtml(marked('/s/', 'q"1')!)).toBeNull();
+    expect(plainHtml({ type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'a \nb' }] }] })).toBeNull();
+    expect(plainHtml({ type: 'root', children: [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: 'b' }] }] }] })).toBeNull();
+    expect(plainHtml({ type: 'root', children: [{ type: 'thematicBreak' }] })).toBeNull();
+    expect(plainHtml({ type: 'root', children: [] })).toBe(remarkHtmlOf({ type: 'root', children: [] }));
+  });
+  it('agrees with remark-html on generated bodies and quotes whenever it writes them', () => {
+    const pieces = ['word', 'Word', ' ', '  ', '\n', '\n\n', '## ', '# ', '###### ', '> ', '\n\n> ', '“', '”', '"', "'", '.', ',', ':', '>', '\u00a0', '\f', 'é', 'Ж', '😀'];
+    const text = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 40 }).map((parts) => parts.join(''));
+    const body = fc.tuple(text, fc.array(fc.tuple(fc.nat(), fc.nat({ max: 30 }), fc.boolean(), fc.constantFrom('/s/a/', '/x y/', 'N & <M>')), { maxLength: 4 }));
+    let written = 0;
+    let quoted = 0;
+    fc.assert(
+      fc.property(body, ([markdown, cuts]) => {
+        // Quotes cut out of the body's own text, so that most are found and marked.
+        const flat = markdown.replace(/[#>\n]+/g, ' ');
+        const marks: QuoteMark[] = cuts.map(([at, length, attributed, name], i) => {
+          const start = flat.length === 0 ? 0 : at % flat.length;
+          return { id: `q-${i}`, text: flat.slice(start, start + length), speaker: attributed ? { name, url: name.startsWith('/') ? name : '/s/' } : null };
+        });
+        const tree = markedTree(markdown, marks);
+        if (tree === null) return;
+        const html = plainHtml(tree);
+        if (html === null) return;
+        written += 1;
+        if (html.includes('<q ')) quoted += 1;
+        expect(html).toBe(remarkHtmlOf(tree));
+      }),
+      { numRuns: 1000 },
+    );
+    expect(written).toBeGreaterThan(300);
+    expect(quoted).toBeGreaterThan(50);
   });
 });
 

@@ -6,13 +6,14 @@ import type { ArticleRecord } from '../archive/types.js';
  * separators are written as `\u` escapes, so no text (not even `</script>`) can end the element.
  */
 export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(value);
+  // One pass, and none at all for the usual JSON without these characters.
+  return UNSAFE.test(json) ? json.replace(UNSAFE_ALL, (c) => ESCAPES[c]!) : json;
 }
+
+const UNSAFE = /[<>&\u2028\u2029]/;
+const UNSAFE_ALL = /[<>&\u2028\u2029]/g;
+const ESCAPES: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
 
 const agent = (name: string, url: string | null): Record<string, string> => ({
   '@type': nameKey(name).organisation ? 'Organization' : 'Person',

@@ -107,7 +107,8 @@ export function markQuotes(tree: Root, marks: readonly QuoteMark[]): Set<string>
               }
               plain ??= { slot: i, ...hit };
             }
-            from = hit.start + 1;
+            // Past the whole character: a `u` expression set inside a surrogate pair starts at the pair again.
+            from = hit.start + (node.value.codePointAt(hit.start)! > 0xffff ? 2 : 1);
           }
           if (!found && plain) found = plain;
         }
