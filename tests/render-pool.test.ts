@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assembleArchive } from '../src/archive/assemble.js';
 import { templatesDir } from '../src/render/paths.js';
+import { collectGarbage } from '../src/render/collect-garbage.js';
 import { RenderPool } from '../src/render/render-pool.js';
 import { portableJob, renderJob, slimSiteData, type RenderJob } from '../src/render/render-job.js';
 import { siteData } from '../src/render/site-data.js';
@@ -76,6 +77,26 @@ describe('RenderPool', { timeout: 120_000 }, () => {
       await expect(pool.render({ ...good!, templates: join(out, 'no-such-templates') })).rejects.toThrow(/worker thread failed/);
       await pool.render(good!);
       expect([...(await files(out)).keys()].filter((f) => f.startsWith('articles/')).length).toBe(good!.items.length);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('lets a job go once it is sent to its thread, before it is rendered', async () => {
+    const out = await tempDir();
+    const pool = new RenderPool(1);
+    try {
+      const all = jobs(out);
+      const firstDone = pool.render(all.shift()!);
+      // The second waits for the thread; nothing but the pool holds it.
+      const submit = (job: RenderJob): { sent: WeakRef<object>; done: Promise<number> } => ({ sent: new WeakRef(job.items), done: pool.render(job) });
+      const second = submit(all.shift()!);
+      all.length = 0;
+      await firstDone;
+      // The thread took the second job as it gave its answer to the first: it is rendering it now.
+      collectGarbage();
+      expect(second.sent.deref()).toBeUndefined();
+      expect(await second.done).toBeGreaterThan(0);
     } finally {
       await pool.close();
     }

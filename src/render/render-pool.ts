@@ -20,17 +20,25 @@ interface Pending {
   fail: (error: Error) => void;
 }
 
+/** A job sent to its thread: only what its answer needs (the job's data is in the worker; this thread lets it go). */
+interface Started {
+  /** "N kind", for the debug line. */
+  what: string;
+  done: (pages: number) => void;
+  fail: (error: Error) => void;
+}
+
 /** One worker thread rendering jobs one at a time; the `.ts` source is loaded through tsx when running as source (tests). */
 class RenderThread {
   readonly worker: Worker;
-  current: Pending | null = null;
+  current: Started | null = null;
 
   constructor(limits: WorkerLimits, onIdle: (thread: RenderThread) => void, onDead: (thread: RenderThread, error: Error) => void) {
     this.worker = startWorker(import.meta.url, 'render-worker', { ...limits });
     this.worker.on('message', (reply: JobReply) => {
       const pending = this.current;
       if (process.env.NEWS_ARCHIVE_DEBUG_MEMORY && pending) {
-        process.stderr.write(`render: worker ${this.worker.threadId}: ${pending.job.items.length} ${pending.job.kind} in ${reply.ms} ms, heap ${reply.heapMb} MB\n`);
+        process.stderr.write(`render: worker ${this.worker.threadId}: ${pending.what} in ${reply.ms} ms, heap ${reply.heapMb} MB\n`);
       }
       this.current = null;
       if (reply.error === null) pending?.done(reply.pages);
@@ -41,9 +49,9 @@ class RenderThread {
     this.worker.on('exit', (code) => onDead(this, new Error(`a render worker stopped (exit code ${code})`)));
   }
 
-  start(pending: Pending): void {
-    this.current = pending;
-    this.worker.postMessage({ job: portableJob(pending.job) } satisfies JobRequest);
+  start({ job, done, fail }: Pending): void {
+    this.current = { what: `${job.items.length} ${job.kind}`, done, fail };
+    this.worker.postMessage({ job: portableJob(job) } satisfies JobRequest);
   }
 }
 
@@ -94,7 +102,10 @@ export class RenderPool {
     if (this.#threads.length === 0) for (const pending of this.#queue.splice(0)) pending.fail(error);
   }
 
-  /** Renders `job` on the first free thread; resolves with the number of pages written. */
+  /**
+   * Renders `job` on the first free thread; resolves with the number of pages written. The pool holds the job only
+   * until it is sent (structured cloning copies it to the worker), so its data can go while it renders.
+   */
   render(job: RenderJob): Promise<number> {
     if (this.#threads.length === 0) return Promise.reject(this.#failure ?? new Error('the render pool has no threads'));
     return new Promise((done, fail) => {

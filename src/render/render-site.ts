@@ -9,9 +9,10 @@ import { RenderPool, WORKER_LIMITS, type WorkerLimits } from './render-pool.js';
 import { renderJob, slimSiteData, type BatchItem, type JobPages, type RenderJob } from './render-job.js';
 import { debugMemory } from '../report/memory.js';
 import { clearExcept } from '../write/clear-except.js';
+import { HeapKeeper } from './collect-garbage.js';
 import { releaseNunjucksEnvironments } from './nunjucks-cache.js';
 import { runEleventy } from './run-eleventy.js';
-import { siteData } from './site-data.js';
+import { siteData, type SiteData, type SiteDataOptions } from './site-data.js';
 
 export interface RenderOptions {
   /** Called as pages are written or linked: `done` of `total` (the index pages not counted). */
@@ -89,6 +90,93 @@ function weightedSlices<T>(items: readonly T[], weight: (item: T) => number, bud
   return slices;
 }
 
+/** What the render does, once planned: the jobs and the index run's data. */
+interface RenderPlan {
+  /** The runs of pages to render, in order; taken out as they are handed on, so their data goes once rendered. */
+  jobs: RenderJob[];
+  /** Pages to render (not kept, not linked). */
+  toRender: number;
+  salt: string;
+  quoteMonths: readonly QuotesMonth[];
+  /** Every list of the site data, for the index pages' run, which takes it (it is then let go). */
+  indexData: SiteData | null;
+}
+
+interface PlanContext {
+  siteOptions: SiteDataOptions;
+  templates: string;
+  batch: number;
+  budget: number;
+  debug: (what: string) => void;
+}
+
+/**
+ * Computes the site's data and the pages' digests, keeps or links the pages that did not change, and cuts the rest
+ * into jobs. Whatever only this needs (the digests, the lists of pages, the articles' neighbours) goes when it returns,
+ * before any page is rendered: the main thread's heap is then the archive, the jobs not yet handed on and the index
+ * run's data.
+ */
+async function planRender(archive: Archive, options: RenderOptions, reuse: PageReuse, { siteOptions, templates, batch, budget, debug }: PlanContext): Promise<RenderPlan> {
+  const list = archive.articles;
+  const recycled = options.recycledOutDir === true;
+  // The site data is made from `siteOptions` alone (its name too): they stand for it in the salt.
+  const salt = `${await templatesDigest(templates)}\n${JSON.stringify(siteOptions)}\n`;
+  // Pages the previous build wrote from the same inputs are linked from it (on another thread, see
+  // `PageReuse.linkAll`); a page that cannot be linked is rendered after all.
+  const toLink: { page: string; failed: () => void }[] = [];
+  /** Pages to keep in place, each with what to do should it not be there after all (render it). */
+  const kept = new Map<string, () => void>();
+  const digests = pageDigests(archive, salt);
+  const fresh = <T>(items: readonly T[], page: (item: T) => string, digest: (item: T) => string): T[] => {
+    const todo: T[] = [];
+    for (const item of items) {
+      const path = page(item);
+      const source = reuse.source(path, digest(item));
+      if (source === 'here') kept.set(path, () => todo.push(item));
+      else if (source === 'previous') toLink.push({ page: path, failed: () => todo.push(item) });
+      else todo.push(item);
+    }
+    return todo;
+  };
+  const link = (a: ArticleRecord | undefined): { title: string; url: string } | null => (a ? { title: a.title, url: a.url } : null);
+  const items: BatchItem[] = list.map((article, i) => ({ article, older: link(list[i + 1]), newer: link(list[i - 1]) }));
+  const articles = fresh(items, (item) => `articles/${item.article.id}/index.html`, digests.article);
+  // The article pages are linked (on another thread) while this one computes the site's data; not into a
+  // recycled folder, where nothing is written before it is cleared.
+  const linking = recycled ? Promise.resolve(0) : reuse.linkAll(toLink.splice(0), options.outDir);
+  linking.catch(() => undefined);
+  const data = siteData(archive, siteOptions);
+  debug('site data');
+  const speakers = fresh(data.speakers, (s) => `speakers/${s.id}/index.html`, digests.speaker);
+  const topics = fresh(data.topics, (t) => `topics/${t.id}/index.html`, digests.topic);
+  const months = fresh(data.quoteMonths, (m) => `quotes/${m.slug}/index.html`, digests.quoteMonth);
+  const years = fresh(data.timeline.years, (y) => `timeline/${y.year}/index.html`, digests.timelineYear);
+  debug('digests');
+  if (recycled) {
+    // Everything but the pages kept goes before anything is written: what is written is then always a new file.
+    const found = await clearExcept(options.outDir, new Set(kept.keys()));
+    for (const [page, missing] of kept) if (!found.has(page)) missing();
+    reuse.reused += found.size;
+    debug(`${found.size} pages kept in place`);
+  }
+  options.onPlanned?.({ toRender: articles.length + speakers.length + topics.length + months.length + years.length, quoteMonths: data.quoteMonths });
+  const linked = await Promise.all([linking, reuse.linkAll(toLink, options.outDir)]);
+  debug(`${linked[0] + linked[1]} pages linked`);
+
+  // The jobs: bounded runs of one kind of page each.
+  const context = { templates, outDir: options.outDir, options: siteOptions, cacheKey: salt, data: slimSiteData(data) };
+  const pages: JobPages[] = [
+    ...weightedSlices(speakers, (p) => p.quoteCount + p.topics.reduce((n, t) => n + t.count, 0) + p.articleCount, budget).map((slice) => ({ kind: 'speakers' as const, items: slice })),
+    ...weightedSlices(topics, (p) => p.articleCount + p.quotes.length + p.speakers.length, budget).map((slice) => ({ kind: 'topics' as const, items: slice })),
+    ...weightedSlices(months, (m) => m.quotes.reduce((n, q) => n + 1 + q.sources.length, 0), budget).map((slice) => ({ kind: 'quoteMonths' as const, items: slice })),
+    ...weightedSlices(years, (y) => y.count, budget).map((slice) => ({ kind: 'timelineYears' as const, items: slice })),
+  ];
+  for (let from = 0; from < articles.length; from += batch) pages.push({ kind: 'articles', items: articles.slice(from, from + batch) });
+  const jobs: RenderJob[] = pages.map((p) => ({ ...context, ...p }));
+  const toRender = articles.length + speakers.length + topics.length + months.length + years.length;
+  return { jobs, toRender, salt, quoteMonths: data.quoteMonths, indexData: data };
+}
+
 export interface RenderResult {
   pages: number;
   /** Pages linked unchanged from the previous build instead of rendered. */
@@ -135,62 +223,10 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
   let quoteMonths: readonly QuotesMonth[] = [];
   if (mayUseWorkers && (options.worker === true || (reuse.previousPages === 0 && list.length >= IN_PROCESS_BELOW))) pool = newPool();
   try {
-    // The site data is made from `siteOptions` alone (its name too): they stand for it in the salt.
-    const salt = `${await templatesDigest(templates)}\n${JSON.stringify(siteOptions)}\n`;
-    // Pages the previous build wrote from the same inputs are linked from it (on another thread, see
-    // `PageReuse.linkAll`); a page that cannot be linked is rendered after all.
-    const toLink: { page: string; failed: () => void }[] = [];
-    /** Pages to keep in place, each with what to do should it not be there after all (render it). */
-    const kept = new Map<string, () => void>();
-    const digests = pageDigests(archive, salt);
-    const fresh = <T>(items: readonly T[], page: (item: T) => string, digest: (item: T) => string): T[] => {
-      const todo: T[] = [];
-      for (const item of items) {
-        const path = page(item);
-        const source = reuse.source(path, digest(item));
-        if (source === 'here') kept.set(path, () => todo.push(item));
-        else if (source === 'previous') toLink.push({ page: path, failed: () => todo.push(item) });
-        else todo.push(item);
-      }
-      return todo;
-    };
-    const link = (a: ArticleRecord | undefined): { title: string; url: string } | null => (a ? { title: a.title, url: a.url } : null);
-    const items: BatchItem[] = list.map((article, i) => ({ article, older: link(list[i + 1]), newer: link(list[i - 1]) }));
-    const articles = fresh(items, (item) => `articles/${item.article.id}/index.html`, digests.article);
-    // The article pages are linked (on another thread) while this one computes the site's data; not into a
-    // recycled folder, where nothing is written before it is cleared.
-    const linking = recycled ? Promise.resolve(0) : reuse.linkAll(toLink.splice(0), options.outDir);
-    linking.catch(() => undefined);
-    const data = siteData(archive, siteOptions);
-    quoteMonths = data.quoteMonths;
-    debug('site data');
-    const speakers = fresh(data.speakers, (s) => `speakers/${s.id}/index.html`, digests.speaker);
-    const topics = fresh(data.topics, (t) => `topics/${t.id}/index.html`, digests.topic);
-    const months = fresh(data.quoteMonths, (m) => `quotes/${m.slug}/index.html`, digests.quoteMonth);
-    const years = fresh(data.timeline.years, (y) => `timeline/${y.year}/index.html`, digests.timelineYear);
-    debug('digests');
-    if (recycled) {
-      // Everything but the pages kept goes before anything is written: what is written is then always a new file.
-      const found = await clearExcept(options.outDir, new Set(kept.keys()));
-      for (const [page, missing] of kept) if (!found.has(page)) missing();
-      reuse.reused += found.size;
-      debug(`${found.size} pages kept in place`);
-    }
-    options.onPlanned?.({ toRender: articles.length + speakers.length + topics.length + months.length + years.length, quoteMonths: data.quoteMonths });
-    const linked = await Promise.all([linking, reuse.linkAll(toLink, options.outDir)]);
-    debug(`${linked[0] + linked[1]} pages linked`);
-
-    // The jobs: bounded runs of one kind of page each.
-    const context = { templates, outDir: options.outDir, options: siteOptions, cacheKey: salt, data: slimSiteData(data) };
-    const pages: JobPages[] = [
-      ...weightedSlices(speakers, (p) => p.quoteCount + p.topics.reduce((n, t) => n + t.count, 0) + p.articleCount, budget).map((slice) => ({ kind: 'speakers' as const, items: slice })),
-      ...weightedSlices(topics, (p) => p.articleCount + p.quotes.length + p.speakers.length, budget).map((slice) => ({ kind: 'topics' as const, items: slice })),
-      ...weightedSlices(months, (m) => m.quotes.reduce((n, q) => n + 1 + q.sources.length, 0), budget).map((slice) => ({ kind: 'quoteMonths' as const, items: slice })),
-      ...weightedSlices(years, (y) => y.count, budget).map((slice) => ({ kind: 'timelineYears' as const, items: slice })),
-    ];
-    for (let from = 0; from < articles.length; from += batch) pages.push({ kind: 'articles', items: articles.slice(from, from + batch) });
-    const jobs: RenderJob[] = pages.map((p) => ({ ...context, ...p }));
-    const toRender = articles.length + speakers.length + topics.length + months.length + years.length;
+    const plan = await planRender(archive, options, reuse, { siteOptions, templates, batch, budget, debug });
+    quoteMonths = plan.quoteMonths;
+    const { jobs, toRender, salt } = plan;
+    const runs = jobs.length;
     if (pool === null && mayUseWorkers && jobs.length > 0 && (options.worker === true || toRender >= IN_PROCESS_BELOW)) pool = newPool();
     else if (pool !== null && jobs.length === 0) {
       await pool.close();
@@ -199,6 +235,9 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
 
     const indexes = async (): Promise<number> => {
       // Home, indexes, timeline, quotes, search, 404: the templates rendered one per item get no items here.
+      const data = plan.indexData;
+      plan.indexData = null;
+      if (data === null) return 0;
       const written = await runEleventy(templates, options.outDir, data, salt);
       debug('indexes');
       return written;
@@ -211,14 +250,42 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
       return n;
     };
     counted(0);
+    // Each job is taken out of the list as it is handed on, so that its pages' data can go once they are rendered.
     if (pool !== null) {
-      const workers = pool;
-      for (const n of await Promise.all([indexes(), ...jobs.map((job) => workers.render(job).then(counted))])) rendered += n;
+      const running: Promise<number>[] = [];
+      /** The runs of pages other than articles, which hold the site data's large lists (speakers', topics' pages). */
+      const others: Promise<number>[] = [];
+      for (let job = jobs.shift(); job !== undefined; job = jobs.shift()) {
+        const run = pool.render(job).then(counted);
+        running.push(run);
+        if (job.kind !== 'articles') others.push(run);
+      }
+      // While the workers start: the planning's garbage (the digests, the site data's scaffolding) would otherwise
+      // stay resident through the runs, as this thread allocates too little meanwhile for V8 to collect it. So would,
+      // little by little, what sending 1,000 articles at a time leaves: collected whenever it reaches a quarter of
+      // what is live.
+      const heap = new HeapKeeper(0.25);
+      debug('garbage collected');
+      for (const run of running) void run.then(() => heap.check() && debug('garbage collected'), () => undefined);
+      others.push(indexes());
+      running.push(others[others.length - 1]!);
+      // The site data's lists are garbage once the index run and the other pages are rendered: the articles' runs,
+      // the longest part, go on without them.
+      if (others.length < running.length) {
+        Promise.all(others).then(
+          () => {
+            heap.collect();
+            debug('pages other than articles rendered, garbage collected');
+          },
+          () => undefined,
+        );
+      }
+      for (const n of await Promise.all(running)) rendered += n;
     } else {
       rendered += await indexes();
-      for (const job of jobs) rendered += counted(await renderJob(job));
+      for (let job = jobs.shift(); job !== undefined; job = jobs.shift()) rendered += counted(await renderJob(job));
     }
-    debug(`${jobs.length} runs of pages`);
+    debug(`${runs} runs of pages`);
   } finally {
     await reuse.close();
     await pool?.close();
