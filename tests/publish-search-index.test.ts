@@ -8,7 +8,7 @@ import type { Archive, ArticleRecord } from '../src/archive/types.js';
 import { startSearchIndex, writeSearchIndex } from '../src/publish/search-index.js';
 import { inertFilterValue, markdownText, searchPages, type SearchPage } from '../src/publish/search-records.js';
 import type { ShardManifest } from '../src/publish/search-reuse.js';
-import { planShards } from '../src/publish/search-shards.js';
+import { MAX_SHARD_WEIGHT, MIN_SHARD_CAP, planShards, shardCap, SHARDS_AIMED } from '../src/publish/search-shards.js';
 
 function article(n: number, date: string | null, extra: Partial<ArticleRecord> = {}): ArticleRecord {
   const id = `story-${String(n).padStart(3, '0')}`;
@@ -171,6 +171,23 @@ describe('planShards', () => {
     expect(after.map((s) => s.key)).toEqual(before.map((s) => s.key));
     const changed = after.filter((s, i) => s.pages.map((p) => p.url).join() !== before[i]?.pages.map((p) => p.url).join());
     expect(changed.map((s) => s.key)).toEqual(['2002-h1']);
+  });
+
+  it('caps a shard at the smallest cap, doubled in steps while the archive would need more than the shards aimed at', () => {
+    expect(shardCap(0)).toBe(MIN_SHARD_CAP);
+    expect(shardCap(MIN_SHARD_CAP * SHARDS_AIMED)).toBe(MIN_SHARD_CAP);
+    expect(shardCap(MIN_SHARD_CAP * SHARDS_AIMED + 1)).toBe(MIN_SHARD_CAP * 2);
+    expect(shardCap(1e9)).toBe(MAX_SHARD_WEIGHT);
+    // Steps only: the cap never falls as the archive grows, and is the same over a whole step.
+    const caps = Array.from({ length: 400 }, (_, i) => shardCap(i * 500));
+    for (let i = 1; i < caps.length; i++) expect(caps[i]!).toBeGreaterThanOrEqual(caps[i - 1]!);
+    expect(new Set(caps).size).toBeLessThanOrEqual(4);
+  });
+
+  it('cuts an archive over the smallest cap into years by default, without a cap given', () => {
+    const pages = Array.from({ length: MIN_SHARD_CAP + 100 }, (_, i) => page(`/p${i}/`, `${2000 + (i % 3)}-01`));
+    expect(planShards(pages).map((s) => s.key)).toEqual(['2000', '2001', '2002']);
+    expect(planShards(pages.slice(0, MIN_SHARD_CAP)).map((s) => s.key)).toEqual(['all']);
   });
 });
 

@@ -34,7 +34,7 @@ export interface SearchIndexOptions {
 }
 
 export interface SearchIndexTuning {
-  /** Cap of a shard, in pages (a page counting once per 8 KiB of text); default `MAX_SHARD_WEIGHT`. */
+  /** Cap of a shard, in pages (a page counting once per 8 KiB of text); default `shardCap` of the archive's weight. */
   maxShardWeight?: number;
   /** Records built and sent to Pagefind at a time; default `RECORD_BATCH`. The index does not depend on it. */
   recordBatch?: number;
@@ -118,7 +118,7 @@ export const RECORDS_AT_ONCE_WEIGHT = MAX_SHARD_WEIGHT;
 async function indexPages(pages: readonly SearchPage[], options: SearchIndexOptions, tuning: SearchIndexTuning, early = false): Promise<SearchIndexResult> {
   const started = performance.now();
   const debug = (what: string): void => debugMemory(`search: ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  const planned = planShards(pages, tuning.maxShardWeight ?? MAX_SHARD_WEIGHT);
+  const planned = planShards(pages, tuning.maxShardWeight);
   // An empty archive still gets Pagefind's bundle, so the search page loads and finds nothing.
   const shards = planned.length > 0 ? planned : [{ key: 'all', pages: [] }];
   debug(`${pages.length} pages in ${shards.length} shards`);
