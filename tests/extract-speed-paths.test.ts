@@ -21,7 +21,7 @@ import { HONORIFICS, ORG_HEADS, ROLE_NOUNS, SPEAKING_ORG_NOUNS } from '../src/ex
 import { SPEECH_VERBS } from '../src/extract/lexicon/speech-verbs.js';
 import { endsWithComma, lastWord, lastWords, mayEndRole, roleOfWords } from '../src/extract/people/roles-in-context.js';
 import { bareWord, hasHeadNoun, pronouns, ROLE_NP } from '../src/extract/quotes/speaker-candidates.js';
-import { readAllSpeechVerbs, readSpeechVerbs, sentenceSubject, speakingSubjects } from '../src/extract/quotes/attribute.js';
+import { endsAfterPreposition, PREPOSITION_BEFORE, readAllSpeechVerbs, readSpeechVerbs, sentenceSubject, speakingSubjects } from '../src/extract/quotes/attribute.js';
 import { followsNaming, NAMING_BEFORE } from '../src/extract/quotes/classify-span.js';
 import { cleanText } from '../src/extract/plugins/write-body.js';
 import { countWords, fold, foldFully, foldStartsWith, squashSpaces, wordCount } from '../src/extract/text/fold.js';
@@ -902,5 +902,24 @@ describe('people', () => {
     );
     expect(isTitleCase('Russia Signals Shift On Grain Deal Talks')).toBe(true);
     expect(isTitleCase('Russia Signals Shift On Grain Deal Talks.')).toBe(false);
+  });
+});
+
+describe('extract6: fewer patterns per sentence', () => {
+  it('endsAfterPreposition is PREPOSITION_BEFORE tried on the slice', () => {
+    const pieces = [' ', '  ', '\u00a0', '\n', 'to', 'To', 'TOWARDS', 'towards', 'a', 'an', 'An', 'the', 'THE', 'like', 'li\u212ae', 'a\u017f', 'again\u017ft', 'including', 'includings', 'x', 'é', '3', '(', ',', '.', 'Peskov', '\ud835\udc00', '\u0301', 'of'];
+    let yes = 0;
+    fc.assert(
+      fc.property(texts(pieces, 8), fc.constantFrom(...pieces), fc.nat(), fc.nat(), (start, last, a, b) => {
+        const text = `${start}${last} `;
+        const from = a % 3 === 0 ? 0 : a % (text.length + 1);
+        const end = b % 2 === 0 ? text.length : from + (b % (text.length - from + 1));
+        const answer = endsAfterPreposition(text, from, end);
+        if (answer) yes++;
+        expect(answer).toBe(PREPOSITION_BEFORE.test(text.slice(from, end)));
+      }),
+      { numRuns: 20_000, seed: 6 },
+    );
+    expect(yes).toBeGreaterThan(800);
   });
 });

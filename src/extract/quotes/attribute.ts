@@ -1,6 +1,7 @@
 import { SPEECH_VERBS } from '../lexicon/speech-verbs.js';
 import { endsWithComma } from '../people/roles-in-context.js';
 import type { Entity } from '../people/registry.js';
+import { isLetterOrDigit } from '../text/char-classes.js';
 import { isWhiteSpaceCode, type QuoteSpan } from '../text/quote-spans.js';
 import { WordFilter } from '../text/word-filter.js';
 import type { Candidate } from './speaker-candidates.js';
@@ -30,11 +31,75 @@ const VERB = /(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}\-]+(?![\p{L}\p{N}])/gu;
 const MODIFIER = /^(?:also|then|later|further|again|once|has|had|have|was|is|would|will|had\s+earlier|earlier|previously|recently|quickly|simply|firmly|bluntly|angrily|calmly|flatly|repeatedly|on\s+\w+)$/i;
 const INSERTED_CLAUSE = /,\s+(?:who|which|whose|whom|for (?:its|his|her|their) part|in turn|however|meanwhile|speaking|according)\b[^,]*,\s*$/iu;
 const DETERMINER_BEFORE = /(?<![\p{L}\p{N}])(?:the|a|an|its|their|his|her|our|this|that)\s+$/iu;
-const PREPOSITION_BEFORE = /(?<![\p{L}\p{N}])(?:to|with|from|by|of|for|about|including|against|toward|towards|between|among|on|at|in|into|than|like|as|via|after|before|under|over|and|or)\s+(?:the\s+|a\s+|an\s+)?$/iu;
+/** What `endsAfterPreposition` reads from the end (kept for the tests, which compare). */
+export const PREPOSITION_BEFORE = /(?<![\p{L}\p{N}])(?:to|with|from|by|of|for|about|including|against|toward|towards|between|among|on|at|in|into|than|like|as|via|after|before|under|over|and|or)\s+(?:the\s+|a\s+|an\s+)?$/iu;
+const PREPOSITIONS: ReadonlySet<string> = new Set(['to', 'with', 'from', 'by', 'of', 'for', 'about', 'including', 'against', 'toward', 'towards', 'between', 'among', 'on', 'at', 'in', 'into', 'than', 'like', 'as', 'via', 'after', 'before', 'under', 'over', 'and', 'or']);
+const LONGEST_PREPOSITION = 9;
 
-/** `PREPOSITION_BEFORE.test(lead)`, tried only where the lead ends with a space (as every match does). */
-function afterPreposition(lead: string): boolean {
-  return lead.length > 0 && isWhiteSpaceCode(lead.charCodeAt(lead.length - 1)) && PREPOSITION_BEFORE.test(lead);
+/**
+ * `PREPOSITION_BEFORE.test(text.slice(from, end))`, read backwards from `end`: white space, a word, and when the
+ * word is an article, white space and the word before it. A pattern anchored at the end is tried from every start.
+ */
+export function endsAfterPreposition(text: string, from: number, end: number): boolean {
+  let i = spacesBefore(text, from, end);
+  if (i === end) return false;
+  let wordStart = foldedWordBefore(text, from, i);
+  if (wordStart < 0) return false;
+  let word = foldedWord(text, wordStart, i);
+  if (word === 'the' || word === 'a' || word === 'an') {
+    i = spacesBefore(text, from, wordStart);
+    if (i === wordStart) return false;
+    wordStart = foldedWordBefore(text, from, i);
+    if (wordStart < 0) return false;
+    word = foldedWord(text, wordStart, i);
+  }
+  return PREPOSITIONS.has(word) && noLetterBefore(text, from, wordStart);
+}
+
+/** Where the white space ending at `end` starts (`end`: none). */
+function spacesBefore(text: string, from: number, end: number): number {
+  let i = end;
+  while (i > from && isWhiteSpaceCode(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/**
+ * A code unit that the case-insensitive Unicode pattern reads as an ASCII letter: the letters themselves, the long s
+ * (U+017F, folded to s) and the Kelvin sign (U+212A, folded to k).
+ */
+function foldsToLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 0x17f || code === 0x212a;
+}
+
+/** Where the run of such letters ending at `end` starts; -1 when there is none or it is longer than any preposition. */
+function foldedWordBefore(text: string, from: number, end: number): number {
+  let i = end;
+  while (i > from && foldsToLetter(text.charCodeAt(i - 1))) {
+    i--;
+    if (end - i > LONGEST_PREPOSITION) return -1;
+  }
+  return i === end ? -1 : i;
+}
+
+/** The run `text.slice(start, end)` of such letters in lower case, folded. */
+function foldedWord(text: string, start: number, end: number): string {
+  let word = '';
+  for (let k = start; k < end; k++) {
+    const code = text.charCodeAt(k);
+    word += code === 0x17f ? 's' : code === 0x212a ? 'k' : String.fromCharCode(code | 32);
+  }
+  return word;
+}
+
+/** `(?<![\p{L}\p{N}])` at `at` in `text.slice(from)`: nothing before it there, or no letter or digit. */
+function noLetterBefore(text: string, from: number, at: number): boolean {
+  if (at <= from) return true;
+  let code = text.charCodeAt(at - 1);
+  if (code >= 0xdc00 && code <= 0xdfff && at - 2 >= from) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 0xd800 && high <= 0xdbff) code = ((high - 0xd800) << 10) + (code - 0xdc00) + 0x10000;
+  }
+  return !isLetterOrDigit(code);
 }
 
 interface VerbHit {
@@ -168,8 +233,7 @@ function subjectBefore(ctx: AttributionContext, from: number, verbIndex: number)
     // "Jeanne Shaheen, a Democrat, said": an apposition describes the name before it
     const previous = before[i - 1];
     if (!c.entity && c.kind !== 'pronoun' && previous && /^,\s*$/.test(ctx.mask.slice(previous.end, c.start))) continue;
-    const lead = ctx.mask.slice(Math.max(from, c.start - 14), c.start);
-    if (afterPreposition(lead)) continue;
+    if (endsAfterPreposition(ctx.mask, Math.max(from, c.start - 14), c.start)) continue;
     const between = ctx.mask.slice(c.end, verbIndex);
     // "Peskov, who …, said" is fine; "Peskov. Then Putin said" is not
     if (/[.!?;]\s/.test(between)) continue;
@@ -185,8 +249,7 @@ function mainSubject(ctx: AttributionContext, until: number): Candidate | null {
   for (const c of ctx.candidates) {
     if (c.start < ctx.sentenceStart || c.end > until) continue;
     if (c.possessive) continue;
-    const lead = ctx.mask.slice(Math.max(ctx.sentenceStart, c.start - 14), c.start);
-    if (afterPreposition(lead)) continue;
+    if (endsAfterPreposition(ctx.mask, Math.max(ctx.sentenceStart, c.start - 14), c.start)) continue;
     // "Kremlin spokesman Dmitry Peskov spoke …": the person, not the body named in his title
     if (c.kind === 'pronoun' || c.entity?.kind === 'person') return c;
     first ??= c;
