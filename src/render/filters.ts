@@ -1,20 +1,28 @@
 import { formatDate } from './format-date.js';
+import { listMarkup } from './list-markup.js';
 import { absoluteUrl, withBase } from './site-urls.js';
 
-/** The Nunjucks filters the templates use. Each is pure; none marks text as safe. */
+/**
+ * The Nunjucks filters the templates use, made per Eleventy run. Each is pure; none marks text as safe (the long
+ * lists' items, laid out by the filters of `list-markup.ts`, are escaped there and printed with `| safe`).
+ */
 export function siteFilters(basePath: string, root: string | null): Record<string, (...args: never[]) => unknown> {
+  const speakerUrl = (id: string): string => withBase(basePath, `speakers/${id}/`);
+  const dateLabel = (date: string | null): string => (date ? formatDate(date) : 'Undated');
+  const plural = (n: number, one: string, many?: string): string => `${n} ${n === 1 ? one : (many ?? `${one}s`)}`;
   return {
     /** A site path with the base path in front: `{{ "topics/" | withBase }}`. */
     withBase: (path: string): string => withBase(basePath, path),
     /** A speaker page's URL from the speaker's id. */
-    speakerUrl: (id: string): string => withBase(basePath, `speakers/${id}/`),
+    speakerUrl,
     /** A topic page's URL from the topic's id. */
     topicUrl: (id: string): string => withBase(basePath, `topics/${id}/`),
     /** An Eleventy `page.url` (no base path) as a full URL under the site URL, or null when none was given. */
     pageAbsoluteUrl: (pageUrl: string): string | null => (root ? absoluteUrl(root, basePath, withBase(basePath, pageUrl)) : null),
     /** "2024-07-09" → "9 July 2024". */
-    dateLabel: (date: string | null): string => (date ? formatDate(date) : 'Undated'),
+    dateLabel,
     /** "1 quote", "3 quotes". */
-    plural: (n: number, one: string, many?: string): string => `${n} ${n === 1 ? one : (many ?? `${one}s`)}`,
+    plural,
+    ...listMarkup({ dateLabel, plural, speakerUrl }),
   };
 }
