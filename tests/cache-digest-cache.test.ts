@@ -51,6 +51,18 @@ describe('DigestCache', () => {
     second.close();
   });
 
+  it('stores an entry given as bytes as it stores its text, beside entries given as text', () => {
+    const values = [{ n: 1, text: 'plain' }, { n: 2, text: '“curly” — ünïcode 😀' }, { n: 3, text: 'line\nbreak "quoted" \\' }];
+    const cache = open();
+    values.forEach((value, i) => cache.put(contentDigest(`k${i}`, 'v1'), i === 0 ? JSON.stringify(value) : Buffer.from(JSON.stringify(value))));
+    cache.commit(values.map((_, i) => contentDigest(`k${i}`, 'v1')));
+    const again = open();
+    values.forEach((value, i) => {
+      expect(again.get(contentDigest(`k${i}`, 'v1'))).toEqual(value);
+      expect(again.getAs(contentDigest(`k${i}`, 'v1'), (raw) => ({ value: { n: 0 }, raw }))?.raw.toString('utf8')).toBe(JSON.stringify(value));
+    });
+  });
+
   it('writes nothing visible until commit, and nothing at all when nothing was put', () => {
     const cache = open();
     cache.put(contentDigest('one', 'v1'), JSON.stringify({ n: 1 }));

@@ -1,9 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateArticle, makePools } from '../bench/generate.js';
 import { extractAll, extractAllSettled } from '../src/build/extract-all.js';
 import type { ExtractAllStats, ExtractJob } from '../src/build/extract-all.js';
+import { contentDigest } from '../src/cache/digest.js';
+import { DigestCache } from '../src/cache/digest-cache.js';
+import { extractCacheVersion, isExtractedArticle } from '../src/cache/extract-cache.js';
 
 const pools = makePools(3);
 const seeds: ExtractJob[] = readdirSync('content')
@@ -26,6 +30,26 @@ describe('extractAll on worker threads', () => {
     const onWorkers = await extractAll(jobs, { cacheDir: null, workers: 2, inProcessBelow: 0, batchSize: 3, onStats: (s) => (stats = s) });
     expect(stats).toMatchObject({ workers: 2, extracted: jobs.length });
     expect(onWorkers).toEqual(inProcess);
+  });
+
+  it('caches the bytes of each article JSON as the workers sent them, and reads the same results back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'extract-workers-cache-'));
+    try {
+      const inProcess = await extractAll(jobs, { cacheDir: null, workers: 0 });
+      const options = { cacheDir: dir, workers: 2, inProcessBelow: 0, batchSize: 3 };
+      expect(await extractAll(jobs, options)).toEqual(inProcess);
+      const cache = DigestCache.open({ dir, version: extractCacheVersion(), validate: isExtractedArticle });
+      jobs.forEach((job, i) => {
+        const entry = cache.getAs(contentDigest(job.text, extractCacheVersion()), (raw) => ({ value: JSON.parse(raw.toString('utf8')) as unknown, raw }));
+        expect(entry?.raw.toString('utf8')).toBe(JSON.stringify(inProcess[i]));
+      });
+      cache.close();
+      let stats: ExtractAllStats | null = null;
+      expect(await extractAll(jobs, { ...options, onStats: (s) => (stats = s) })).toEqual(inProcess);
+      expect(stats).toMatchObject({ cached: jobs.length, extracted: 0 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('stays in-process below the threshold', async () => {

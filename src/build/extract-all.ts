@@ -16,8 +16,11 @@ export interface ExtractJob {
   digest?: string;
 }
 
-/** A result from the cache (`ExtractionSession.fromCache`): the article, and its body's UTF-8 bytes when `article.body` is left empty. */
-export interface CachedResult {
+/**
+ * One article's result (`ExtractionSession.extract`, `ExtractionSession.fromCache`): the article, and its body's UTF-8
+ * bytes when `article.body` is left empty (as a worker's result and the cache's are read: the body is never decoded).
+ */
+export interface ArticleResult {
   article: ExtractedArticle;
   body: Buffer | null;
 }
@@ -74,7 +77,7 @@ export async function extractAllSettled(jobs: ExtractJob[], options: ExtractAllO
   try {
     const results = await session.extract(jobs);
     await session.finish();
-    return results;
+    return results.map((result) => (result instanceof Error ? result : withBody(result)));
   } finally {
     await session.close();
   }
@@ -114,20 +117,23 @@ export class ExtractionSession {
     this.#options.onProgress?.(this.#done, Math.max(this.#options.total ?? 0, this.#given));
   }
 
-  /** Extracts one chunk of articles, in order; an article on which the extractor throws gives its error. */
-  async extract(jobs: ExtractJob[]): Promise<Array<ExtractedArticle | Error>> {
+  /**
+   * Extracts one chunk of articles, in order; an article on which the extractor throws gives its error. A result's body
+   * may be given as bytes (see `ArticleResult`).
+   */
+  async extract(jobs: ExtractJob[]): Promise<Array<ArticleResult | Error>> {
     const cache = this.#cache;
     const total = jobs.length;
     this.#given += total;
     this.#stats.articles += total;
-    const results = new Array<ExtractedArticle | Error | undefined>(total);
+    const results = new Array<ArticleResult | Error | undefined>(total);
     const digests = cache === null ? null : jobs.map((job) => job.digest ?? contentDigest(job.text, extractCacheVersion()));
     if (digests !== null) for (const digest of digests) this.#live.push(digest);
     /** Extracts one article here; a thrown error becomes its result. */
     const extractHere = (i: number): void => {
       try {
         const article = extractArticle(jobs[i]!.text);
-        results[i] = article;
+        results[i] = { article, body: null };
         if (cache !== null && digests !== null) cache.put(digests[i]!, JSON.stringify(article));
       } catch (error) {
         results[i] = error instanceof Error ? error : new Error(String(error));
@@ -151,9 +157,9 @@ export class ExtractionSession {
         continue;
       }
       firstOf.set(digest, i);
-      const hit = cache.get(digest);
-      if (isExtractedArticle(hit)) {
-        results[i] = hit;
+      const hit = cache.getAs(digest, readCachedArticle);
+      if (hit !== null) {
+        results[i] = { article: hit.value as ExtractedArticle, body: hit.bytes };
         cached += 1;
       } else todo.push(i);
     }
@@ -174,8 +180,10 @@ export class ExtractionSession {
             jsons.forEach((json, k) => {
               const i = todo[start + k]!;
               if (json === null) return; // the extractor threw there: done again below, here, for its error
-              results[i] = JSON.parse(json) as ExtractedArticle;
+              // The JSON's bytes go to the cache as they are, and the body stays bytes (for the body store).
               if (cache !== null && digests !== null) cache.put(digests[i]!, json);
+              const { value, bytes } = readCachedArticle(json);
+              results[i] = { article: value as ExtractedArticle, body: bytes };
             });
             this.#progress(jsons.filter((json) => json !== null).length);
           },
@@ -193,10 +201,10 @@ export class ExtractionSession {
     }
     for (const [i, first] of copies) {
       const result = results[first]!;
-      results[i] = result instanceof Error ? result : structuredClone(result);
+      results[i] = result instanceof Error ? result : { article: structuredClone(result.article), body: result.body };
       this.#progress(1);
     }
-    return results as Array<ExtractedArticle | Error>;
+    return results as Array<ArticleResult | Error>;
   }
 
   /**
@@ -205,9 +213,9 @@ export class ExtractionSession {
    * A result's body is given as its UTF-8 bytes (`body`, the article's `body` then empty) when the entry allows,
    * for the body store: the body is then never decoded (`readCachedArticle`).
    */
-  fromCache(digests: readonly string[]): Array<CachedResult | null> {
+  fromCache(digests: readonly string[]): Array<ArticleResult | null> {
     const cache = this.#cache;
-    const results = digests.map((digest): CachedResult | null => {
+    const results = digests.map((digest): ArticleResult | null => {
       const hit = cache?.getAs(digest, readCachedArticle) ?? null;
       return hit === null ? null : { article: hit.value as ExtractedArticle, body: hit.bytes };
     });
@@ -241,4 +249,9 @@ export class ExtractionSession {
     await this.#pool?.close();
     this.#pool = null;
   }
+}
+
+/** The article of a result with its body as text. */
+function withBody({ article, body }: ArticleResult): ExtractedArticle {
+  return body === null ? article : { ...article, body: body.toString('utf8') };
 }

@@ -163,7 +163,12 @@ export async function loadAndExtract(contentDir: string, options: LoadAndExtract
       next = from + chunkSize < total ? await readChunk(from + chunkSize, true) : null;
       const results = await extraction;
       toExtract.forEach((i, k) => {
-        raws[i] = results[k];
+        const result = results[k];
+        if (result === undefined || result instanceof Error) raws[i] = result;
+        else {
+          raws[i] = result.article;
+          if (result.body !== null) bodyBytes[i] = result.body;
+        }
         articles[i]!.text = undefined;
       });
 

@@ -42,10 +42,11 @@ export class ExtractPool {
 
   /**
    * Extracts `texts`, `batchSize` texts per message, and hands each finished batch to `onBatch(start, results)` —
-   * in completion order; `start` is the index of the batch's first text. Rejects when a worker fails; batches
-   * already handed over stay valid. One run at a time.
+   * in completion order; `start` is the index of the batch's first text, and each result the UTF-8 bytes of the
+   * article's JSON (views of the buffer the worker transferred), or null where the extractor threw. Rejects when
+   * a worker fails; batches already handed over stay valid. One run at a time.
    */
-  run(texts: readonly string[], batchSize: number, onBatch: (start: number, results: Array<string | null>) => void): Promise<void> {
+  run(texts: readonly string[], batchSize: number, onBatch: (start: number, results: Array<Buffer | null>) => void): Promise<void> {
     if (this.#broken !== null) return Promise.reject(this.#broken);
     if (this.#run !== null) return Promise.reject(new Error('ExtractPool.run: a run is already in progress'));
     const batches: Array<{ start: number; end: number }> = [];
@@ -69,12 +70,13 @@ export class ExtractPool {
       this.#run = {
         answer: (worker, result) => {
           const batch = batches[result.id];
-          if (!batch || result.results.length !== batch.end - batch.start) {
+          const results = batch === undefined || result.lengths.length !== batch.end - batch.start ? null : resultViews(result);
+          if (!batch || results === null) {
             this.#breakDown(new Error(`extraction worker sent a malformed result for batch ${result.id}`));
             return;
           }
           try {
-            onBatch(batch.start, result.results);
+            onBatch(batch.start, results);
           } catch (error) {
             end(error instanceof Error ? error : new Error(String(error)));
             return;
@@ -100,4 +102,17 @@ export class ExtractPool {
     for (const worker of workers) worker.removeAllListeners('exit');
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
+}
+
+/** Each result of a batch as a view of the bytes sent (null where the extractor threw); null when they do not add up. */
+function resultViews({ bytes, lengths }: ExtractBatchResult): Array<Buffer | null> | null {
+  const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = 0;
+  const views = lengths.map((length) => {
+    if (length < 0) return null;
+    const view = all.subarray(at, at + length);
+    at += length;
+    return view;
+  });
+  return at === all.length ? views : null;
 }

@@ -114,8 +114,8 @@ export class DigestCache {
     return null;
   }
 
-  /** Stores `json` (the value's JSON text, one line) under `digest`; kept when `commit()` runs. */
-  put(digest: string, json: string): void {
+  /** Stores `json` (the value's JSON text, one line, or its UTF-8 bytes) under `digest`; kept when `commit()` runs. */
+  put(digest: string, json: string | Uint8Array): void {
     if (!this.writable) return;
     try {
       this.writer ??= new SegmentWriter(this.options.dir, this.options.version);

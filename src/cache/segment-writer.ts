@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { SEGMENT_SUFFIX, segmentHeader, segmentTrailer } from './segment.js';
 
 const FLUSH_BYTES = 1 << 20;
+const NEWLINE = Buffer.from('\n');
 
 /**
  * Writes one new segment (see `segment.ts`) into a temporary file and renames it into place on `finish()`,
@@ -14,8 +15,10 @@ export class SegmentWriter {
   private readonly tempPath: string;
   private fd: number;
   private offset = 0;
-  private pending: string[] = [];
+  /** Entries and framing not yet written: text, or bytes as they are to be written. */
+  private pending: Array<string | Uint8Array> = [];
   private pendingBytes = 0;
+  private scratch = Buffer.allocUnsafe(0);
   private readonly index: Array<[string, number, number]> = [];
   private readonly seen = new Set<string>();
 
@@ -34,14 +37,17 @@ export class SegmentWriter {
     return this.seen.has(digest);
   }
 
-  /** Adds one entry: `json` is the entry's JSON text (one line, no newline inside). False when it was there already. */
-  add(digest: string, json: string | Buffer): boolean {
+  /**
+   * Adds one entry: `json` is the entry's JSON text (one line, no newline inside), or its UTF-8 bytes, written as they
+   * are. False when it was there already.
+   */
+  add(digest: string, json: string | Uint8Array): boolean {
     if (this.seen.has(digest)) return false;
     this.seen.add(digest);
-    const text = typeof json === 'string' ? json : json.toString('utf8');
-    const length = Buffer.byteLength(text);
+    const length = typeof json === 'string' ? Buffer.byteLength(json) : json.byteLength;
     this.index.push([digest, this.offset, length]);
-    this.append(`${text}\n`, length + 1);
+    this.append(json, length);
+    this.append(NEWLINE, 1);
     return true;
   }
 
@@ -77,7 +83,7 @@ export class SegmentWriter {
     rmSync(this.tempPath, { force: true });
   }
 
-  private append(text: string, bytes = Buffer.byteLength(text)): void {
+  private append(text: string | Uint8Array, bytes = typeof text === 'string' ? Buffer.byteLength(text) : text.byteLength): void {
     this.pending.push(text);
     this.pendingBytes += bytes;
     this.offset += bytes;
@@ -86,7 +92,17 @@ export class SegmentWriter {
 
   private flush(): void {
     if (this.pending.length === 0) return;
-    const buffer = Buffer.from(this.pending.join(''), 'utf8');
+    // Text encoded and bytes copied into one buffer, kept from write to write: one write.
+    if (this.scratch.length < this.pendingBytes) this.scratch = Buffer.allocUnsafe(Math.max(this.pendingBytes, FLUSH_BYTES * 2));
+    const buffer = this.scratch.subarray(0, this.pendingBytes);
+    let at = 0;
+    for (const part of this.pending) {
+      if (typeof part === 'string') at += buffer.write(part, at, 'utf8');
+      else {
+        buffer.set(part, at);
+        at += part.byteLength;
+      }
+    }
     this.pending = [];
     this.pendingBytes = 0;
     let done = 0;
