@@ -157,7 +157,9 @@ async function indexPages(pages: readonly SearchPage[], options: SearchIndexOpti
         return;
       }
       const batches = inBatches(shard.pages, (p) => p.record(), tuning.recordBatch);
-      await runner.run(slot, { outputPath, bundle: primary ? 'full' : 'index' }, batches, atOnce);
+      // The previous build's bundle of this shard, if any, seeds the folder: Pagefind writes only what changed.
+      const seedFrom = options.previousOutDir && previous.has(bundle) ? { seedFrom: join(options.previousOutDir, ...bundle.split('/')) } : {};
+      await runner.run(slot, { outputPath, bundle: primary ? 'full' : 'index', ...seedFrom }, batches, atOnce);
       debug(`shard ${shard.key} indexed, ${shard.pages.length} pages`);
       finished();
     });

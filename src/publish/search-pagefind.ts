@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { NewsArchiveError } from '../report/errors.js';
 import { SEARCH_LANGUAGE, type SearchRecord } from './search-records.js';
+import { pruneSeeded, seedBundle } from './search-seed.js';
 
 /** One shard for Pagefind to index: the folder its bundle goes to. Its records come separately, in batches, in order. */
 export interface ShardJob {
@@ -12,6 +13,11 @@ export interface ShardJob {
    * `index`: only what a merged index is read from (`pagefind-entry.json`, `*.pf_meta`, `index/`, `filter/`, `fragment/`).
    */
   bundle: 'full' | 'index';
+  /**
+   * The same bundle in the previous build, when there is one: its content-named files are linked into `outputPath`
+   * first, so that Pagefind writes only the files that changed (`search-seed.ts`). The bundle does not depend on it.
+   */
+  seedFrom?: string;
 }
 
 /** A shard's records in order, a batch at a time (`RECORD_BATCH` each): built as they are asked for. */
@@ -51,9 +57,13 @@ export function indexShard(job: ShardJob, batches: RecordBatches): Promise<void>
 }
 
 async function indexRecords(job: ShardJob, batches: RecordBatches): Promise<void> {
+  let seeded: string[] = [];
   let created: Awaited<ReturnType<typeof pagefind.createIndex>>;
   try {
-    created = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
+    const creating = pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
+    // While the service starts: the previous bundle's files, which Pagefind then does not write again.
+    seeded = job.seedFrom === undefined ? [] : seedBundle(job.seedFrom, job.outputPath);
+    created = await creating;
   } catch (cause) {
     await pagefind.close();
     throw new SearchIndexError('Pagefind could not start; reinstall with `npm ci` (its binary comes in @pagefind/<platform>)', { cause });
@@ -70,8 +80,14 @@ async function indexRecords(job: ShardJob, batches: RecordBatches): Promise<void
         if (a.errors.length > 0) throw new SearchIndexError(`Pagefind could not index ${batch[i]?.url}: ${a.errors.join('; ')}`);
       });
     }
-    const written = await index.writeFiles({ outputPath: job.outputPath });
-    if (written.errors.length > 0) throw new SearchIndexError(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    const write = async (): Promise<void> => {
+      const written = await index.writeFiles({ outputPath: job.outputPath });
+      if (written.errors.length > 0) throw new SearchIndexError(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    };
+    await write();
+    // The seeded files the index does not use go; should one it uses not hold what its name says, it is written again.
+    const wrong = pruneSeeded(job.outputPath, seeded);
+    if (wrong === null || wrong.length > 0) await write();
   } finally {
     await index.deleteIndex();
     await pagefind.close();

@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeSearchIndex } from '../../src/publish/search-index.js';
+import { writeSearchIndex, type SearchIndexResult } from '../../src/publish/search-index.js';
 import type { ShardManifest } from '../../src/publish/search-reuse.js';
 import { listHtmlPages } from '../../src/publish/sitemap.js';
 import { haveChromium, launchChromium, watchedPage, type WatchedPage } from './support/chromium.js';
@@ -45,6 +46,8 @@ let server: StaticServer;
 let browser: Browser;
 let context: BrowserContext;
 let shards: ShardManifest;
+let previous: string | undefined;
+let rebuilt: SearchIndexResult;
 const watched: WatchedPage[] = [];
 
 const urlOf = (file: string): string => {
@@ -57,7 +60,12 @@ describe.skipIf(!haveChromium)('search over a sharded index', { timeout: 60_000 
   beforeAll(async () => {
     [site, browser] = await Promise.all([buildSite({ basePath: BASE, extra: { ...EXTRA, ...HOSTILE } }), launchChromium()]);
     const pages = await listHtmlPages(site.outDir);
-    await writeSearchIndex(site.archive, { outDir: site.outDir, basePath: BASE, pages }, { maxShardWeight: 3 });
+    // A rebuild: the previous index had the 2020 article without its marmalade, so its shard is indexed again,
+    // seeded with the previous bundle's files (the others are linked from it).
+    previous = await mkdtemp(join(tmpdir(), 'news-archive-previous-'));
+    const before = { articles: site.archive.articles.map((a) => (a.file === 'harbour-2020.txt' ? { ...a, body: a.body.replace('marmalade', 'summer') } : a)) };
+    await writeSearchIndex(before, { outDir: previous, basePath: BASE, pages }, { maxShardWeight: 3 });
+    rebuilt = await writeSearchIndex(site.archive, { outDir: site.outDir, basePath: BASE, pages, previousOutDir: previous }, { maxShardWeight: 3 });
     shards = JSON.parse(await readFile(join(site.outDir, 'pagefind', 'shards.json'), 'utf8')) as ShardManifest;
     server = await serveStatic(site.outDir, BASE);
     context = await browser.newContext();
@@ -68,6 +76,7 @@ describe.skipIf(!haveChromium)('search over a sharded index', { timeout: 60_000 
     await browser?.close();
     await server?.close();
     await site?.remove();
+    if (previous !== undefined) await rm(previous, { recursive: true, force: true });
   });
 
   async function searchPage(): Promise<Page> {
@@ -85,7 +94,11 @@ describe.skipIf(!haveChromium)('search over a sharded index', { timeout: 60_000 
     expect(keys.length).toBeGreaterThan(3);
   });
 
-  it('finds an article that is only in a merged shard', async () => {
+  it('was rebuilt from the previous index, only the changed shard indexed again', () => {
+    expect(rebuilt).toMatchObject({ shards: shards.shards.length, reused: shards.shards.length - 1 });
+  });
+
+  it('finds an article that is only in a merged shard, by a word its shard was indexed again for', async () => {
     const page = await searchPage();
     await page.locator('#search input[type="text"], #search input[type="search"]').first().fill('marmalade');
     const found = await results(page, 'marmalade');
