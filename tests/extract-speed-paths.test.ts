@@ -27,7 +27,8 @@ import { cleanText } from '../src/extract/plugins/write-body.js';
 import { countWords, fold, foldFully, foldStartsWith, squashSpaces, wordCount } from '../src/extract/text/fold.js';
 import { isLetter, isLetterMarkOrDigit, isLetterOrDigit, isWordJoiner, scanRuns } from '../src/extract/text/char-classes.js';
 import { WordFilter } from '../src/extract/text/word-filter.js';
-import { findQuoteSpans, isWhiteSpaceCode, type QuoteSpan } from '../src/extract/text/quote-spans.js';
+import { findQuoteSpans, isWhiteSpaceCode, maskQuotes, type QuoteSpan } from '../src/extract/text/quote-spans.js';
+import { ownCopy } from '../src/extract/text/own-copy.js';
 import { fileMessage } from '../src/extract/file-message.js';
 import { VFile } from 'vfile';
 import { referenceTexts } from './reference-texts.js';
@@ -921,5 +922,43 @@ describe('extract6: fewer patterns per sentence', () => {
       { numRuns: 20_000, seed: 6 },
     );
     expect(yes).toBeGreaterThan(800);
+  });
+});
+
+describe('extract6: strings of their own', () => {
+  it('ownCopy is the same text, short or long, sliced or joined, lone surrogates kept', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), fc.nat(), (text, cut) => {
+        const slice = text.slice(cut % (text.length + 1));
+        expect(ownCopy(text)).toBe(text);
+        expect(ownCopy(slice)).toBe(slice);
+        expect(ownCopy(`${text}${slice}`)).toBe(text + slice);
+      }),
+      RUNS,
+    );
+  });
+
+  it('maskQuotes joins the pieces the concatenation made', () => {
+    const old = (text: string, spans: QuoteSpan[]): string => {
+      let masked = '';
+      let at = 0;
+      for (const span of spans) {
+        const inner = span.close - span.open - 1;
+        const stop = /[.!?]/.test(text[span.close - 1] ?? '') && span.closed ? 1 : 0;
+        masked += text.slice(at, span.open + 1) + 'x'.repeat(Math.max(0, inner - stop)) + (stop ? text[span.close - 1]! : '');
+        at = span.close;
+      }
+      return masked + text.slice(at);
+    };
+    let masked = 0;
+    fc.assert(
+      fc.property(texts(['“', '”', '"', ' ', 'Peskov', 'said', '.', '!', ',', 'x', '‘', '’', "'"], 24), (text) => {
+        const spans = findQuoteSpans(text);
+        if (spans.length > 0) masked++;
+        expect(maskQuotes(text, spans)).toBe(old(text, spans));
+      }),
+      RUNS,
+    );
+    expect(masked).toBeGreaterThan(1_000);
   });
 });

@@ -11,6 +11,7 @@ import { speakerCandidates, type Candidate } from '../quotes/speaker-candidates.
 import { fold } from '../text/fold.js';
 import { findQuoteSpans, maskQuotes, type QuoteSpan } from '../text/quote-spans.js';
 import { execGuarded, guarded } from '../text/guarded.js';
+import { ownCopy } from '../text/own-copy.js';
 import { splitSentences } from '../text/sentences.js';
 import type { ExtractedQuote } from '../types.js';
 import { fileMessage } from '../file-message.js';
@@ -225,7 +226,8 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry, readAll = 
         const named = mention.kind === 'person' || mention.kind === 'surname' ? registry.find(mention.name, 'person') : null;
         if (named) recency.set(named, clock++);
       }
-      const candidates = speakerCandidates(mask.slice(sentence.start, sentence.end), sentence.start, sentenceMentions, {
+      // (the sentence read character by character: a string of its own, not a slice of the mask)
+      const candidates = speakerCandidates(ownCopy(mask.slice(sentence.start, sentence.end)), sentence.start, sentenceMentions, {
         registry,
         latestOrganisation,
         recency,

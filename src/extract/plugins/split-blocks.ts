@@ -1,6 +1,7 @@
 import type { Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Block, BlockKind } from '../blocks.js';
+import { ownCopy } from '../text/own-copy.js';
 
 /**
  * Cuts the parsed article into blocks. Copied web text puts one paragraph on each line, so a
@@ -30,7 +31,8 @@ export function splitBlocks(tree: Root, source: string): Block[] {
   const blocks: Block[] = [];
   const push = (kind: BlockKind, text: string, line: number): void => {
     const trimmed = text.trim();
-    if (trimmed) blocks.push({ index: blocks.length, kind, text: trimmed, line, role: 'body', words: undefined });
+    // (the block's text read by every plugin, character by character: a string of its own, not a slice of the article)
+    if (trimmed) blocks.push({ index: blocks.length, kind, text: ownCopy(trimmed), line, role: 'body', words: undefined });
   };
   const sliceOf = (node: RootContent): string => {
     const start = node.position?.start.offset ?? 0;
