@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Archive } from '../src/archive/types.js';
 import { BodyStore, storeBody } from '../src/archive/body-store.js';
 import type { ArticleRecord } from '../src/archive/types.js';
-import { writeRecords } from '../src/write/write-records.js';
+import { recordJson, writeRecords } from '../src/write/write-records.js';
 import { assembleArchive } from '../src/archive/assemble.js';
 import { sampleInputs } from './render-sample-archive.js';
 
@@ -31,6 +31,17 @@ describe('writeRecords', () => {
       expect(await readFile(join(dir, 'records.json'), 'utf8')).toBe(`${JSON.stringify(archive, null, 2)}\n`);
     });
   }
+
+  it('writes each article as JSON.stringify indents it inside the archive, whatever its strings and empty lists', () => {
+    const one = sampleArchive().articles[0]!;
+    const odd = '“Line”\none\r\n\ttab \\ "q" \u2028 \ud800 😀 \u0001 </script>';
+    const records: ArticleRecord[] = [
+      one,
+      { ...one, title: odd, body: odd, speakers: [], quotes: [], topics: [], messages: [] },
+      { ...one, speakers: [{ name: odd, id: 'x', role: odd }], quotes: [{ id: 'q', text: odd, speaker: null, speakerId: null, cue: odd }] },
+    ];
+    for (const record of records) expect(recordJson(record)).toBe(JSON.stringify(record, null, 2).replace(/\n/g, '\n    '));
+  });
 
   it('writes an archive larger than one write, body newlines and all', async () => {
     const one = sampleArchive().articles[0]!;

@@ -1,9 +1,9 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readAt } from '../files/read-at.js';
-import { open, writeFile } from 'node:fs/promises';
+import { open, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { articleDigest } from '../archive/article-digest.js';
-import type { Archive } from '../archive/types.js';
+import type { Archive, ArticleRecord } from '../archive/types.js';
 
 /** Bytes gathered before each write. */
 const WRITE_BYTES = 1 << 20;
@@ -39,6 +39,61 @@ function openPrevious(previousOutDir: string): { fd: number; at: Map<string, [nu
   }
 }
 
+/** What `JSON.stringify` puts before and after the one item of an array in an array, with an indent of 2. */
+const IN_ARRAYS = ['[\n  [\n    ', '\n  ]\n]'] as const;
+
+/**
+ * An article's JSON as it stands in records.json, inside the array of articles: `JSON.stringify(article, null, 2)`
+ * with every line after the first indented by four spaces more. Made at once, as the item of an array in an array,
+ * instead of by a pass over the lines afterwards.
+ */
+export function recordJson(article: ArticleRecord): string {
+  const json = JSON.stringify([[article]], null, 2);
+  return json.slice(IN_ARRAYS[0].length, json.length - IN_ARRAYS[1].length);
+}
+
+/**
+ * records.json as it is written: text encoded straight into one buffer, and bytes copied into it, written out every
+ * `WRITE_BYTES` (the buffer kept from write to write).
+ */
+class Output {
+  /** Bytes given so far, written or not. */
+  written = 0;
+  #buffer = Buffer.allocUnsafe(WRITE_BYTES * 2);
+  #used = 0;
+
+  constructor(readonly file: FileHandle) {}
+
+  /** Room for `size` more bytes in the buffer: what it holds written out first when they would not fit. */
+  async #room(size: number): Promise<void> {
+    if (this.#used + size <= this.#buffer.length) return;
+    await this.flush();
+    if (size > this.#buffer.length) this.#buffer = Buffer.allocUnsafe(size);
+  }
+
+  async text(text: string): Promise<void> {
+    // At most three bytes of UTF-8 per UTF-16 code unit.
+    await this.#room(text.length * 3);
+    const size = this.#buffer.write(text, this.#used, 'utf8');
+    this.#used += size;
+    this.written += size;
+    if (this.#used >= WRITE_BYTES) await this.flush();
+  }
+
+  async bytes(bytes: Uint8Array): Promise<void> {
+    await this.#room(bytes.length);
+    this.#buffer.set(bytes, this.#used);
+    this.#used += bytes.length;
+    this.written += bytes.length;
+    if (this.#used >= WRITE_BYTES) await this.flush();
+  }
+
+  /** Writes out what the buffer holds. */
+  async flush(): Promise<void> {
+    for (let done = 0; done < this.#used; ) done += (await this.file.write(this.#buffer, done, this.#used - done)).bytesWritten;
+    this.#used = 0;
+  }
+}
 
 /**
  * Writes records.json, the archive's data export, at the site root: the same bytes as
@@ -54,62 +109,52 @@ export async function writeRecords(archive: Archive, outDir: string, previousOut
   const previous = previousOutDir === null ? null : openPrevious(previousOutDir);
   const file = await open(join(outDir, 'records.json'), 'w');
   const index: Array<[string, number, number]> = [];
-  let written = 0;
+  const out = new Output(file);
   try {
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    const write = async (bytes: Buffer, force = false): Promise<void> => {
-      pending.push(bytes);
-      pendingBytes += bytes.length;
-      written += bytes.length;
-      if (force || pendingBytes >= WRITE_BYTES) {
-        const chunk = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
-        for (let done = 0; done < chunk.length; ) done += (await file.write(chunk, done, chunk.length - done)).bytesWritten;
-        pending = [];
-        pendingBytes = 0;
-      }
-    };
     if (articles.length === 0) {
-      await write(Buffer.from(`${JSON.stringify({ articles: [] }, null, 2)}\n`), true);
+      await out.text(`${JSON.stringify({ articles: [] }, null, 2)}\n`);
+      await out.flush();
       return;
     }
-    await write(Buffer.from('{\n  "articles": [\n    '));
+    await out.text('{\n  "articles": [\n    ');
     // A run of articles whose JSON (and the separators between) is copied from the previous records.json.
     let run: { from: number; to: number } | null = null;
     const copyRun = async (): Promise<void> => {
       if (run === null || previous === null) return;
       const { from, to } = run;
       run = null;
-      for (let at = from; at < to; at += WRITE_BYTES) await write(readAt(previous.fd, at, Math.min(WRITE_BYTES, to - at), 'records.json is shorter than its index says'));
+      for (let at = from; at < to; at += WRITE_BYTES) await out.bytes(readAt(previous.fd, at, Math.min(WRITE_BYTES, to - at), 'records.json is shorter than its index says'));
     };
     for (const [i, article] of articles.entries()) {
       const digest = articleDigest(article);
       const copy = previous?.at.get(digest);
-      const offset = written + (run === null ? 0 : run.to - run.from) + (i === 0 ? 0 : SEPARATOR.length);
+      const offset = out.written + (run === null ? 0 : run.to - run.from) + (i === 0 ? 0 : SEPARATOR.length);
       if (copy !== undefined) {
         const [from, length] = copy;
         // Next to the run in the previous file (the separator between them): the run grows.
         if (run !== null && from === run.to + SEPARATOR.length) run.to = from + length;
         else {
           await copyRun();
-          if (i > 0) await write(SEPARATOR);
+          if (i > 0) await out.bytes(SEPARATOR);
           run = { from, to: from + length };
         }
         index.push([digest, offset, length]);
         continue;
       }
       await copyRun();
-      if (i > 0) await write(SEPARATOR);
-      const json = Buffer.from(JSON.stringify(article, null, 2).replace(/\n/g, '\n    '));
-      index.push([digest, written, json.length]);
-      await write(json);
+      if (i > 0) await out.bytes(SEPARATOR);
+      const at = out.written;
+      await out.text(recordJson(article));
+      index.push([digest, at, out.written - at]);
     }
     await copyRun();
-    await write(Buffer.from('\n  ]\n}\n'), true);
+    await out.text('\n  ]\n}\n');
+    await out.flush();
   } finally {
     await file.close();
     if (previous !== null) closeSync(previous.fd);
   }
+  const written = out.written;
   const described: RecordsIndex = { version: INDEX_VERSION, bytes: written, articles: index };
   await writeFile(join(outDir, RECORDS_INDEX), `${JSON.stringify(described)}\n`);
 }
