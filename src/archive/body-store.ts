@@ -99,6 +99,19 @@ export class BodyStore {
     return readAt(this.#open(), ref.offset, ref.bytes, 'the body store is shorter than expected').toString('utf8');
   }
 
+  /**
+   * The start of the body stored at `ref`: at most `maxBytes` of its UTF-8 bytes, cut before a character that would
+   * not fit whole, as text; `whole` when that is the entire body.
+   */
+  readStart(ref: BodyRef, maxBytes: number): { text: string; whole: boolean } {
+    if (ref.bytes <= maxBytes) return { text: this.read(ref), whole: true };
+    // One byte more than is kept, to see whether the byte after the cut continues a character.
+    const bytes = readAt(this.#open(), ref.offset, maxBytes + 1, 'the body store is shorter than expected');
+    let end = maxBytes;
+    while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end -= 1;
+    return { text: bytes.toString('utf8', 0, end), whole: false };
+  }
+
   /** Closes (and removes) the file; bodies can no longer be read. */
   close(): void {
     if (this.#fd !== null) closeSync(this.#fd);
@@ -145,6 +158,15 @@ export function storeBody<T extends { body: string }>(record: T, store: BodyStor
  */
 export function bodyDigest(record: { body: string }): string {
   return storedRefs.get(record)?.ref.digest ?? sha256Hex(record.body);
+}
+
+/**
+ * The start of `record.body`, for what needs only its first paragraphs: at most `maxBytes` of its UTF-8 bytes read from
+ * the store (whole characters), `whole` when that is all of it; a body held in memory is given whole.
+ */
+export function bodyStart(record: { body: string }, maxBytes: number): { text: string; whole: boolean } {
+  const stored = storedRefs.get(record);
+  return stored === undefined ? { text: record.body, whole: true } : stored.store.readStart(stored.ref, maxBytes);
 }
 
 /** `record.body.length`: the length noted when it was stored (`storeBody`), so a stored body is not read back for it. */

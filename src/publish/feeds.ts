@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { byText, compareArticles } from '../archive/sort.js';
+import { bodyStart } from '../archive/body-store.js';
 import type { Archive, ArticleRecord } from '../archive/types.js';
 import { publicLink, type LinkOptions } from './urls.js';
 import { escapeXml } from './xml.js';
@@ -179,7 +180,7 @@ function atomEntry(article: ArticleRecord, options: LinkOptions): string {
   const dated = article.date !== null && isIsoDate(article.date);
   const date = dated && article.date !== null ? toAtomDate(article.date) : UNDATED_FALLBACK;
   const author = article.byline ?? article.source;
-  const summary = summaryOf(article.body);
+  const summary = articleSummary(article);
   return [
     '  <entry>',
     `    <id>${stableId(`article:${article.id}`)}</id>`,
@@ -220,13 +221,44 @@ export function stableId(key: string): string {
   return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** Bytes of a body read for its summary: enough for the lead paragraph of nearly every article (the rest read when not). */
+const SUMMARY_BYTES = 1024;
+
+/**
+ * `summaryOf(article.body)`, reading only the start of a body kept in the store (`maxBytes`) when its first paragraph
+ * ends there.
+ */
+export function articleSummary(article: ArticleRecord, maxBytes = SUMMARY_BYTES): string {
+  const start = bodyStart(article, maxBytes);
+  const paragraph = firstParagraph(start.text, start.whole) ?? firstParagraph(article.body, true) ?? '';
+  return plainSummary(paragraph);
+}
+
+/**
+ * The first paragraph of `markdown` (paragraphs parted by blank lines) that is not empty nor a heading, trimmed; ''
+ * when there is none. With `whole` false, `markdown` is only the start of the text: null when that does not show
+ * where the paragraph ends (the blank line after it).
+ */
+function firstParagraph(markdown: string, whole: boolean): string | null {
+  const blank = /\n\s*\n/g;
+  for (let from = 0; ; ) {
+    blank.lastIndex = from;
+    const next = blank.exec(markdown);
+    if (next === null && !whole) return null;
+    const paragraph = markdown.slice(from, next === null ? markdown.length : next.index).trim();
+    if (paragraph !== '' && !paragraph.startsWith('#')) return paragraph;
+    if (next === null) return '';
+    from = next.index + next[0].length;
+  }
+}
+
 /** The article's first paragraph as plain text, at most about 300 characters. */
 export function summaryOf(markdown: string): string {
-  const paragraph =
-    markdown
-      .split(/\n\s*\n/)
-      .map((p) => p.trim())
-      .find((p) => p !== '' && !p.startsWith('#')) ?? '';
+  return plainSummary(firstParagraph(markdown, true) ?? '');
+}
+
+/** A paragraph as plain text, at most about 300 characters. */
+function plainSummary(paragraph: string): string {
   const text = paragraph
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
