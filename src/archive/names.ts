@@ -96,19 +96,20 @@ export function nameKey(name: string): NameKey {
   };
 }
 
-/** Are two given names (already normalised words) plausibly one name? */
-function givenWordsMatch(a: string, b: string): boolean {
+/** Are two given names (already normalised words) plausibly one name? `skeletonOf` is `skeleton`, or a memo of it. */
+function givenWordsMatch(a: string, b: string, skeletonOf: (word: string) => string): boolean {
   if (a === b) return true;
   if (a.length === 1 || b.length === 1) return a[0] === b[0];
-  const sa = skeleton(a);
-  return sa.length > 1 && sa === skeleton(b);
+  const sa = skeletonOf(a);
+  return sa.length > 1 && sa === skeletonOf(b);
 }
 
 /**
  * True when two full names (both with given names) can be one person: same surname, and every given
- * name of the shorter list matches one of the longer list ("Tayyip Erdogan" ⊂ "Recep Tayyip Erdogan").
+ * name of the shorter list matches one of the longer list ("Tayyip Erdogan" ⊂ "Recep Tayyip Erdogan"). `skeletonOf`
+ * makes the consonant skeleton of a given name (`skeleton`; a caller comparing many pairs may give a memo of it).
  */
-export function compatibleNames(a: NameKey, b: NameKey): boolean {
+export function compatibleNames(a: NameKey, b: NameKey, skeletonOf: (word: string) => string = skeleton): boolean {
   if (a.organisation || b.organisation) return a.organisation && b.organisation && a.full === b.full;
   if (a.full === b.full) return true;
   if (a.surname !== b.surname) {
@@ -117,7 +118,7 @@ export function compatibleNames(a: NameKey, b: NameKey): boolean {
   }
   if (a.given.length === 0 || b.given.length === 0) return false;
   const [short, long] = a.given.length <= b.given.length ? [a.given, b.given] : [b.given, a.given];
-  return short.every((w) => long.some((v) => givenWordsMatch(w, v)));
+  return short.every((w) => long.some((v) => givenWordsMatch(w, v, skeletonOf)));
 }
 
 export interface NameCount {
@@ -138,6 +139,14 @@ export function joinNames(names: readonly NameCount[]): Map<string, string> {
   for (const { name, count } of names) counts.set(name, (counts.get(name) ?? 0) + count);
   const spellings = [...counts.keys()].sort();
   const keys = new Map(spellings.map((s) => [s, nameKey(s)]));
+  // The names of a surname are compared pair by pair: each given name's skeleton is made once, not once a pair.
+  const skeletons = new Map<string, string>();
+  const skeletonOf = (word: string): string => {
+    let known = skeletons.get(word);
+    if (known === undefined) skeletons.set(word, (known = skeleton(word)));
+    return known;
+  };
+  const compatible = (a: NameKey, b: NameKey): boolean => compatibleNames(a, b, skeletonOf);
 
   // Union–find over spellings.
   const parent = new Map(spellings.map((s) => [s, s]));
@@ -177,7 +186,7 @@ export function joinNames(names: readonly NameCount[]): Map<string, string> {
         const ka = keys.get(a)!;
         const kb = keys.get(b)!;
         if (initialsOnly(ka) !== initialsOnly(kb)) continue;
-        if (find(a) !== find(b) && compatibleNames(ka, kb)) union(a, b);
+        if (find(a) !== find(b) && compatible(ka, kb)) union(a, b);
       }
     }
   }
@@ -185,7 +194,7 @@ export function joinNames(names: readonly NameCount[]): Map<string, string> {
   for (const s of spellings) {
     const key = keys.get(s)!;
     if (key.organisation || key.given.length === 0 || !initialsOnly(key)) continue;
-    const fits = (bySurname.get(key.loose) ?? []).filter((t) => !initialsOnly(keys.get(t)!) && compatibleNames(key, keys.get(t)!));
+    const fits = (bySurname.get(key.loose) ?? []).filter((t) => !initialsOnly(keys.get(t)!) && compatible(key, keys.get(t)!));
     const groups = new Set(fits.map(find));
     if (groups.size === 1) union(s, [...groups][0]!);
   }
