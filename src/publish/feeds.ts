@@ -197,8 +197,14 @@ function atomEntry(article: ArticleRecord, options: LinkOptions): string {
 
 /** The archive's one article order (newest first, undated last, then title, then file); a date that is not `YYYY-MM-DD` counts as none. */
 export function sortNewestFirst(articles: readonly ArticleRecord[]): ArticleRecord[] {
-  const key = (a: ArticleRecord) => ({ date: a.date !== null && isIsoDate(a.date) ? a.date : null, title: a.title, file: a.file });
-  return [...articles].sort((a, b) => compareArticles(key(a), key(b)));
+  // Each article's key made once, not twice a comparison.
+  const keys = articles.map((a) => ({ date: a.date !== null && isIsoDate(a.date) ? a.date : null, title: a.title, file: a.file }));
+  // The archive's articles are in that order already (unless a date is not `YYYY-MM-DD`): then there is nothing to sort.
+  let sorted = true;
+  for (let i = 1; i < keys.length && sorted; i++) sorted = compareArticles(keys[i - 1]!, keys[i]!) <= 0;
+  if (sorted) return [...articles];
+  const order = keys.map((_, i) => i).sort((i, j) => compareArticles(keys[i]!, keys[j]!));
+  return order.map((i) => articles[i]!);
 }
 
 function isIsoDate(date: string): boolean {
