@@ -104,7 +104,8 @@ export const NOTICE: readonly (RegExp | Guarded)[] = [
   /^\((?:[\p{L} .,-]{2,40})\)$/u,
   /^a version of this article appears in print\b/i,
   /\bwebsite contains only a portion of the news stories\b/i,
-  guarded(/share\s*:/iu, /^(?:\p{Lu}[\p{L}]*\s*\/\s*)?share\s*:\s*(?:facebook|twitter|x|whatsapp|telegram|linkedin)\b/iu),
+  // (the colon is looked for, not "share" in any case: the pattern is anchored at the start, quick to try on the texts holding one)
+  guarded(/:/u, /^(?:\p{Lu}[\p{L}]*\s*\/\s*)?share\s*:\s*(?:facebook|twitter|x|whatsapp|telegram|linkedin)\b/iu),
   /^click here to share\b/i,
   /^subscribe\s*:\s*\S+/i,
   /^[\p{Extended_Pictographic}\s]*(?:follow|join|subscribe to)\b.{0,60}\bon (?:whatsapp|telegram|instagram|x|twitter|facebook|youtube|tiktok)\b/iu,
