@@ -6,7 +6,7 @@ import { splitTitleSuffix } from '../src/extract/plugins/find-title.js';
 import { labelledBefore } from '../src/extract/plugins/find-date.js';
 import { toIsoDate } from '../src/extract/text/dates.js';
 import { format, isValid, parse } from 'date-fns';
-import { bare, hasRoleNoun, isAcronym, isInitials, isOrgHead, isParticle, readMentions, speechVerbAfter, tokenize, tokenText } from '../src/extract/people/find-mentions.js';
+import { bare, blockMentions, findMentions, hasRoleNoun, isAcronym, isInitials, isOrgHead, isParticle, readMentions, speechVerbAfter, tokenize, tokenText } from '../src/extract/people/find-mentions.js';
 import { PersonRegistry } from '../src/extract/people/registry.js';
 import { BREADCRUMB, CONTRIBUTED_WORD, CREDIT, isNotice, NOTICE, SLUG, SLUG_LINE } from '../src/extract/plugins/strip-boilerplate.js';
 import type { Guarded } from '../src/extract/text/guarded.js';
@@ -960,5 +960,19 @@ describe('extract6: strings of their own', () => {
       RUNS,
     );
     expect(masked).toBeGreaterThan(1_000);
+  });
+});
+
+describe('extract6: mentions kept on the block', () => {
+  it('blockMentions is findMentions of the block text, read once and kept', () => {
+    let blocks = 0;
+    for (const text of referenceParagraphs().slice(0, 3_000)) {
+      const block: Block = { index: 0, kind: 'paragraph', text, line: 1, role: 'body', words: undefined, mentions: undefined };
+      const mentions = blockMentions(block);
+      expect(mentions).toEqual(findMentions(text));
+      expect(blockMentions(block)).toBe(mentions);
+      blocks++;
+    }
+    expect(blocks).toBeGreaterThan(1_000);
   });
 });

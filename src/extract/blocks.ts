@@ -1,3 +1,4 @@
+import type { Mention } from './people/find-mentions.js';
 import { countWords } from './text/fold.js';
 
 /** A paragraph-sized unit of the article, as found in the text, and what the extractor decided it is. */
@@ -28,6 +29,8 @@ export interface Block {
   role: BlockRole;
   /** Its words (`countWords(text)`), counted when first asked for by `blockWords` (undefined before). */
   words?: number | undefined;
+  /** Its mentions (`readMentions(text)`), read when first asked for by `blockMentions` (undefined before). */
+  mentions?: Mention[] | undefined;
 }
 
 /** `wordCount(block.text)`, counted once per block and kept on it: no text is looked up in a table. */

@@ -1,3 +1,4 @@
+import type { Block } from '../blocks.js';
 import { COMMON_WORDS } from '../lexicon/common-words.js';
 import { GAZETTEER, GAZETTEER_FORM_LENGTHS, mayOpenGazetteerForm } from '../lexicon/places.js';
 import { HONORIFICS, ORG_HEADS, ROLE_HEADS, ROLE_NOUNS } from '../lexicon/roles.js';
@@ -253,6 +254,19 @@ function readGazetteerAt(tokens: Token[], i: number, end: number): number {
     if (GAZETTEER.has(phrase)) return n;
   }
   return 0;
+}
+
+/**
+ * `findMentions(block.text)`, read once per block and kept on it: a block's text is not looked up in a table
+ * (a new string's hash is worked out from all its characters).
+ */
+export function blockMentions(block: Block): Mention[] {
+  let mentions = block.mentions;
+  if (mentions === undefined) {
+    mentions = readMentions(block.text);
+    block.mentions = mentions;
+  }
+  return mentions;
 }
 
 /** Finds the capitalised runs in `text` and reads each as a mention. `mask` may hide quotations. */

@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Block } from '../blocks.js';
 import { storyBlocks } from '../blocks.js';
-import { findMentions, hasRoleNoun } from '../people/find-mentions.js';
+import { blockMentions, hasRoleNoun } from '../people/find-mentions.js';
 import { PersonRegistry } from '../people/registry.js';
 import { roleAround } from '../people/roles-in-context.js';
 import { HONORIFICS } from '../lexicon/roles.js';
@@ -57,7 +57,7 @@ export function findPeople(blocks: Block[]): PersonRegistry {
     }
   }
   for (const block of story) {
-    for (const mention of findMentions(block.text)) {
+    for (const mention of blockMentions(block)) {
       if (mention.kind === 'person') {
         registry.add(mention.name, 'person', roleAround(block.text, mention), block.index);
       } else if (mention.kind === 'organisation' && wordCount(mention.name) >= 1) {

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { blockWords, type Block } from '../blocks.js';
-import { findMentions } from '../people/find-mentions.js';
+import { blockMentions, readMentions } from '../people/find-mentions.js';
 import type { Entity, PersonRegistry } from '../people/registry.js';
 import { genderOf, type Gender } from '../lexicon/gender.js';
 import { attribute, leadingSubject, resolveCandidate, sentenceSubject, speakingSubjects, type AttributionContext } from '../quotes/attribute.js';
@@ -205,7 +205,8 @@ export function findQuotes(blocks: Block[], registry: PersonRegistry, readAll = 
     if (!continuesChain) chain = [];
     const mask = maskQuotes(text, spans);
     let previousSubject: Entity | null = null;
-    const mentions = findMentions(mask);
+    // (a mask with no quotation is the block's text, whose mentions find-people read; another is read once)
+    const mentions = mask === text ? blockMentions(block) : readMentions(mask);
     const sentences = splitSentences(text, mask);
     // mentions and quotations are visited sentence by sentence with moving cursors, never all of them per sentence
     let mentionCursor = 0;

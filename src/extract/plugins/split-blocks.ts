@@ -32,7 +32,7 @@ export function splitBlocks(tree: Root, source: string): Block[] {
   const push = (kind: BlockKind, text: string, line: number): void => {
     const trimmed = text.trim();
     // (the block's text read by every plugin, character by character: a string of its own, not a slice of the article)
-    if (trimmed) blocks.push({ index: blocks.length, kind, text: ownCopy(trimmed), line, role: 'body', words: undefined });
+    if (trimmed) blocks.push({ index: blocks.length, kind, text: ownCopy(trimmed), line, role: 'body', words: undefined, mentions: undefined });
   };
   const sliceOf = (node: RootContent): string => {
     const start = node.position?.start.offset ?? 0;
