@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { blockWords, type Block } from '../blocks.js';
 import { findDates, findUrlDate } from '../text/dates.js';
-import { wordCount } from '../text/fold.js';
+import { countWords } from '../text/fold.js';
 import { isWhiteSpaceCode } from '../text/quote-spans.js';
 import { fileMessage } from '../file-message.js';
 
@@ -28,7 +28,8 @@ const WEEKDAY = /\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:da
 const TIMEZONE = /\b(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|IST|KST|JST)(?:[+-]\d{1,2}(?::?\d{2})?)?\b|[+-]\d{2}:?\d{2}\b/g;
 
 /** How much of a line is the date stamp: true when little is left once date, time, labels and byline are gone. */
-function isStampLine(text: string, dateIndex: number, dateLength: number): boolean {
+function isStampLine(block: Block, dateIndex: number, dateLength: number): boolean {
+  const text = block.text;
   // "Sino Review | 14 Mar, 2025 16:05 | Editor: …": the date has a segment of its own
   const separators = /\s[|·•]\s|\s{2,}/g;
   let segmentStart = 0;
@@ -45,7 +46,7 @@ function isStampLine(text: string, dateIndex: number, dateLength: number): boole
     if (isStampSegment(segment, dateIndex - segmentStart, dateLength)) return true;
   }
   // "Date 2025/05/21", "Published: 3 March 2025" in a longer line
-  if (labelledBefore(text.slice(0, dateIndex)) && wordCount(text) <= 30) return true;
+  if (labelledBefore(text.slice(0, dateIndex)) && blockWords(block) <= 30) return true;
   return isStampSegment(text, dateIndex, dateLength);
 }
 
@@ -65,7 +66,8 @@ export function labelledBefore(before: string): boolean {
 function isStampSegment(text: string, dateIndex: number, dateLength: number): boolean {
   let rest = text.slice(0, dateIndex) + ' ' + text.slice(dateIndex + dateLength);
   rest = rest.replace(/\bby\s+[^|•·,]+/i, ' ').replace(TIME, ' ').replace(TIMEZONE, ' ').replace(LABELS, ' ').replace(WEEKDAY, ' ');
-  return wordCount(rest) <= 4;
+  // (a text made here is counted, not looked up: a new string's hash reads all its characters)
+  return countWords(rest) <= 4;
 }
 
 type Kind = 'published' | 'plain' | 'dateline' | 'updated';
@@ -90,7 +92,7 @@ export function findPublicationDate(blocks: Block[]): string | null {
     }
     if (dates.length === 0 || dates.length > 2) continue;
     if (dates.length === 2 && !UPDATED.test(block.text) && blockWords(block) > 8) continue;
-    if (dates.length === 1 && !isStampLine(block.text, dates[0]!.index, dates[0]!.length)) continue;
+    if (dates.length === 1 && !isStampLine(block, dates[0]!.index, dates[0]!.length)) continue;
     if (dates.length === 2 && blockWords(block) > 16) continue;
     let labelFrom = 0;
     for (const date of dates) {
