@@ -976,3 +976,18 @@ describe('extract6: mentions kept on the block', () => {
     expect(blocks).toBeGreaterThan(1_000);
   });
 });
+
+describe('extract6: an apposition after a name', () => {
+  it('the apposition pattern roleAfter tried matches only where a comma follows the name', () => {
+    const APPOSITION = /^,\s*((?:the\s+|a\s+)?[^,;:.“”"()]{3,80}?)(?:,|\.|;|$)/u;
+    let matched = 0;
+    for (const text of referenceParagraphs().slice(0, 3_000)) {
+      for (const mention of readMentions(text)) {
+        const m = APPOSITION.exec(text.slice(mention.end, mention.end + 160));
+        if (m) matched++;
+        if (text.charCodeAt(mention.end) !== 44) expect(m).toBeNull();
+      }
+    }
+    expect(matched).toBeGreaterThan(20);
+  });
+});

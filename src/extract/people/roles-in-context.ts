@@ -107,7 +107,8 @@ function isSpace(ch: string): boolean {
 }
 
 function roleAfter(text: string, mention: Mention): string | null {
-  if (mention.possessive) return null;
+  // (an apposition opens with a comma right after the name: without one, nothing is sliced or matched)
+  if (mention.possessive || text.charCodeAt(mention.end) !== 44) return null;
   const after = text.slice(mention.end, mention.end + 160);
   const m = /^,\s*((?:the\s+|a\s+)?[^,;:.“”"()]{3,80}?)(?:,|\.|;|$)/u.exec(after);
   if (!m) return null;
