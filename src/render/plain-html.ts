@@ -28,8 +28,19 @@ export function plainHtml(tree: Root): string | null {
 const PLAIN_ID = /^[A-Za-z0-9_.:-]+$/;
 /** A site path that mdast-util-to-hast's URL normalisation and the sanitizer's protocol check leave as it is. */
 const PLAIN_PATH = /^\/[A-Za-z0-9_.~/-]*$/;
-/** Text remark-html changes other than by escaping `<` and `&` (trim-lines, line endings). */
-const TRIMMED = /\r|[ \t]\n|\n[ \t]/;
+/**
+ * Text remark-html changes other than by escaping `<` and `&` (trim-lines, line endings): `/\r|[ \t]\n|\n[ \t]/`
+ * read around each line break, not tried at every character of the text.
+ */
+function trimmedByRemark(text: string): boolean {
+  if (text.includes('\r')) return true;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    const before = text.charCodeAt(i - 1);
+    const after = text.charCodeAt(i + 1);
+    if (before === 32 || before === 9 || after === 32 || after === 9) return true;
+  }
+  return false;
+}
 
 function block(node: Nodes, parts: string[]): boolean {
   switch (node.type) {
@@ -60,7 +71,7 @@ function phrasing(nodes: readonly Nodes[], parts: string[]): boolean {
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
-        if (TRIMMED.test(node.value)) return false;
+        if (trimmedByRemark(node.value)) return false;
         parts.push(escapeText(node.value));
         break;
       case 'emphasis': {

@@ -58,8 +58,8 @@ export function parsePlainMarkdown(markdown: string): Root | null {
       for (; i < lines.length && !BLANK.test(lines[i]!); i += 1) {
         const content = quoted(lines[i]);
         if (content === null) return null;
-        if (/ {2,}$/.test(content) && i + 1 < lines.length && !BLANK.test(lines[i + 1]!)) return null;
-        inner.push(content.replace(/^[ ]+/, '').replace(/[ ]+$/, ''));
+        if (content.endsWith('  ') && i + 1 < lines.length && !BLANK.test(lines[i + 1]!)) return null;
+        inner.push(trimEndSpaces(content.replace(/^[ ]+/, '')));
       }
       const quote: Blockquote = { type: 'blockquote', children: [{ type: 'paragraph', children: [{ type: 'text', value: inner.join('\n') }] }] };
       children.push(quote);
@@ -81,9 +81,19 @@ export function parsePlainMarkdown(markdown: string): Root | null {
     if (paragraph.length === 0 && INDENTED.test(line)) return null;
     // A line ending in two or more spaces before another line of the paragraph is a hard break.
     const next = lines[i + 1];
-    if (/ {2,}$/.test(line) && next !== undefined && !BLANK.test(next)) return null;
-    paragraph.push(line.replace(/^[ ]+/, '').replace(/[ ]+$/, ''));
+    if (line.endsWith('  ') && next !== undefined && !BLANK.test(next)) return null;
+    paragraph.push(trimEndSpaces(line.replace(/^[ ]+/, '')));
   }
   flush();
   return { type: 'root', children };
+}
+
+/**
+ * `text.replace(/[ ]+$/, '')` read from the end: the pattern is tried from every space of a line (a paragraph's
+ * line has dozens) before it finds the end, once per line of every body.
+ */
+function trimEndSpaces(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 32) end -= 1;
+  return end === text.length ? text : text.slice(0, end);
 }
