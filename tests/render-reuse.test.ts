@@ -36,6 +36,21 @@ describe('reusing unchanged pages of the previous build', { timeout: 120_000 }, 
     expect(await files(second.dir)).toEqual(await files(first.dir));
   });
 
+  it('renders a page it could not link (gone from the previous build) after the others, with the same bytes', async () => {
+    const first = await render(sampleInputs(), null);
+    const perItem = [...(await files(first.dir)).keys()].filter((f) => PER_ITEM.test(f));
+    const gone = [perItem.find((f) => f.startsWith('articles/'))!, perItem.find((f) => f.startsWith('speakers/'))!];
+    for (const file of gone) await rm(join(first.dir, file));
+    const progress: [number, number][] = [];
+    const dir = await mkdtemp(join(tmpdir(), 'news-archive-reuse-'));
+    dirs.push(dir);
+    const second = await renderSite(assembleArchive(sampleInputs(), { basePath: '/' }), { outDir: dir, basePath: '/', siteUrl: null, previousOutDir: first.dir, onProgress: (done, total) => progress.push([done, total]) });
+    expect(second.reused).toBe(perItem.length - 2);
+    expect(progress.at(-1)).toEqual([perItem.length, perItem.length]);
+    const full = await render(sampleInputs(), null);
+    expect(await files(dir)).toEqual(await files(full.dir));
+  });
+
   it('renders again only what an added article touches, and the result equals a full build', async () => {
     const first = await render(sampleInputs(), null);
     const added: ArchiveInput = {

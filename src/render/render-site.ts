@@ -100,6 +100,15 @@ interface RenderPlan {
   quoteMonths: readonly QuotesMonth[];
   /** Every list of the site data, for the index pages' run, which takes it (it is then let go). */
   indexData: SiteData | null;
+  /** Pages kept in place (in a recycled output folder). */
+  kept: number;
+  /** Pages being linked from the previous build (counted in `reuse.reused` once linked). */
+  linking: number;
+  /**
+   * Once every page to link is linked: the jobs of those that could not be (to render after all). The pages are
+   * linked on another thread while this one renders the others.
+   */
+  linked: () => Promise<RenderJob[]>;
 }
 
 interface PlanContext {
@@ -143,6 +152,7 @@ async function planRender(archive: Archive, options: RenderOptions, reuse: PageR
   const articles = fresh(items, (item) => `articles/${item.article.id}/index.html`, digests.article);
   // The article pages are linked (on another thread) while this one computes the site's data; not into a
   // recycled folder, where nothing is written before it is cleared.
+  const linkingFirst = recycled ? 0 : toLink.length;
   const linking = recycled ? Promise.resolve(0) : reuse.linkAll(toLink.splice(0), options.outDir);
   linking.catch(() => undefined);
   const data = siteData(archive, siteOptions);
@@ -152,29 +162,46 @@ async function planRender(archive: Archive, options: RenderOptions, reuse: PageR
   const months = fresh(data.quoteMonths, (m) => `quotes/${m.slug}/index.html`, digests.quoteMonth);
   const years = fresh(data.timeline.years, (y) => `timeline/${y.year}/index.html`, digests.timelineYear);
   debug('digests');
+  let keptCount = 0;
   if (recycled) {
     // Everything but the pages kept goes before anything is written: what is written is then always a new file.
     const found = await clearExcept(options.outDir, new Set(kept.keys()));
     for (const [page, missing] of kept) if (!found.has(page)) missing();
     reuse.reused += found.size;
+    keptCount = found.size;
+    kept.clear();
     debug(`${found.size} pages kept in place`);
   }
   options.onPlanned?.({ toRender: articles.length + speakers.length + topics.length + months.length + years.length, quoteMonths: data.quoteMonths });
-  const linked = await Promise.all([linking, reuse.linkAll(toLink, options.outDir)]);
-  debug(`${linked[0] + linked[1]} pages linked`);
+  // The links are not waited for: this thread renders the other pages meanwhile, and those that could not be linked after.
+  const pending = linkingFirst + toLink.length;
+  const linkingRest = reuse.linkAll(toLink.splice(0), options.outDir);
+  const linkingAll = Promise.all([linking, linkingRest]);
+  linkingAll.catch(() => undefined);
 
   // The jobs: bounded runs of one kind of page each.
   const context = { templates, outDir: options.outDir, options: siteOptions, cacheKey: salt, data: slimSiteData(data) };
-  const pages: JobPages[] = [
-    ...weightedSlices(speakers, (p) => p.quoteCount + p.topics.reduce((n, t) => n + t.count, 0) + p.articleCount, budget).map((slice) => ({ kind: 'speakers' as const, items: slice })),
-    ...weightedSlices(topics, (p) => p.articleCount + p.quotes.length + p.speakers.length, budget).map((slice) => ({ kind: 'topics' as const, items: slice })),
-    ...weightedSlices(months, (m) => m.quotes.reduce((n, q) => n + 1 + q.sources.length, 0), budget).map((slice) => ({ kind: 'quoteMonths' as const, items: slice })),
-    ...weightedSlices(years, (y) => y.count, budget).map((slice) => ({ kind: 'timelineYears' as const, items: slice })),
-  ];
-  for (let from = 0; from < articles.length; from += batch) pages.push({ kind: 'articles', items: articles.slice(from, from + batch) });
-  const jobs: RenderJob[] = pages.map((p) => ({ ...context, ...p }));
+  const jobsOf = (lists: { speakers: typeof speakers; topics: typeof topics; months: typeof months; years: typeof years; articles: BatchItem[] }): RenderJob[] => {
+    const pages: JobPages[] = [
+      ...weightedSlices(lists.speakers, (p) => p.quoteCount + p.topics.reduce((n, t) => n + t.count, 0) + p.articleCount, budget).map((slice) => ({ kind: 'speakers' as const, items: slice })),
+      ...weightedSlices(lists.topics, (p) => p.articleCount + p.quotes.length + p.speakers.length, budget).map((slice) => ({ kind: 'topics' as const, items: slice })),
+      ...weightedSlices(lists.months, (m) => m.quotes.reduce((n, q) => n + 1 + q.sources.length, 0), budget).map((slice) => ({ kind: 'quoteMonths' as const, items: slice })),
+      ...weightedSlices(lists.years, (y) => y.count, budget).map((slice) => ({ kind: 'timelineYears' as const, items: slice })),
+    ];
+    for (let from = 0; from < lists.articles.length; from += batch) pages.push({ kind: 'articles', items: lists.articles.slice(from, from + batch) });
+    return pages.map((p) => ({ ...context, ...p }));
+  };
+  const jobs = jobsOf({ speakers, topics, months, years, articles });
   const toRender = articles.length + speakers.length + topics.length + months.length + years.length;
-  return { jobs, toRender, salt, quoteMonths: data.quoteMonths, indexData: data };
+  // The jobs hold their own slices: the lists are emptied, so that a page that could not be linked, added to its
+  // list (`fresh`) after the jobs were cut, is all they then hold, and nothing else is kept through the render.
+  for (const list of [speakers, topics, months, years, articles] as unknown[][]) list.length = 0;
+  const linked = async (): Promise<RenderJob[]> => {
+    const [first, rest] = await linkingAll;
+    debug(`${first + rest} pages linked`);
+    return jobsOf({ speakers, topics, months, years, articles });
+  };
+  return { jobs, toRender, salt, quoteMonths: data.quoteMonths, indexData: data, kept: keptCount, linking: pending, linked };
 }
 
 export interface RenderResult {
@@ -242,14 +269,20 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
       debug('indexes');
       return written;
     };
-    const total = toRender + reuse.reused;
-    let done = reuse.reused;
+    const total = toRender + plan.kept + plan.linking;
+    let done = plan.kept;
     const counted = (n: number): number => {
       done += n;
       options.onProgress?.(Math.min(done, total), total);
       return n;
     };
     counted(0);
+    /** Waits for the links (made meanwhile on another thread); the jobs of the pages that could not be linked. */
+    const linkedAfterAll = async (): Promise<RenderJob[]> => {
+      const late = await plan.linked();
+      counted(reuse.reused - plan.kept);
+      return late;
+    };
     // Each job is taken out of the list as it is handed on, so that its pages' data can go once they are rendered.
     if (pool !== null) {
       const running: Promise<number>[] = [];
@@ -281,9 +314,11 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
         );
       }
       for (const n of await Promise.all(running)) rendered += n;
+      for (const job of await linkedAfterAll()) rendered += counted(await pool.render(job));
     } else {
       rendered += await indexes();
       for (let job = jobs.shift(); job !== undefined; job = jobs.shift()) rendered += counted(await renderJob(job));
+      for (const job of await linkedAfterAll()) rendered += counted(await renderJob(job));
     }
     debug(`${runs} runs of pages`);
   } finally {
