@@ -44,8 +44,36 @@ export interface ListMarkupContext {
 export function listMarkup({ dateLabel, plural, speakerUrl }: ListMarkupContext): Record<string, (items: readonly never[]) => string> {
   const articleLines = new WeakMap<ArticleRef, string>();
   const topicQuotes = new WeakMap<TopicQuote, string>();
-  /** `<time datetime="{{ date }}">{{ date | dateLabel }}</time>` */
-  const time = (date: string): string => `<time datetime="${escapeHtml(date)}">${escapeHtml(dateLabel(date))}</time>`;
+  const times = new Map<string, string>();
+  const linked = new WeakMap<ArticleRef, { url: string; title: string }>();
+  /** `<time datetime="{{ date }}">{{ date | dateLabel }}</time>`, made once per date. */
+  const time = (date: string): string => {
+    let html = times.get(date);
+    if (html === undefined) {
+      html = `<time datetime="${escapeHtml(date)}">${escapeHtml(dateLabel(date))}</time>`;
+      times.set(date, html);
+    }
+    return html;
+  };
+  /** `{{ date | dateLabel }}` of a date, escaped. */
+  const label = (date: string): string => {
+    const key = `label ${date}`;
+    let html = times.get(key);
+    if (html === undefined) {
+      html = escapeHtml(dateLabel(date));
+      times.set(key, html);
+    }
+    return html;
+  };
+  /** `{{ a.url }}` and `{{ a.title }}`, escaped once per article: an article has several quotes. */
+  const escaped = (a: ArticleRef): { url: string; title: string } => {
+    let fields = linked.get(a);
+    if (fields === undefined) {
+      fields = { url: escapeHtml(a.url), title: escapeHtml(a.title) };
+      linked.set(a, fields);
+    }
+    return fields;
+  };
 
   /*
    * article-list.njk:
@@ -56,7 +84,7 @@ export function listMarkup({ dateLabel, plural, speakerUrl }: ListMarkupContext)
   const articleLine = (a: ArticleRef): string => {
     let line = articleLines.get(a);
     if (line === undefined) {
-      line = `<li><a href="${escapeHtml(a.url)}">${escapeHtml(a.title)}</a> <span class="meta">${a.date ? time(a.date) : 'Undated'}${a.source ? ` · ${escapeHtml(a.source)}` : ''}</span></li>\n`;
+      line = `<li><a href="${escaped(a).url}">${escaped(a).title}</a> <span class="meta">${a.date ? time(a.date) : 'Undated'}${a.source ? ` · ${escapeHtml(a.source)}` : ''}</span></li>\n`;
       articleLines.set(a, line);
     }
     return line;
@@ -77,7 +105,8 @@ export function listMarkup({ dateLabel, plural, speakerUrl }: ListMarkupContext)
     const id = escapeHtml(q.id);
     let html = `<li id="${id}">\n<blockquote><p>${escapeHtml(q.text)}</p></blockquote>\n<p class="attribution">`;
     if (q.cue) html += `<span class="cue">${escapeHtml(q.cue)}</span>, `;
-    html += `<a href="${escapeHtml(q.article.url)}#${id}">${escapeHtml(q.article.title)}</a>${q.article.date ? `, ${time(q.article.date)}` : ', undated'}`;
+    const a = escaped(q.article);
+    html += `<a href="${a.url}#${id}">${a.title}</a>${q.article.date ? `, ${time(q.article.date)}` : ', undated'}`;
     if (q.topics.length) html += `<br><span class="label">Topics:</span> ${q.topics.map((t) => `<a href="#topic-${escapeHtml(t.id)}">${escapeHtml(t.label)}</a>`).join(', ')}`;
     return `${html}</p>\n</li>\n`;
   };
@@ -88,7 +117,7 @@ export function listMarkup({ dateLabel, plural, speakerUrl }: ListMarkupContext)
    * {% endfor %}
    */
   const speakerQuoteLink = (q: SpeakerQuote): string =>
-    `<li><a href="#${escapeHtml(q.id)}">“${escapeHtml(truncateText(q.text, 100))}”</a> <span class="meta">${escapeHtml(dateLabel(q.article.date))}</span></li>\n`;
+    `<li><a href="#${escapeHtml(q.id)}">“${escapeHtml(truncateText(q.text, 100))}”</a> <span class="meta">${q.article.date ? label(q.article.date) : 'Undated'}</span></li>\n`;
 
   /*
    * pages/topic.njk, who spoke on it:
@@ -118,7 +147,7 @@ export function listMarkup({ dateLabel, plural, speakerUrl }: ListMarkupContext)
     if (html === undefined) {
       html =
         `<li>\n<blockquote><p>${escapeHtml(q.text)}</p></blockquote>\n<p class="attribution">${speakerLink(q)}` +
-        ` in <a href="${escapeHtml(q.article.url)}#${escapeHtml(q.id)}">${escapeHtml(q.article.title)}</a>${q.article.date ? `, ${time(q.article.date)}` : ''}</p>\n</li>\n`;
+        ` in <a href="${escaped(q.article).url}#${escapeHtml(q.id)}">${escaped(q.article).title}</a>${q.article.date ? `, ${time(q.article.date)}` : ''}</p>\n</li>\n`;
       topicQuotes.set(q, html);
     }
     return html;
@@ -146,7 +175,7 @@ export function listMarkup({ dateLabel, plural, speakerUrl }: ListMarkupContext)
       ` · <a href="#${id}" aria-label="Permalink to this quote">#</a></p>\n<p class="sources">Reported in ${escapeHtml(plural(q.sources.length, 'article'))}:</p>\n<ul class="sources">\n`;
     for (const s of q.sources) {
       const a = s.article;
-      html += `<li><a href="${escapeHtml(a.url)}#${escapeHtml(s.quoteId)}">${escapeHtml(a.title)}</a>${a.date ? `, ${time(a.date)}` : ''}${a.source ? `, ${escapeHtml(a.source)}` : ''}</li>\n`;
+      html += `<li><a href="${escaped(a).url}#${escapeHtml(s.quoteId)}">${escaped(a).title}</a>${a.date ? `, ${time(a.date)}` : ''}${a.source ? `, ${escapeHtml(a.source)}` : ''}</li>\n`;
     }
     return `${html}</ul>\n</li>\n`;
   };
@@ -154,10 +183,8 @@ export function listMarkup({ dateLabel, plural, speakerUrl }: ListMarkupContext)
   const each =
     <T>(item: (value: T) => string) =>
     (items: readonly T[] | null | undefined): string => {
-      if (!items) return '';
-      let html = '';
-      for (const value of items) html += item(value);
-      return html;
+      // One flat string for the list, not a chain of thousands of joined ones for the writer to flatten.
+      return items ? items.map(item).join('') : '';
     };
   return {
     articleItems: each(articleLine),
