@@ -99,6 +99,21 @@ const loops = {
 {{ items | monthQuoteItems | safe }}</ol>
 `,
   ],
+  articleQuoteItems: [
+    `<ol class="quote-list">
+{% for q in items %}
+<li id="{{ q.id }}">
+<blockquote><p>{{ q.text }}</p></blockquote>
+<p class="attribution">{% if q.speakerUrl %}<a href="{{ q.speakerUrl }}">{{ q.speaker }}</a>{% if q.cue %} <span class="cue">({{ q.cue }})</span>{% endif %}{% else %}<span class="unattributed">Unattributed: the article does not say who said this.</span>{% endif %}
+ · <a href="#{{ q.id }}" aria-label="Permalink to this quote">#</a>{% if q.bodyAnchor %} · <a href="#{{ q.bodyAnchor }}">in context</a>{% endif %}</p>
+</li>
+{% endfor %}
+</ol>
+`,
+    `<ol class="quote-list">
+{{ items | articleQuoteItems | safe }}</ol>
+`,
+  ],
 } as const;
 
 // Text with everything Nunjucks escapes, quotation marks, spaces where `truncate` cuts, and long runs without them.
@@ -118,6 +133,14 @@ const monthQuote = fc.record({
   speakerId: fc.option(id, { nil: null }),
   sources: fc.array(fc.record({ quoteId: id, article }), { maxLength: 3 }),
 });
+const articleQuote = fc.record({
+  id,
+  text,
+  speaker: fc.option(text, { nil: null }),
+  speakerUrl: fc.option(text, { nil: null }),
+  cue: fc.option(text, { nil: null }),
+  bodyAnchor: fc.option(id, { nil: null }),
+});
 const lists = {
   articleItems: article,
   speakerQuoteItems: speakerQuote,
@@ -125,6 +148,7 @@ const lists = {
   topicSpeakerItems: topicSpeaker,
   topicQuoteItems: topicQuote,
   monthQuoteItems: monthQuote,
+  articleQuoteItems: articleQuote,
 };
 
 describe('list markup', () => {

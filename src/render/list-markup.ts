@@ -2,6 +2,7 @@ import type { ArticleRef } from '../archive/article-ref.js';
 import type { QuoteGroup } from '../archive/quotes-index.js';
 import type { SpeakerQuote } from '../archive/speakers-index.js';
 import type { TopicQuote, TopicSpeaker } from '../archive/topics-index.js';
+import type { ArticlePageQuote } from './article-pages.js';
 import { formatDate } from './format-date.js';
 
 /*
@@ -180,6 +181,27 @@ export function listMarkup({ dateLabel, plural, speakerUrl }: ListMarkupContext)
     return `${html}</ul>\n</li>\n`;
   };
 
+  /*
+   * pages/article.njk, the article's quotes:
+   * {% for q in article.quotes %}
+   * <li id="{{ q.id }}">
+   * <blockquote><p>{{ q.text }}</p></blockquote>
+   * <p class="attribution">{% if q.speakerUrl %}<a href="{{ q.speakerUrl }}">{{ q.speaker }}</a>{% if q.cue %} <span class="cue">({{ q.cue }})</span>{% endif %}{% else %}<span class="unattributed">Unattributed: the article does not say who said this.</span>{% endif %}
+   *  · <a href="#{{ q.id }}" aria-label="Permalink to this quote">#</a>{% if q.bodyAnchor %} · <a href="#{{ q.bodyAnchor }}">in context</a>{% endif %}</p>
+   * </li>
+   * {% endfor %}
+   */
+  const articleQuote = (q: ArticlePageQuote): string => {
+    const id = escapeHtml(q.id);
+    const attribution = q.speakerUrl
+      ? `<a href="${escapeHtml(q.speakerUrl)}">${escapeHtml(q.speaker)}</a>${q.cue ? ` <span class="cue">(${escapeHtml(q.cue)})</span>` : ''}`
+      : '<span class="unattributed">Unattributed: the article does not say who said this.</span>';
+    return (
+      `<li id="${id}">\n<blockquote><p>${escapeHtml(q.text)}</p></blockquote>\n<p class="attribution">${attribution}` +
+      ` · <a href="#${id}" aria-label="Permalink to this quote">#</a>${q.bodyAnchor ? ` · <a href="#${escapeHtml(q.bodyAnchor)}">in context</a>` : ''}</p>\n</li>\n`
+    );
+  };
+
   const each =
     <T>(item: (value: T) => string) =>
     (items: readonly T[] | null | undefined): string => {
@@ -193,5 +215,6 @@ export function listMarkup({ dateLabel, plural, speakerUrl }: ListMarkupContext)
     topicSpeakerItems: each(topicSpeaker),
     topicQuoteItems: each(topicQuote),
     monthQuoteItems: each(monthQuote),
+    articleQuoteItems: each(articleQuote),
   };
 }
