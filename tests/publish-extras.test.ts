@@ -1,10 +1,10 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Archive } from '../src/archive/types.js';
 import { publishExtras } from '../src/publish/publish-extras.js';
 import { parseXml } from './browser/support/xml.js';
+import { fileTree, tempFolders } from './temp-folders.js';
 
 const archive: Archive = {
   articles: [
@@ -35,14 +35,10 @@ const pages: Record<string, string> = {
   'search/index.html': page('<div id="search"></div>'),
 };
 
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-});
+const tempDir = tempFolders('news-archive-publish-');
 
 async function site(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'news-archive-publish-'));
-  dirs.push(dir);
+  const dir = await tempDir();
   for (const [file, html] of Object.entries(pages)) {
     await mkdir(dirname(join(dir, file)), { recursive: true });
     await writeFile(join(dir, file), html);
@@ -50,12 +46,6 @@ async function site(): Promise<string> {
   return dir;
 }
 
-async function tree(dir: string): Promise<Map<string, Buffer>> {
-  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
-  const out = new Map<string, Buffer>();
-  for (const e of files) out.set(join(e.parentPath, e.name).slice(dir.length), await readFile(join(e.parentPath, e.name)));
-  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
-}
 
 describe('publishExtras', () => {
   it('writes the feeds, sitemap, robots.txt and the Pagefind bundle with its UI', async () => {
@@ -80,7 +70,7 @@ describe('publishExtras', () => {
       publishExtras(archive, { outDir: a, basePath: '/news/', siteUrl: 'https://example.org' }),
       publishExtras(archive, { outDir: b, basePath: '/news/', siteUrl: 'https://example.org' }),
     ]);
-    const [ta, tb] = await Promise.all([tree(a), tree(b)]);
+    const [ta, tb] = await Promise.all([fileTree(a), fileTree(b)]);
     expect([...ta.keys()]).toEqual([...tb.keys()]);
     for (const [file, bytes] of ta) expect(bytes.equals(tb.get(file)!), file).toBe(true);
   });
@@ -100,7 +90,7 @@ describe('publishExtras', () => {
     expect(await inode(after, 'topics/diplomacy/feed.xml')).toBe(await inode(before, 'topics/diplomacy/feed.xml'));
     for (const changed of ['feed.xml', 'speakers/jane-roe/feed.xml']) expect(await inode(after, changed)).not.toBe(await inode(before, changed));
     expect(await readFile(join(after, 'speakers/jane-roe/feed.xml'), 'utf8')).toContain('Ceasefire holds');
-    const [ta, tb] = await Promise.all([tree(after), tree(anew)]);
+    const [ta, tb] = await Promise.all([fileTree(after), fileTree(anew)]);
     expect([...ta.keys()]).toEqual([...tb.keys()]);
     for (const [file, bytes] of ta) expect(bytes.equals(tb.get(file)!), file).toBe(true);
   });

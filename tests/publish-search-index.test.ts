@@ -1,7 +1,6 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BodyStore, storeBody } from '../src/archive/body-store.js';
 import { quotesByMonth } from '../src/archive/quotes-index.js';
 import type { Archive, ArticleRecord } from '../src/archive/types.js';
@@ -9,6 +8,7 @@ import { startSearchIndex, writeSearchIndex } from '../src/publish/search-index.
 import { inertFilterValue, markdownText, searchPages, type SearchPage } from '../src/publish/search-records.js';
 import type { ShardManifest } from '../src/publish/search-reuse.js';
 import { MAX_SHARD_WEIGHT, MIN_SHARD_CAP, planShards, shardCap, SHARDS_AIMED } from '../src/publish/search-shards.js';
+import { fileTree, tempFolders } from './temp-folders.js';
 
 function article(n: number, date: string | null, extra: Partial<ArticleRecord> = {}): ArticleRecord {
   const id = `story-${String(n).padStart(3, '0')}`;
@@ -36,23 +36,8 @@ function sampleArchive(): Archive {
   return { articles: [...dates.map((d, i) => article(i + 1, d)), article(99, null)] };
 }
 
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-});
+const tempDir = tempFolders('news-archive-search-');
 
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'news-archive-search-'));
-  dirs.push(dir);
-  return dir;
-}
-
-async function tree(dir: string): Promise<Map<string, Buffer>> {
-  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
-  const out = new Map<string, Buffer>();
-  for (const e of files) out.set(join(e.parentPath, e.name).slice(dir.length), await readFile(join(e.parentPath, e.name)));
-  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
-}
 
 async function manifest(dir: string): Promise<ShardManifest> {
   return JSON.parse(await readFile(join(dir, 'pagefind', 'shards.json'), 'utf8')) as ShardManifest;
@@ -233,7 +218,7 @@ describe('writeSearchIndex', { timeout: 120_000 }, () => {
     const [a, b] = [await tempDir(), await tempDir()];
     await writeSearchIndex(sampleArchive(), { outDir: a, basePath: '/news/' }, { maxShardWeight: 10, parallel: 2 });
     await writeSearchIndex(sampleArchive(), { outDir: b, basePath: '/news/' }, { maxShardWeight: 10, parallel: 1 });
-    const [ta, tb] = await Promise.all([tree(a), tree(b)]);
+    const [ta, tb] = await Promise.all([fileTree(a), fileTree(b)]);
     expect([...ta.keys()]).toEqual([...tb.keys()]);
     for (const [file, bytes] of ta) expect(bytes.equals(tb.get(file)!), file).toBe(true);
   });
@@ -244,7 +229,7 @@ describe('writeSearchIndex', { timeout: 120_000 }, () => {
     await writeSearchIndex(many, { outDir: a, basePath: '/news/' }, { maxShardWeight: 200, parallel: 2, recordBatch: 7 });
     await writeSearchIndex(many, { outDir: b, basePath: '/news/' }, { maxShardWeight: 200, parallel: 1, recordBatch: 1000 });
     expect((await manifest(a)).shards.map((s) => [s.key, s.pages])).toEqual([['2022', 121], ['2023', 121]]);
-    const [ta, tb] = [await tree(a), await tree(b)];
+    const [ta, tb] = [await fileTree(a), await fileTree(b)];
     expect([...ta.keys()]).toEqual([...tb.keys()]);
     for (const [file, bytes] of ta) expect(bytes.equals(tb.get(file)!), file).toBe(true);
   });
@@ -266,7 +251,7 @@ describe('writeSearchIndex', { timeout: 120_000 }, () => {
     expect(after.shards.filter((s, i) => s.digest !== before.shards[i]?.digest).map((s) => s.key)).toEqual(['2023']);
 
     await writeSearchIndex(grown, { outDir: fresh, basePath: '/news/' }, { maxShardWeight: 10 });
-    const [tr, tf] = await Promise.all([tree(third), tree(fresh)]);
+    const [tr, tf] = await Promise.all([fileTree(third), fileTree(fresh)]);
     expect([...tr.keys()]).toEqual([...tf.keys()]);
     for (const [file, bytes] of tr) expect(bytes.equals(tf.get(file)!), file).toBe(true);
   });
@@ -287,7 +272,7 @@ describe('startSearchIndex (while the pages render)', { timeout: 120_000 }, () =
     const expected = await writeSearchIndex(archive, { outDir: b, basePath: '/news/', pages: sitePages(archive) }, { maxShardWeight: 10, parallel: 1 });
     expect(result).toEqual(expected);
     expect(result).toEqual({ pages: 26, shards: 5, reused: 0 });
-    const [ta, tb] = await Promise.all([tree(a), tree(b)]);
+    const [ta, tb] = await Promise.all([fileTree(a), fileTree(b)]);
     expect([...ta.keys()]).toEqual([...tb.keys()]);
     for (const [file, bytes] of ta) expect(bytes.equals(tb.get(file)!), file).toBe(true);
   });
@@ -300,7 +285,7 @@ describe('startSearchIndex (while the pages render)', { timeout: 120_000 }, () =
     const result = await run.finish(pages);
     expect(result.pages).toBe(25);
     await writeSearchIndex(archive, { outDir: b, basePath: '/news/', pages }, { maxShardWeight: 10 });
-    const [ta, tb] = await Promise.all([tree(a), tree(b)]);
+    const [ta, tb] = await Promise.all([fileTree(a), fileTree(b)]);
     expect([...ta.keys()]).toEqual([...tb.keys()]);
     for (const [file, bytes] of ta) expect(bytes.equals(tb.get(file)!), file).toBe(true);
   });
@@ -314,7 +299,7 @@ describe('startSearchIndex (while the pages render)', { timeout: 120_000 }, () =
     const run = startSearchIndex(grown, { outDir: second, basePath: '/news/', previousOutDir: first }, { maxShardWeight: 10, parallel: 2 });
     expect(await run.finish(sitePages(grown))).toMatchObject({ shards: 5, reused: 4 });
     await writeSearchIndex(grown, { outDir: fresh, basePath: '/news/' }, { maxShardWeight: 10 });
-    const [ts, tf] = await Promise.all([tree(second), tree(fresh)]);
+    const [ts, tf] = await Promise.all([fileTree(second), fileTree(fresh)]);
     expect([...ts.keys()]).toEqual([...tf.keys()]);
     for (const [file, bytes] of ts) expect(bytes.equals(tf.get(file)!), file).toBe(true);
   });

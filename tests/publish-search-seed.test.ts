@@ -1,33 +1,18 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { indexShard } from '../src/publish/search-pagefind.js';
 import type { SearchRecord } from '../src/publish/search-records.js';
 import { decodeCbor, indexedFiles, pagefindDigest, pruneSeeded } from '../src/publish/search-seed.js';
+import { fileTree, tempFolders } from './temp-folders.js';
 
-const dirs: string[] = [];
-afterAll(async () => {
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-});
+const tempDir = tempFolders('news-archive-seed-');
 
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'news-archive-seed-'));
-  dirs.push(dir);
-  return dir;
-}
-
-async function tree(dir: string): Promise<Map<string, Buffer>> {
-  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
-  const out = new Map<string, Buffer>();
-  for (const e of files) out.set(join(e.parentPath, e.name).slice(dir.length), await readFile(join(e.parentPath, e.name)));
-  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
-}
 
 async function expectSameTree(a: string, b: string): Promise<void> {
-  const [ta, tb] = await Promise.all([tree(a), tree(b)]);
+  const [ta, tb] = await Promise.all([fileTree(a), fileTree(b)]);
   expect([...ta.keys()]).toEqual([...tb.keys()]);
   for (const [file, bytes] of ta) expect(bytes.equals(tb.get(file)!), file).toBe(true);
 }
@@ -70,14 +55,14 @@ describe('seeding a shard with the previous bundle', { timeout: 120_000 }, () =>
     const dir = await tempDir();
     await indexShard({ outputPath: dir, bundle: 'index' }, [records(range(1, 40))]);
     const named = indexedFiles(dir);
-    const written = [...(await tree(dir)).keys()].map((f) => f.slice(1)).filter((f) => /^(fragment|index|filter)\//.test(f));
+    const written = [...(await fileTree(dir)).keys()].map((f) => f.slice(1)).filter((f) => /^(fragment|index|filter)\//.test(f));
     expect(written.length).toBeGreaterThan(40);
     expect([...(named ?? [])].sort()).toEqual(written.sort());
     // Nothing seeded: nothing to remove.
     expect(pruneSeeded(dir, [])).toEqual([]);
     // Every file checked against its name, none found wrong, none removed.
     expect(pruneSeeded(dir, written)).toEqual([]);
-    expect((await tree(dir)).size).toBe(written.length + 2);
+    expect((await fileTree(dir)).size).toBe(written.length + 2);
   });
 
   it('gives the bundle of a fresh folder when a page is added or removed, keeping the unchanged files as links', async () => {
