@@ -3,7 +3,6 @@ import type { QuoteGroup } from '../archive/quotes-index.js';
 import type { SpeakerQuote } from '../archive/speakers-index.js';
 import type { TopicQuote, TopicSpeaker } from '../archive/topics-index.js';
 import type { ArticlePageQuote } from './article-pages.js';
-import { formatDate } from './format-date.js';
 
 /*
  * The items of the long lists, laid out here rather than in a Nunjucks loop: a large site's speaker, topic and

@@ -2,7 +2,7 @@ import type { Mention } from '../people/find-mentions.js';
 import type { Entity, PersonRegistry } from '../people/registry.js';
 import { GAZETTEER } from '../lexicon/places.js';
 import { ROLE_NOUNS, SPEAKING_ORG_NOUNS } from '../lexicon/roles.js';
-import { isLetter, isLetterOrDigit, scanRuns } from '../text/char-classes.js';
+import { isLetter, isLetterOrDigit } from '../text/char-classes.js';
 import { WordFilter } from '../text/word-filter.js';
 
 /** Something in the text that can be the speaker of a quotation. */
