@@ -118,7 +118,7 @@ async function bench(options: BenchOptions, paths: Paths): Promise<void> {
   t = performance.now();
   const extractModule = (await import(pathToFileURL(join(app, 'dist', 'src', 'extract', 'index.js')).href)) as { extractArticle: typeof ExtractArticle };
   const rate = extractionRate(extractModule.extractArticle, pools, options);
-  log(`extraction alone: ${rate.perCpuS.toFixed(1)} articles per CPU second, ${rate.perWallS.toFixed(1)} per wall second (${options.extractSample} articles, ${seconds(performance.now() - t)} s)`);
+  log(`extraction alone: ${rate.perCpuS.toFixed(1)} articles per CPU second, ${rate.perWallS.toFixed(1)} per wall second (median of ${EXTRACT_ROUNDS} rounds of ${options.extractSample} new articles: ${rate.rounds.map((r) => r.perCpuS.toFixed(0)).join(' ')} per CPU s; ${seconds(performance.now() - t)} s)`);
 
   // 3. The builds, interleaved so that load from elsewhere on the machine hits both alike.
   const figures: Figures = { cold: [], warm: [], baseline: [], coldStages: [], warmStages: [] };
@@ -152,8 +152,9 @@ async function bench(options: BenchOptions, paths: Paths): Promise<void> {
     ['peak RSS, MiB (max)', fixed(peak, 0), fixed(peakBaseline, 0), fixed(peak / peakBaseline, 2)],
     ['pages (.html)', String(pagesNews), String(pagesBaseline), ''],
     ['pages/s, cold', fixed(pagesNews / cold, 0), fixed(pagesBaseline / baseline, 0), ''],
-    ['extraction, articles per CPU s, 1 thread', fixed(rate.perCpuS, 0), '', ''],
-    ['extraction, articles per wall s', fixed(rate.perWallS, 0), '', ''],
+    ['extraction, articles per CPU s, 1 thread (median)', fixed(rate.perCpuS, 0), '', ''],
+    [`  ${EXTRACT_ROUNDS} rounds of ${options.extractSample} new texts`, rate.rounds.map((r) => r.perCpuS.toFixed(0)).join(' '), '', ''],
+    ['extraction, articles per wall s (median)', fixed(rate.perWallS, 0), '', ''],
   ];
   const stageNames = [...new Set([...figures.coldStages, ...figures.warmStages].flatMap((m) => [...m.keys()]))];
   for (const stage of stageNames) {
@@ -190,25 +191,44 @@ async function bench(options: BenchOptions, paths: Paths): Promise<void> {
   );
 }
 
+/** Rounds of new texts the extraction rate is the median of (one sample each is ±15 % on a shared machine). */
+const EXTRACT_ROUNDS = 5;
+
+/** The extraction rate: the median round's, and every round's, per CPU second and per wall second. */
+interface ExtractionRate {
+  perCpuS: number;
+  perWallS: number;
+  rounds: Array<{ perCpuS: number; perWallS: number }>;
+}
+
 /**
- * Times `extractArticle` over the first `extractSample` generated texts on this one thread, after a warm-up on as
- * many other generated texts: a build's extraction thread runs thousands of articles, so the figure is the
+ * Times `extractArticle` on this one thread in `EXTRACT_ROUNDS` rounds of `extractSample` generated texts each,
+ * after a warm-up on as many others: a build's extraction thread runs thousands of articles, so the figure is the
  * extractor's own pace, not V8 compiling it (the first few hundred articles of a cold process run at about half of
- * it). Per CPU second is the figure reported: on a shared machine, wall time also measures the neighbours.
+ * it). Every text is read once, none seen before (the first round is the archive's first texts, the others come
+ * after the warm-up's), so nothing remembered from one text helps another. Per CPU second is the figure reported
+ * (on a shared machine, wall time also measures the neighbours), the median of the rounds' (one round moves ±15 %
+ * between runs).
  */
-function extractionRate(extractArticle: typeof ExtractArticle, pools: ArchivePools, options: BenchOptions): { perCpuS: number; perWallS: number } {
-  const texts: string[] = [];
-  for (let i = 0; i < options.extractSample; i++) texts.push(generateArticle(pools, options.seed, i).text);
-  // Warm-up texts come after every article of the archive, so none of them is one of the measured texts.
-  for (let i = 0; i < options.extractSample; i++) extractArticle(generateArticle(pools, options.seed, options.articles + 1 + i).text);
-  const start = performance.now();
-  const cpu = process.cpuUsage();
+function extractionRate(extractArticle: typeof ExtractArticle, pools: ArchivePools, options: BenchOptions): ExtractionRate {
+  const sample = options.extractSample;
+  // Warm-up texts come after every article of the archive (and after the one a warm rebuild adds).
+  for (let i = 0; i < sample; i++) extractArticle(generateArticle(pools, options.seed, options.articles + 1 + i).text);
+  const rounds: Array<{ perCpuS: number; perWallS: number }> = [];
   let sink = 0;
-  for (const text of texts) sink += extractArticle(text).quotes.length;
-  const used = process.cpuUsage(cpu);
-  const elapsed = (performance.now() - start) / 1000;
+  for (let round = 0; round < EXTRACT_ROUNDS; round++) {
+    const first = round === 0 ? 0 : options.articles + 1 + sample * round;
+    const texts: string[] = [];
+    for (let i = 0; i < sample; i++) texts.push(generateArticle(pools, options.seed, first + i).text);
+    const start = performance.now();
+    const cpu = process.cpuUsage();
+    for (const text of texts) sink += extractArticle(text).quotes.length;
+    const used = process.cpuUsage(cpu);
+    const elapsed = (performance.now() - start) / 1000;
+    rounds.push({ perCpuS: texts.length / ((used.user + used.system) / 1e6), perWallS: texts.length / elapsed });
+  }
   if (sink < 0) console.log(sink);
-  return { perCpuS: texts.length / ((used.user + used.system) / 1e6), perWallS: texts.length / elapsed };
+  return { perCpuS: median(rounds.map((r) => r.perCpuS)), perWallS: median(rounds.map((r) => r.perWallS)), rounds };
 }
 
 /** A cold build (no output, no cache), then a warm rebuild after adding one article. */
