@@ -7,6 +7,7 @@ import { quotesByMonth, type QuotesMonth } from '../archive/quotes-index.js';
 import type { Archive, ArticleRecord } from '../archive/types.js';
 import { formatDate } from '../render/format-date.js';
 import { parsePlainMarkdown } from '../render/plain-markdown.js';
+import { plainBodyText } from './plain-body-text.js';
 
 /**
  * What the search index holds for one page: a Pagefind custom record (`index.addCustomRecord`), built from
@@ -126,9 +127,15 @@ const markdown = unified().use(remarkParse).freeze();
 
 /**
  * The text a body's Markdown shows, blocks on lines of their own: what the article page shows of it (raw HTML is
- * dropped by the page's sanitizer, an image shows as its alt text).
+ * dropped by the page's sanitizer, an image shows as its alt text). Bodies of plain paragraphs, headings and block
+ * quotes are read line by line (`plainBodyText`), without a parse.
  */
 export function markdownText(body: string): string {
+  return plainBodyText(body) ?? parsedMarkdownText(body);
+}
+
+/** `markdownText` by a parse of the body: the fast path of plain paragraphs (`parsePlainMarkdown`), else remark-parse. */
+export function parsedMarkdownText(body: string): string {
   // Block quotes show their text: without their `>` markers most bodies take the fast path of plain paragraphs.
   const tree = parsePlainMarkdown(body.replace(/^(?: {0,3}>[ \t]?)+/gm, '')) ?? (markdown.parse(body) as Root);
   const out: string[] = [];
