@@ -12,6 +12,7 @@ import type { BenchOptions } from './options.js';
 import { summariseProfiles } from './profile.js';
 import { runNodeTimed } from './run-timed.js';
 import { stageTimes } from './stages.js';
+import { EXTRACT_ROUNDS, extractionRate } from './extraction-rate.js';
 import type { TimedRun } from './run-timed.js';
 
 /** The project's root: this file is `dist/bench/main.js`. */
@@ -189,46 +190,6 @@ async function bench(options: BenchOptions, paths: Paths): Promise<void> {
       extract_articles_per_s: round(rate.perCpuS, 1),
     }),
   );
-}
-
-/** Rounds of new texts the extraction rate is the median of (one sample each is ±15 % on a shared machine). */
-const EXTRACT_ROUNDS = 5;
-
-/** The extraction rate: the median round's, and every round's, per CPU second and per wall second. */
-interface ExtractionRate {
-  perCpuS: number;
-  perWallS: number;
-  rounds: Array<{ perCpuS: number; perWallS: number }>;
-}
-
-/**
- * Times `extractArticle` on this one thread in `EXTRACT_ROUNDS` rounds of `extractSample` generated texts each,
- * after a warm-up on as many others: a build's extraction thread runs thousands of articles, so the figure is the
- * extractor's own pace, not V8 compiling it (the first few hundred articles of a cold process run at about half of
- * it). Every text is read once, none seen before (the first round is the archive's first texts, the others come
- * after the warm-up's), so nothing remembered from one text helps another. Per CPU second is the figure reported
- * (on a shared machine, wall time also measures the neighbours), the median of the rounds' (one round moves ±15 %
- * between runs).
- */
-function extractionRate(extractArticle: typeof ExtractArticle, pools: ArchivePools, options: BenchOptions): ExtractionRate {
-  const sample = options.extractSample;
-  // Warm-up texts come after every article of the archive (and after the one a warm rebuild adds).
-  for (let i = 0; i < sample; i++) extractArticle(generateArticle(pools, options.seed, options.articles + 1 + i).text);
-  const rounds: Array<{ perCpuS: number; perWallS: number }> = [];
-  let sink = 0;
-  for (let round = 0; round < EXTRACT_ROUNDS; round++) {
-    const first = round === 0 ? 0 : options.articles + 1 + sample * round;
-    const texts: string[] = [];
-    for (let i = 0; i < sample; i++) texts.push(generateArticle(pools, options.seed, first + i).text);
-    const start = performance.now();
-    const cpu = process.cpuUsage();
-    for (const text of texts) sink += extractArticle(text).quotes.length;
-    const used = process.cpuUsage(cpu);
-    const elapsed = (performance.now() - start) / 1000;
-    rounds.push({ perCpuS: texts.length / ((used.user + used.system) / 1e6), perWallS: texts.length / elapsed });
-  }
-  if (sink < 0) console.log(sink);
-  return { perCpuS: median(rounds.map((r) => r.perCpuS)), perWallS: median(rounds.map((r) => r.perWallS)), rounds };
 }
 
 /** A cold build (no output, no cache), then a warm rebuild after adding one article. */
