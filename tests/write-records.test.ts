@@ -1,11 +1,11 @@
-import { appendFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Archive } from '../src/archive/types.js';
 import { BodyStore, storeBody } from '../src/archive/body-store.js';
 import type { ArticleRecord } from '../src/archive/types.js';
-import { recordJson, writeRecords } from '../src/write/write-records.js';
+import { RECORDS_PARTIAL, recordJson, startWritingRecords, writeRecords } from '../src/write/write-records.js';
 import { assembleArchive } from '../src/archive/assemble.js';
 import { sampleInputs } from './render-sample-archive.js';
 
@@ -31,6 +31,22 @@ describe('writeRecords', () => {
       expect(await readFile(join(dir, 'records.json'), 'utf8')).toBe(`${JSON.stringify(archive, null, 2)}\n`);
     });
   }
+
+  it('started early (startWritingRecords): written under a temporary name, named records.json by finish, the same bytes', async () => {
+    const archive = sampleArchive();
+    const out = join(dir, 'started');
+    await mkdir(out);
+    const writing = startWritingRecords(archive, out);
+    await writing.settled;
+    expect((await readdir(out)).sort()).toEqual(['.news-archive-records.json', RECORDS_PARTIAL].sort());
+    await writing.finish();
+    expect((await readdir(out)).sort()).toEqual(['.news-archive-records.json', 'records.json']);
+    expect(await readFile(join(out, 'records.json'), 'utf8')).toBe(`${JSON.stringify(archive, null, 2)}\n`);
+    // A write that fails settles all the same, and finish rejects.
+    const failing = startWritingRecords(archive, join(dir, 'no-such-folder'));
+    await failing.settled;
+    await expect(failing.finish()).rejects.toThrow();
+  });
 
   it('writes each article as JSON.stringify indents it inside the archive, whatever its strings and empty lists', () => {
     const one = sampleArchive().articles[0]!;

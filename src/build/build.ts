@@ -5,7 +5,8 @@ import { checkContentDir } from '../load/content-dir.js';
 import { publishExtras } from '../publish/publish-extras.js';
 import type { QuotesMonth } from '../archive/quotes-index.js';
 import { startSearchIndex, type SearchIndexRun } from '../publish/search-index.js';
-import { IN_PROCESS_BELOW, renderSite } from '../render/render-site.js';
+import { Prelink } from '../render/page-reuse.js';
+import { IN_PROCESS_BELOW, renderSalt, renderSite } from '../render/render-site.js';
 import type { Diagnostic } from '../report/diagnostics.js';
 import { NewsArchiveError, UsageError } from '../report/errors.js';
 import { createProgress } from '../report/progress.js';
@@ -13,7 +14,7 @@ import { countDiagnostics, formatReport } from '../report/reporter.js';
 import { debugMemory, watchMemory } from '../report/memory.js';
 import { formatSummary } from '../report/summary.js';
 import { stageOutput, type StagedOutput } from '../write/output-dir.js';
-import { writeRecords } from '../write/write-records.js';
+import { startWritingRecords } from '../write/write-records.js';
 import { stopChildProcesses } from '../threads/stop-children.js';
 import { stopFileLinkers } from '../write/file-linker.js';
 import { normaliseBasePath } from './base-path.js';
@@ -104,6 +105,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // The site this build replaces is kept in the cache folder, for the next build to update in place.
   const staged = await stageOutput(options.outDir, contentDir, { spareDir: cacheDir === null ? null : join(cacheDir, `spare-${basename(resolve(options.outDir))}`) });
   debug('after staging');
+  // Into a new staging folder, the previous build's pages are linked from now on, on a thread of their own, while this
+  // one reads and assembles the articles; the render keeps those still valid (see `Prelink`).
+  const prelinked =
+    staged.previous !== null && !staged.recycled && cacheDir !== null ? Prelink.start(staged.previous, staged.stagingDir, renderSalt({ basePath, siteUrl: options.siteUrl })) : null;
   const memory = watchMemory();
   const bodies = BodyStore.open();
   const stopListening = onInterrupt(staged);
@@ -144,6 +149,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // Unchanged pages of the previous build are reused from it, unless --no-cache asks for everything anew.
       previousOutDir: options.cache === false ? null : staged.previous,
       recycledOutDir: staged.recycled,
+      prelinked,
     };
     debug('after assembling');
     stage = 'rendering';
@@ -160,6 +166,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // Nothing may still be writing into the staging folder when it is removed.
       await early.search?.settled;
       throw error;
+    } finally {
+      await prelinked?.close();
     }
     pages = rendered.pages;
     reused = rendered.reused;
@@ -167,18 +175,27 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     debug('after rendering');
     stage = 'indexing';
     progress.stage('indexing', null, built);
-    // The quotes index the render stage computed is not computed again for the search index.
-    const published = await publishExtras(archive, renderOptions, (done, total) => progress.update(done, total), {
-      quoteMonths: rendered.quoteMonths,
-      search: early.search,
-    });
+    // records.json is written while Pagefind indexes (this thread is mostly idle then), named so once the index is written.
+    const records = startWritingRecords(archive, staged.stagingDir, renderOptions.previousOutDir);
+    let published: Awaited<ReturnType<typeof publishExtras>>;
+    try {
+      // The quotes index the render stage computed is not computed again for the search index.
+      published = await publishExtras(archive, renderOptions, (done, total) => progress.update(done, total), {
+        quoteMonths: rendered.quoteMonths,
+        search: early.search,
+      });
+    } catch (error) {
+      // Nothing may still be writing into the staging folder when it is removed.
+      await records.settled;
+      throw error;
+    }
     const { shards, reused: shardsReused } = published.search;
     const during = early.search === null ? '' : ', indexed while rendering';
     progress.end(`feeds, sitemap and search index (${shards} shard${shards === 1 ? '' : 's'}${shardsReused > 0 ? `, ${shardsReused} unchanged` : ''}${during}), ${published.files} files`);
     debug('after indexing');
     stage = 'writing';
-    // After the search index: a build killed once records.json is there has no Pagefind service still writing.
-    await writeRecords(archive, staged.stagingDir, renderOptions.previousOutDir);
+    // Named after the search index: a build killed once records.json is there has no Pagefind service still writing.
+    await records.finish();
     debug('after writing records.json');
 
     const pause = Number(process.env[PAUSE_BEFORE_SWAP] ?? 0);
@@ -187,6 +204,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     debug('after swapping the output in');
   } catch (error) {
     memory.stop();
+    await prelinked?.close();
     await staged.discard();
     printReport();
     if (error instanceof NewsArchiveError) throw error;

@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readAt } from '../files/read-at.js';
-import { open, writeFile, type FileHandle } from 'node:fs/promises';
+import { open, rename, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { articleDigest } from '../archive/article-digest.js';
 import type { Archive, ArticleRecord } from '../archive/types.js';
@@ -101,13 +101,14 @@ class Output {
  * archive (hundreds of megabytes of JSON, more than one string may hold) never has to be one string.
  * An article unchanged since the build in `previousOutDir` (same `articleDigest`) has its JSON copied from
  * that build's records.json, runs of them at once, instead of serialised again (its body is not read back);
- * where each article's JSON lies is written beside records.json (`RECORDS_INDEX`) for the next build.
+ * where each article's JSON lies is written beside records.json (`RECORDS_INDEX`) for the next build. `name` is the
+ * file written (records.json unless it is written under another name first, `startWritingRecords`).
  */
-export async function writeRecords(archive: Archive, outDir: string, previousOutDir: string | null = null): Promise<void> {
+export async function writeRecords(archive: Archive, outDir: string, previousOutDir: string | null = null, name = 'records.json'): Promise<void> {
   const { articles, ...rest } = archive;
   if (Object.keys(rest).length > 0) throw new Error('writeRecords: the archive has fields it does not know how to write');
   const previous = previousOutDir === null ? null : openPrevious(previousOutDir);
-  const file = await open(join(outDir, 'records.json'), 'w');
+  const file = await open(join(outDir, name), 'w');
   const index: Array<[string, number, number]> = [];
   const out = new Output(file);
   try {
@@ -157,4 +158,36 @@ export async function writeRecords(archive: Archive, outDir: string, previousOut
   const written = out.written;
   const described: RecordsIndex = { version: INDEX_VERSION, bytes: written, articles: index };
   await writeFile(join(outDir, RECORDS_INDEX), `${JSON.stringify(described)}\n`);
+}
+
+/** The name records.json is written under until `RecordsWrite.finish` renames it. */
+export const RECORDS_PARTIAL = '.news-archive-records.json.partial';
+
+/** records.json being written (`startWritingRecords`). */
+export interface RecordsWrite {
+  /** Settles once nothing is written any more, whether the file was written or failed; never rejects. */
+  settled: Promise<void>;
+  /** Waits for the file, then gives it its name, records.json; rejects when it could not be written. */
+  finish(): Promise<void>;
+}
+
+/**
+ * Starts writing records.json (`writeRecords`) under a temporary name (`RECORDS_PARTIAL`), for it to be written while
+ * something else runs — the search index, whose Pagefind services leave this thread mostly idle — and named
+ * records.json only once `finish` is called, after that: a records.json in the folder still means that the build
+ * wrote everything else first.
+ */
+export function startWritingRecords(archive: Archive, outDir: string, previousOutDir: string | null = null): RecordsWrite {
+  const writing = writeRecords(archive, outDir, previousOutDir, RECORDS_PARTIAL);
+  const settled = writing.then(
+    () => undefined,
+    () => undefined,
+  );
+  return {
+    settled,
+    async finish() {
+      await writing;
+      await rename(join(outDir, RECORDS_PARTIAL), join(outDir, 'records.json'));
+    },
+  };
 }
