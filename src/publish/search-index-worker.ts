@@ -12,8 +12,11 @@ import type { SearchRecord } from './search-records.js';
 /** From the main thread: a shard to index (`start`), its next batch of records, or the end of them. */
 export type ShardRequest = { id: number; kind: 'start'; job: ShardJob; core?: number } | { id: number; kind: 'batch'; records: SearchRecord[] } | { id: number; kind: 'end' };
 
-/** To the main thread: send the next batch (`next`), or the shard is done (`done`, `error` null when written). */
-export type ShardReply = { id: number; kind: 'next' } | { id: number; kind: 'done'; error: string | null };
+/**
+ * To the main thread: send the next batch (`next`), or the shard is done (`done`, `error` null when written; `peakKib`
+ * the Pagefind service's peak resident size, 0 when not known).
+ */
+export type ShardReply = { id: number; kind: 'next' } | { id: number; kind: 'done'; error: string | null; peakKib: number };
 
 /** The batches of one shard as they arrive. */
 class Inbox {
@@ -59,8 +62,8 @@ parentPort?.on('message', (request: ShardRequest) => {
     };
     indexShard(request.job, inbox.batches(ask))
       .then(
-        () => reply({ id: request.id, kind: 'done', error: null }),
-        (error: unknown) => reply({ id: request.id, kind: 'done', error: error instanceof Error ? error.message : String(error) }),
+        (peakKib) => reply({ id: request.id, kind: 'done', error: null, peakKib }),
+        (error: unknown) => reply({ id: request.id, kind: 'done', error: error instanceof Error ? error.message : String(error), peakKib: 0 }),
       )
       .finally(() => {
         ended = true;

@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { QuotesMonth } from '../archive/quotes-index.js';
 import type { Archive } from '../archive/types.js';
-import { debugMemory } from '../report/memory.js';
+import { debugMemory, noteChildPeak } from '../report/memory.js';
 import { searchPages, type SearchPage } from './search-records.js';
 import { pathOfOutputFile } from './urls.js';
 import { MAX_SHARD_WEIGHT, pageWeight, planShards } from './search-shards.js';
@@ -159,7 +159,7 @@ async function indexPages(pages: readonly SearchPage[], options: SearchIndexOpti
       const batches = inBatches(shard.pages, (p) => p.record(), tuning.recordBatch);
       // The previous build's bundle of this shard, if any, seeds the folder: Pagefind writes only what changed.
       const seedFrom = options.previousOutDir && previous.has(bundle) ? { seedFrom: join(options.previousOutDir, ...bundle.split('/')) } : {};
-      await runner.run(slot, { outputPath, bundle: primary ? 'full' : 'index', ...seedFrom }, batches, atOnce);
+      noteChildPeak(await runner.run(slot, { outputPath, bundle: primary ? 'full' : 'index', ...seedFrom }, batches, atOnce));
       debug(`shard ${shard.key} indexed, ${shard.pages.length} pages`);
       finished();
     });

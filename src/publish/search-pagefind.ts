@@ -2,6 +2,7 @@ import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { NewsArchiveError } from '../report/errors.js';
+import { childrenPeakKib } from '../report/memory.js';
 import { SEARCH_LANGUAGE, type SearchRecord } from './search-records.js';
 import { pruneSeeded, seedBundle } from './search-seed.js';
 
@@ -48,16 +49,18 @@ let queue: Promise<unknown> = Promise.resolve();
  * Indexes one shard with a Pagefind service of its own and closes the service, so that its memory is given
  * back before the next shard. Records are sent in order, a batch at a time: the service handles its messages one
  * by one in the order sent, so the index does not depend on timing or batching. Pagefind runs its binary from the npm package and
- * makes no request.
+ * makes no request. Resolves with the service's peak resident size in KiB (`childrenPeakKib`, read before it is
+ * closed: the largest of this process's child processes then), for the build's memory figure (`noteChildPeak`).
  */
-export function indexShard(job: ShardJob, batches: RecordBatches): Promise<void> {
+export function indexShard(job: ShardJob, batches: RecordBatches): Promise<number> {
   const run = queue.then(() => indexRecords(job, batches));
   queue = run.catch(() => undefined);
   return run;
 }
 
-async function indexRecords(job: ShardJob, batches: RecordBatches): Promise<void> {
+async function indexRecords(job: ShardJob, batches: RecordBatches): Promise<number> {
   let seeded: string[] = [];
+  let peakKib = 0;
   let created: Awaited<ReturnType<typeof pagefind.createIndex>>;
   try {
     const creating = pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
@@ -89,12 +92,14 @@ async function indexRecords(job: ShardJob, batches: RecordBatches): Promise<void
     const wrong = pruneSeeded(job.outputPath, seeded);
     if (wrong === null || wrong.length > 0) await write();
   } finally {
+    peakKib = childrenPeakKib();
     await index.deleteIndex();
     await pagefind.close();
   }
   if (job.bundle === 'index') {
     for (const name of await readdir(job.outputPath)) if (!isIndexFile(name)) await rm(join(job.outputPath, name), { recursive: true, force: true });
   }
+  return peakKib;
 }
 
 /** Pagefind failed: the site cannot get its search. */

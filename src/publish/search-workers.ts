@@ -10,8 +10,9 @@ export interface ShardRunner {
   /**
    * Indexes `job`, its records from `batches`, in slot `slot` (0 ≤ slot < the runner's slots); one job per slot at a
    * time. The batches are built as the slot asks for them, or, with `atOnce`, all sent before this returns.
+   * Resolves with the peak resident size of the job's Pagefind service, in KiB (0 when not known).
    */
-  run(slot: number, job: ShardJob, batches: Iterable<SearchRecord[]>, atOnce?: boolean): Promise<void>;
+  run(slot: number, job: ShardJob, batches: Iterable<SearchRecord[]>, atOnce?: boolean): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -41,7 +42,7 @@ export class WorkerRunner implements ShardRunner {
     this.#cores = cores.length >= 2 ? cores : [];
   }
 
-  run(slot: number, job: ShardJob, batches: Iterable<SearchRecord[]>, atOnce = false): Promise<void> {
+  run(slot: number, job: ShardJob, batches: Iterable<SearchRecord[]>, atOnce = false): Promise<number> {
     let worker = this.#workers[slot];
     if (!worker) this.#workers[slot] = worker = new ShardWorker(this.#cores.length > 0 ? this.#cores[slot % this.#cores.length] : undefined);
     return worker.run(job, batches, atOnce);
@@ -61,7 +62,7 @@ const SHARD_WORKER_LIMITS = { maxOldGenerationSizeMb: 384 };
 /** A shard being indexed by the thread: its batches still to send (null: all sent), and its promise. */
 interface Pending {
   batches: Iterator<SearchRecord[]> | null;
-  done: () => void;
+  done: (peakKib: number) => void;
   fail: (error: Error) => void;
 }
 
@@ -82,7 +83,7 @@ class ShardWorker {
         return;
       }
       this.#pending.delete(reply.id);
-      if (reply.error === null) pending.done();
+      if (reply.error === null) pending.done(reply.peakKib);
       else pending.fail(new SearchIndexError(reply.error));
     });
     this.#worker.on('error', (error) => this.#failAll(error));
@@ -112,9 +113,9 @@ class ShardWorker {
     this.#pending.clear();
   }
 
-  run(job: ShardJob, batches: Iterable<SearchRecord[]>, atOnce: boolean): Promise<void> {
+  run(job: ShardJob, batches: Iterable<SearchRecord[]>, atOnce: boolean): Promise<number> {
     const id = this.#next++;
-    return new Promise((done, fail) => {
+    return new Promise<number>((done, fail) => {
       const iterator = batches[Symbol.iterator]();
       this.#pending.set(id, { batches: atOnce ? null : iterator, done, fail });
       this.#worker.postMessage((this.#core === undefined ? { id, kind: 'start', job } : { id, kind: 'start', job, core: this.#core }) satisfies ShardRequest);

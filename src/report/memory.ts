@@ -1,12 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { childProcesses } from '../threads/stop-children.js';
 
 /** Peak resident memory of the build: this process (worker threads included) and the processes it starts. */
 export interface MemoryWatch {
   /** Stops watching; returns the largest resident size of any one process of the build, in MiB. */
   stop(): number;
 }
-
-const SAMPLE_MS = 200;
 
 /** Peak resident size (VmHWM) of a process in KiB, or 0 when it is gone. */
 function peakKib(pid: number): number {
@@ -18,49 +17,41 @@ function peakKib(pid: number): number {
   }
 }
 
-/** The processes this one started (and theirs), from Linux's `/proc/PID/task/TID/children`. */
-function descendants(pid: number, seen = new Set<number>()): number[] {
-  let tasks: string[];
-  try {
-    tasks = readdirSync(`/proc/${pid}/task`);
-  } catch {
-    return [];
-  }
-  for (const task of tasks) {
-    let children = '';
-    try {
-      children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8');
-    } catch {
-      continue;
-    }
-    for (const child of children.split(' ').filter(Boolean).map(Number)) {
-      if (seen.has(child)) continue;
-      seen.add(child);
-      descendants(child, seen);
-    }
-  }
-  return [...seen];
+/**
+ * The largest peak resident size (VmHWM, in KiB) of the processes this one started and that still run, from any
+ * thread (Linux; 0 elsewhere). A process's VmHWM is its high-water mark: read just before the process is stopped,
+ * it is the peak of its whole life. Whoever stops a child process reads it so (the search index, before closing a
+ * Pagefind service) and hands the figure to `noteChildPeak` on the main thread.
+ */
+export function childrenPeakKib(): number {
+  let peak = 0;
+  for (const pid of childProcesses()) peak = Math.max(peak, peakKib(pid));
+  return peak;
+}
+
+/** The watches running, each with the largest child process peak noted (KiB). */
+const watches = new Set<{ childPeakKib: number }>();
+
+/** Notes the peak resident size (KiB, `childrenPeakKib`) of child processes about to be stopped, for the running watches. */
+export function noteChildPeak(kib: number): void {
+  for (const watch of watches) watch.childPeakKib = Math.max(watch.childPeakKib, kib);
 }
 
 /**
  * Watches the peak memory of the build: `process.resourceUsage().maxRSS` for this process, and on Linux the
- * peak resident size of every child process (Pagefind's indexer, for instance), sampled while they run.
- * Elsewhere only this process is counted.
+ * peak resident size of every child process (Pagefind's services) — noted by whoever stops one (`noteChildPeak`),
+ * and read of those still running when the watch stops. Nothing is sampled meanwhile: a child's high-water mark
+ * read before it stops is exact, where sampling every few hundred milliseconds read `/proc` for every thread of
+ * the process all through the build.
  */
 export function watchMemory(): MemoryWatch {
-  let childPeakKib = 0;
-  const sample = (): void => {
-    for (const pid of descendants(process.pid)) childPeakKib = Math.max(childPeakKib, peakKib(pid));
-  };
-  const timer = process.platform === 'linux' ? setInterval(sample, SAMPLE_MS) : null;
-  timer?.unref();
+  const watch = { childPeakKib: 0 };
+  watches.add(watch);
   return {
     stop() {
-      if (timer !== null) {
-        clearInterval(timer);
-        sample();
-      }
-      return Math.max(process.resourceUsage().maxRSS, childPeakKib) / 1024;
+      watches.delete(watch);
+      watch.childPeakKib = Math.max(watch.childPeakKib, childrenPeakKib());
+      return Math.max(process.resourceUsage().maxRSS, watch.childPeakKib) / 1024;
     },
   };
 }
