@@ -63,4 +63,14 @@ describe('quotesByMonth', () => {
       expect(expected.size).toBeLessThan(7 * 6);
     }
   });
+
+  it('has no month whose quotes were all reported first in a newer month', () => {
+    const article = (id: string, date: string, text: string): ArticleRecord => ({
+      id, url: `/articles/${id}/`, file: `${id}.txt`, title: id, date, source: null, byline: null, dateline: null, speakers: [],
+      quotes: [{ id: `q-${id}-1`, text, speaker: null, speakerId: null, cue: null }], topics: [], body: '', messages: [],
+    });
+    const months = quotesByMonth({ articles: [article('b', '2024-07-01', 'Talks go on.'), article('a', '2024-06-01', 'Talks go on')] }, '/');
+    expect(months.map((m) => m.slug)).toEqual(['2024/07']);
+    expect(months[0]!.quotes[0]!.sources.map((s) => s.quoteId)).toEqual(['q-b-1', 'q-a-1']);
+  });
 });

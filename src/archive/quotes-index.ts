@@ -58,16 +58,27 @@ interface SpokenWords {
  * number of quotes.
  */
 export function quotesByMonth(archive: Archive, basePath: string): QuotesMonth[] {
-  // Groups in the order they are first met, each with the month of that first report.
-  const groups: Array<{ group: QuoteGroup; period: string }> = [];
-  // The same words are quoted in several articles (a third as many texts as quotes): each distinct text is folded
-  // once, and its words' groups found by speaker: the first speaker's group held as it is, a map of the others made
-  // only for words with more than one speaker.
+  // Each month's groups in the order they are first met: a group is filed once made, under the month of that first
+  // report (the archive is newest first). The same words are quoted in several articles (a third as many texts as
+  // quotes): each distinct text is folded once, and its words' groups found by speaker: the first speaker's group held
+  // as it is, a map of the others made only for words with more than one speaker.
+  const months = new Map<string, QuotesMonth>();
   const byText = new Map<string, SpokenWords>();
   const byWords = new Map<string, SpokenWords>();
+  let period = '';
+  let entry: QuotesMonth | null = null;
   for (const article of archive.articles) {
+    if (article.quotes.length === 0) continue;
     const ref = articleRef(article);
-    const period = article.date?.slice(0, 7) ?? 'undated';
+    const next = article.date === null ? 'undated' : article.date.slice(0, 7);
+    if (entry === null || next !== period) {
+      period = next;
+      entry = months.get(period) ?? null;
+      if (entry === null) {
+        entry = quotesMonth(period, basePath);
+        months.set(period, entry);
+      }
+    }
     for (const q of article.quotes) {
       let spoken = byText.get(q.text);
       if (spoken === undefined) {
@@ -84,29 +95,27 @@ export function quotesByMonth(archive: Archive, basePath: string): QuotesMonth[]
           spoken.first = group;
           spoken.speakerKey = speakerKey;
         } else (spoken.others ??= new Map()).set(speakerKey, group);
-        groups.push({ group, period });
+        entry.count += 1;
+        entry.quotes.push(group);
       }
       group.sources.push({ quoteId: q.id, article: ref });
     }
   }
-  const months = new Map<string, QuotesMonth>();
-  for (const { group, period } of groups) {
-    let entry = months.get(period);
-    if (!entry) {
-      const dated = period !== 'undated';
-      const year = dated ? period.slice(0, 4) : 'undated';
-      const month = dated ? period.slice(5, 7) : null;
-      const slug = dated ? `${year}/${month}` : 'undated';
-      const label = dated ? `${MONTH_NAMES[Number(month) - 1] ?? month} ${year}` : 'undated articles';
-      entry = { year, month, label, slug, url: `${basePath}quotes/${slug}/`, count: 0, quotes: [] };
-      months.set(period, entry);
-    }
-    entry.count += 1;
-    entry.quotes.push(group);
-  }
+  // A month is made only with a group to file, except when all of an article's quotes were filed before: leave it out.
   return [...months.entries()]
+    .filter(([, m]) => m.count > 0)
     .sort(([a], [b]) => (a === 'undated' ? 1 : b === 'undated' ? -1 : a < b ? 1 : -1))
     .map(([, m]) => m);
+}
+
+/** An empty month of quotes: `period` is "2024-07", or "undated". */
+function quotesMonth(period: string, basePath: string): QuotesMonth {
+  const dated = period !== 'undated';
+  const year = dated ? period.slice(0, 4) : 'undated';
+  const month = dated ? period.slice(5, 7) : null;
+  const slug = dated ? `${year}/${month}` : 'undated';
+  const label = dated ? `${MONTH_NAMES[Number(month) - 1] ?? month} ${year}` : 'undated articles';
+  return { year, month, label, slug, url: `${basePath}quotes/${slug}/`, count: 0, quotes: [] };
 }
 
 /** The months grouped by year for the quotes index, in the same order. */

@@ -43,6 +43,17 @@ export function ownFields(value: object): string {
   return out === '' ? '[]' : `${out}]`;
 }
 
+/** The articles `quotes` come from, in order, each once: a page lists an article's quotes together. */
+function quotingArticles(quotes: readonly { article: ArticleRef }[]): ArticleRef[] {
+  const articles: ArticleRef[] = [];
+  let last: ArticleRef | null = null;
+  for (const { article } of quotes) {
+    if (article !== last) articles.push(article);
+    last = article;
+  }
+  return articles;
+}
+
 export function pageDigests(archive: Archive, salt: string): PageDigests {
   const ofRecord = new Map<ArticleRecord, string>();
   const ofRef = new Map<ArticleRef, string>();
@@ -55,21 +66,17 @@ export function pageDigests(archive: Archive, salt: string): PageDigests {
   const ref = (r: ArticleRef): string => ofRef.get(r) ?? JSON.stringify(r);
   return {
     article: (item) => hash(salt, 'article', ofRecord.get(item.article) ?? JSON.stringify(item.article), JSON.stringify([item.older, item.newer])),
-    speaker: (page) => {
-      const quotes = page.quotes.map((q) => `${q.id} ${ref(q.article)}`);
-      const topics = page.topics.map((t) => `${ownFields(t)} ${t.quotes.map((q) => `${q.id} ${ref(q.article)}`).join(' ')}`);
-      return hash(salt, 'speaker', ownFields(page), quotes.join(' '), topics.join('\n'), page.articles.map(ref).join(' '));
-    },
-    topic: (page) => {
-      const quotes = page.quotes.map((q) => `${q.id} ${q.speakerId ?? ''} ${ref(q.article)}`);
-      return hash(salt, 'topic', ownFields(page), page.articles.map(ref).join(' '), quotes.join(' '), JSON.stringify(page.speakers));
-    },
+    // A speaker's or topic's page is made from its own fields and the articles that name, quote or are filed under it
+    // (their quotes, topics and roles), in order: those articles' digests stand for what it lists of them.
+    speaker: (page) => hash(salt, 'speaker', ownFields(page), page.articles.map(ref).join(' '), quotingArticles(page.quotes).map(ref).join(' ')),
+    topic: (page) => hash(salt, 'topic', ownFields(page), page.articles.map(ref).join(' ')),
     quoteMonth: (month) => {
       // A group's text, speaker and id are those of a quote of its sources (a quote id and its article's digest,
       // which covers the article's quotes): its id stands for them, without stringifying 100,000 texts again.
       const quotes = month.quotes.map((q) => `${q.id} ${q.sources.map((s) => `${s.quoteId} ${ref(s.article)}`).join(' ')}`);
       return hash(salt, 'quoteMonth', ownFields(month), quotes.join('\n'));
     },
-    timelineYear: (year) => hash(salt, 'timelineYear', JSON.stringify(year)),
+    // A year's months, their names, anchors and counts follow from its articles' dates, which their digests cover.
+    timelineYear: (year) => hash(salt, 'timelineYear', ownFields(year), year.months.map((m) => m.articles.map(ref).join(' ')).join('\n')),
   };
 }
