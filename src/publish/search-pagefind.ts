@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { NewsArchiveError } from '../report/errors.js';
 import { childrenPeakKib } from '../report/memory.js';
-import { SEARCH_LANGUAGE, type SearchRecord } from './search-records.js';
+import { SEARCH_LANGUAGE } from './search-language.js';
+import type { SearchRecord } from './search-records.js';
 import { pruneSeeded, seedBundle } from './search-seed.js';
 
 /** One shard for Pagefind to index: the folder its bundle goes to. Its records come separately, in batches, in order. */

@@ -8,6 +8,7 @@ import type { Archive, ArticleRecord } from '../archive/types.js';
 import { formatDate } from '../render/format-date.js';
 import { parsePlainMarkdown } from '../render/plain-markdown.js';
 import { plainBodyText } from './plain-body-text.js';
+import { SEARCH_LANGUAGE } from './search-language.js';
 
 /**
  * What the search index holds for one page: a Pagefind custom record (`index.addCustomRecord`), built from
@@ -38,8 +39,7 @@ export interface SearchPage {
   record(): SearchRecord;
 }
 
-/** The site is written in English, whatever language an article's text is in: one index language. */
-export const SEARCH_LANGUAGE = 'en';
+export { SEARCH_LANGUAGE };
 
 /**
  * Every searchable page of the site — each article page and each quotes month page — as search records,

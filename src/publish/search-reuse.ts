@@ -44,7 +44,7 @@ export function shardDigest(indexing: string, bundle: string, pages: readonly Se
 }
 
 /** The modules a record or a bundle is made by, beside this one (`.js` in `dist/`, `.ts` as source). */
-const INDEXING_MODULES = ['./search-records', './plain-body-text', './search-pagefind', '../render/format-date', '../render/plain-markdown'];
+const INDEXING_MODULES = ['./search-records', './plain-body-text', './search-language', './search-pagefind', '../render/format-date', '../render/plain-markdown'];
 
 /**
  * Everything a shard's files depend on besides its pages: this code's version, the text of the modules that
