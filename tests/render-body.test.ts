@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { remarkHtmlOf, renderBody } from '../src/render/body-html.js';
-import { scriptSafeJson } from '../src/render/json-ld.js';
+import { articleJsonLd, scriptSafeJson } from '../src/render/json-ld.js';
 import { markQuotes, type QuoteMark } from '../src/render/mark-quotes.js';
 import { plainHtml } from '../src/render/plain-html.js';
 import { parsePlainMarkdown } from '../src/render/plain-markdown.js';
@@ -141,5 +141,39 @@ describe('renderBody: where the speaker goes', () => {
   it('after punctuation that closes the quote with its quotation mark', () => {
     const { html } = renderBody('“We are ready,” Peskov said.\n', [{ id: 'q1', text: 'We are ready', speaker: { name: 'P', url: '/s/' } }]);
     expect(html).toBe('<p>“<q id="user-content-q1">We are ready</q>,”<sup><a href="/s/">P</a></sup> Peskov said.</p>\n');
+  });
+});
+
+describe('articleJsonLd', () => {
+  const quote = (id: string, speaker: string, speakerId: string) => ({ id, text: `Words of ${speaker}`, speaker, speakerId, cue: 'said' });
+  const article = {
+    id: 'a',
+    url: '/articles/a/',
+    title: 'A',
+    date: '2024-07-09',
+    source: null,
+    byline: null,
+    dateline: null,
+    speakers: [
+      { name: 'Dmitry Peskov', id: 'dmitry-peskov' },
+      { name: 'Ministry of Foreign Affairs of Ukraine', id: 'mfa' },
+    ],
+    quotes: [quote('q-1', 'Dmitry Peskov', 'dmitry-peskov'), quote('q-2', 'Ministry of Foreign Affairs of Ukraine', 'mfa'), quote('q-3', 'Dmitry Peskov', 'dmitry-peskov')],
+    topics: [],
+    body: 'Text.',
+  };
+  const creators = (): unknown[] => {
+    const data = JSON.parse(articleJsonLd(article, 'Text.', (path) => `https://example.org${path}`, (id) => `/speakers/${id}/`)) as { hasPart: { creator: unknown }[] };
+    return data.hasPart.map((part) => part.creator);
+  };
+  it("types each quote's speaker as a person or an organisation, the same on every page that quotes them", () => {
+    const expected = [
+      { '@type': 'Person', name: 'Dmitry Peskov', url: 'https://example.org/speakers/dmitry-peskov/' },
+      { '@type': 'Organization', name: 'Ministry of Foreign Affairs of Ukraine', url: 'https://example.org/speakers/mfa/' },
+      { '@type': 'Person', name: 'Dmitry Peskov', url: 'https://example.org/speakers/dmitry-peskov/' },
+    ];
+    expect(creators()).toEqual(expected);
+    // Again, the types now remembered for this thread.
+    expect(creators()).toEqual(expected);
   });
 });

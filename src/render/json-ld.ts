@@ -15,8 +15,25 @@ const UNSAFE = /[<>&\u2028\u2029]/;
 const UNSAFE_ALL = /[<>&\u2028\u2029]/g;
 const ESCAPES: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
 
+/**
+ * A speaker's schema.org type by name, kept for this thread: `nameKey` folds and splits the name every time, and the
+ * same few thousand speakers are quoted on every article page. At most `AGENT_TYPES_KEPT` names (then it starts over).
+ */
+const agentTypes = new Map<string, 'Organization' | 'Person'>();
+const AGENT_TYPES_KEPT = 100_000;
+
+function agentType(name: string): 'Organization' | 'Person' {
+  let type = agentTypes.get(name);
+  if (type === undefined) {
+    type = nameKey(name).organisation ? 'Organization' : 'Person';
+    if (agentTypes.size >= AGENT_TYPES_KEPT) agentTypes.clear();
+    agentTypes.set(name, type);
+  }
+  return type;
+}
+
 const agent = (name: string, url: string | null): Record<string, string> => ({
-  '@type': nameKey(name).organisation ? 'Organization' : 'Person',
+  '@type': agentType(name),
   name,
   ...(url ? { url } : {}),
 });

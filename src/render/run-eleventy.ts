@@ -1,12 +1,13 @@
 import Eleventy from '@11ty/eleventy';
 import { configureEleventy } from './eleventy-config.js';
-import { shareNunjucksEnvironment } from './nunjucks-cache.js';
+import { compileTemplatesOnce, shareNunjucksEnvironment } from './nunjucks-cache.js';
 import type { SiteData } from './site-data.js';
 
 /**
  * One Eleventy run over `input` (the templates folder, one template in it, or a glob of templates)
  * with `data` as `site`. With a `cacheKey`, the run shares its Nunjucks environment (compiled layout
- * and includes) with earlier runs of this thread under the same key (see `nunjucks-cache.ts`).
+ * and includes) with earlier runs of this thread under the same key; either way a paginated template is compiled
+ * once per run, not once per page (see `nunjucks-cache.ts`).
  * Resolves with the number of HTML pages written.
  */
 export async function runEleventy(input: string, outDir: string, data: SiteData, cacheKey?: string): Promise<number> {
@@ -16,6 +17,7 @@ export async function runEleventy(input: string, outDir: string, data: SiteData,
     configPath: '',
     config: (config) => {
       configureEleventy(config, data);
+      compileTemplatesOnce(config);
       if (cacheKey !== undefined) shareNunjucksEnvironment(config, cacheKey);
     },
   });
