@@ -1,9 +1,10 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assembleArchive, type ArchiveInput } from '../src/archive/assemble.js';
-import { renderSite } from '../src/render/render-site.js';
+import { Prelink } from '../src/render/page-reuse.js';
+import { renderSalt, renderSite } from '../src/render/render-site.js';
 import { sampleInputs } from './render-sample-archive.js';
 
 const dirs: string[] = [];
@@ -87,5 +88,47 @@ describe('reusing unchanged pages of the previous build', { timeout: 120_000 }, 
     expect(changed.filter((f) => f.startsWith('speakers/')).length).toBeGreaterThan(0);
     expect(changed.filter((f) => f.startsWith('topics/')).length).toBeGreaterThan(0);
     expect(incremental.reused).toBe([...after.keys()].filter((f) => PER_ITEM.test(f)).length - changed.length);
+  });
+  it('keeps the pages linked since the build began that are still valid, removes the others first, and equals a full build', async () => {
+    const first = await render(sampleInputs(), null);
+    const added: ArchiveInput = {
+      file: 'added.txt',
+      article: { ...sampleInputs()[3]!.article, title: 'A new article', date: '2023-06-01', topics: ['Peace talks'], body: 'New.\n' },
+    };
+    const inputs = [...sampleInputs(), added];
+    const before = await files(first.dir);
+    const dir = await mkdtemp(join(tmpdir(), 'news-archive-reuse-'));
+    dirs.push(dir);
+    const prelinked = Prelink.start(first.dir, dir, renderSalt({ basePath: '/', siteUrl: null }));
+    try {
+      const result = await renderSite(assembleArchive(inputs, { basePath: '/' }), { outDir: dir, basePath: '/', siteUrl: null, previousOutDir: first.dir, prelinked });
+      const full = await render(inputs, null);
+      expect(await files(dir)).toEqual(await files(full.dir));
+      const perItem = [...(await files(full.dir)).keys()].filter((f) => PER_ITEM.test(f));
+      // Itself, its two neighbours, its year of the timeline and its topic are rendered again; the rest are the previous build's files.
+      expect(result.reused).toBe(perItem.length - 5);
+      const kept = perItem.find((f) => f.startsWith('speakers/'))!;
+      expect((await stat(join(dir, kept))).ino).toBe((await stat(join(first.dir, kept))).ino);
+      const renderedAgain = 'timeline/2023/index.html';
+      expect((await stat(join(dir, renderedAgain))).ino).not.toBe((await stat(join(first.dir, renderedAgain))).ino);
+      // The previous build's files are as they were.
+      expect(await files(first.dir)).toEqual(before);
+    } finally {
+      await prelinked.close();
+    }
+  });
+
+  it('links nothing since the build began when the previous pages were made with another salt', async () => {
+    const first = await render(sampleInputs(), null);
+    const dir = await mkdtemp(join(tmpdir(), 'news-archive-reuse-'));
+    dirs.push(dir);
+    const prelinked = Prelink.start(first.dir, dir, Promise.resolve('another salt'));
+    try {
+      const result = await renderSite(assembleArchive(sampleInputs(), { basePath: '/' }), { outDir: dir, basePath: '/', siteUrl: null, previousOutDir: first.dir, prelinked });
+      expect(result.reused).toBe(0);
+      expect(await files(dir)).toEqual(await files(first.dir));
+    } finally {
+      await prelinked.close();
+    }
   });
 });

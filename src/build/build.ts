@@ -5,7 +5,8 @@ import { checkContentDir } from '../load/content-dir.js';
 import { publishExtras } from '../publish/publish-extras.js';
 import type { QuotesMonth } from '../archive/quotes-index.js';
 import { startSearchIndex, type SearchIndexRun } from '../publish/search-index.js';
-import { IN_PROCESS_BELOW, renderSite } from '../render/render-site.js';
+import { Prelink } from '../render/page-reuse.js';
+import { IN_PROCESS_BELOW, renderSalt, renderSite } from '../render/render-site.js';
 import type { Diagnostic } from '../report/diagnostics.js';
 import { NewsArchiveError, UsageError } from '../report/errors.js';
 import { createProgress } from '../report/progress.js';
@@ -104,6 +105,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // The site this build replaces is kept in the cache folder, for the next build to update in place.
   const staged = await stageOutput(options.outDir, contentDir, { spareDir: cacheDir === null ? null : join(cacheDir, `spare-${basename(resolve(options.outDir))}`) });
   debug('after staging');
+  // Into a new staging folder, the previous build's pages are linked from now on, on a thread of their own, while this
+  // one reads and assembles the articles; the render keeps those still valid (see `Prelink`).
+  const prelinked =
+    staged.previous !== null && !staged.recycled && cacheDir !== null ? Prelink.start(staged.previous, staged.stagingDir, renderSalt({ basePath, siteUrl: options.siteUrl })) : null;
   const memory = watchMemory();
   const bodies = BodyStore.open();
   const stopListening = onInterrupt(staged);
@@ -144,6 +149,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // Unchanged pages of the previous build are reused from it, unless --no-cache asks for everything anew.
       previousOutDir: options.cache === false ? null : staged.previous,
       recycledOutDir: staged.recycled,
+      prelinked,
     };
     debug('after assembling');
     stage = 'rendering';
@@ -160,6 +166,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // Nothing may still be writing into the staging folder when it is removed.
       await early.search?.settled;
       throw error;
+    } finally {
+      await prelinked?.close();
     }
     pages = rendered.pages;
     reused = rendered.reused;
@@ -196,6 +204,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     debug('after swapping the output in');
   } catch (error) {
     memory.stop();
+    await prelinked?.close();
     await staged.discard();
     printReport();
     if (error instanceof NewsArchiveError) throw error;

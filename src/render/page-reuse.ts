@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import { rmdirSync, unlinkSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sha256Hex } from '../cache/digest.js';
 import { FileLinker } from '../write/file-linker.js';
 
 /**
@@ -19,9 +21,14 @@ export const PAGES_MANIFEST = '.news-archive-pages.json';
 
 interface Manifest {
   version: number;
+  /** A digest of the salt every page's digest begins with (`saltDigest`): the templates, the code, the site options. */
+  salt?: string;
   /** Page path in the site → digest of its inputs. */
   pages: Record<string, string>;
 }
+
+/** What the manifest notes of the salt the pages' digests were made with. */
+export const saltDigest = (salt: string): string => sha256Hex(salt).slice(0, 32);
 
 /**
  * A digest of the templates, of the render code itself (this module's folder) and of the archive's
@@ -51,7 +58,9 @@ async function readManifest(dir: string | null): Promise<Manifest> {
   if (dir) {
     try {
       const read = JSON.parse(await readFile(join(dir, PAGES_MANIFEST), 'utf8')) as Partial<Manifest>;
-      if (read.version === RENDER_CODE_VERSION && read.pages && typeof read.pages === 'object') return { version: RENDER_CODE_VERSION, pages: read.pages };
+      if (read.version === RENDER_CODE_VERSION && read.pages && typeof read.pages === 'object') {
+        return { version: RENDER_CODE_VERSION, ...(typeof read.salt === 'string' ? { salt: read.salt } : {}), pages: read.pages };
+      }
     } catch {
       // no manifest yet
     }
@@ -89,6 +98,20 @@ export class PageReuse {
   static async open(previousOutDir: string | null, recycledOutDir: string | null = null): Promise<PageReuse> {
     const [previous, here] = await Promise.all([readManifest(previousOutDir), readManifest(recycledOutDir)]);
     return new PageReuse(previous, here, previousOutDir);
+  }
+
+  /**
+   * The pages of the previous build that `prelink` is putting into the output folder are there already (`'here'`),
+   * should their digests be the same; the caller removes the others (`Prelink.keepOnly`) before writing anything.
+   */
+  static async prelinked(prelink: Prelink): Promise<PageReuse> {
+    const manifest = await prelink.manifest;
+    return new PageReuse(manifest, manifest, prelink.previousOutDir);
+  }
+
+  /** Notes the salt of this build's digests in its manifest (see `Prelink`). */
+  noteSalt(salt: string): void {
+    this.#next.salt = saltDigest(salt);
   }
 
   /**
@@ -130,6 +153,76 @@ export class PageReuse {
   async save(outDir: string): Promise<void> {
     const sorted: Record<string, string> = {};
     for (const key of Object.keys(this.#next.pages).sort()) sorted[key] = this.#next.pages[key]!;
-    await writeFile(join(outDir, PAGES_MANIFEST), `${JSON.stringify({ version: this.#next.version, pages: sorted })}\n`);
+    const salt = this.#next.salt === undefined ? {} : { salt: this.#next.salt };
+    await writeFile(join(outDir, PAGES_MANIFEST), `${JSON.stringify({ version: this.#next.version, ...salt, pages: sorted })}\n`);
+  }
+}
+
+/**
+ * The previous build's pages linked into a new staging folder from the moment the build begins, on a thread of their
+ * own (`FileLinker`), while this thread reads, extracts and assembles the articles and computes the pages' digests:
+ * a rebuild's tens of thousands of folders and links are then made on the second core, before the render needs them,
+ * instead of after it knows which pages did not change. Only when the previous build's pages were made with the same
+ * salt (templates, render and archive code, site options: `saltDigest` in its manifest); otherwise none could be kept.
+ * Once the digests are known, `keepOnly` removes the pages linked that are not kept (before anything is written: the
+ * pages linked are the live site's files). The staging folder is then as a recycled one after `clearExcept`.
+ */
+export class Prelink {
+  readonly #linker = new FileLinker();
+  /** The previous build's digests. */
+  readonly manifest: Promise<Manifest>;
+  /** The pages put in place. */
+  readonly #linked: Promise<Set<string>>;
+
+  private constructor(
+    readonly previousOutDir: string,
+    readonly outDir: string,
+    salt: Promise<string>,
+  ) {
+    this.manifest = readManifest(previousOutDir);
+    this.#linked = Promise.all([this.manifest, salt]).then(async ([manifest, current]) => {
+      const pages = manifest.salt === saltDigest(current) ? Object.keys(manifest.pages) : [];
+      const missing = new Set(await this.#linker.link(previousOutDir, outDir, pages));
+      return new Set(pages.filter((page) => !missing.has(page)));
+    });
+    this.#linked.catch(() => undefined);
+  }
+
+  /** Starts linking the pages of the site in `previousOutDir` into `outDir`, a new and empty staging folder, if they were made with `salt`. */
+  static start(previousOutDir: string, outDir: string, salt: Promise<string>): Prelink {
+    return new Prelink(previousOutDir, outDir, salt);
+  }
+
+  /**
+   * Once every page is linked, removes those not in `keep` (and the folders they leave empty); resolves with the pages
+   * of `keep` that are in place.
+   */
+  async keepOnly(keep: ReadonlySet<string>): Promise<Set<string>> {
+    const linked = await this.#linked;
+    const kept = new Set<string>();
+    for (const page of linked) {
+      if (keep.has(page)) {
+        kept.add(page);
+        continue;
+      }
+      try {
+        unlinkSync(join(this.outDir, page));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+      for (let dir = dirname(page); dir !== '.' && dir !== ''; dir = dirname(dir)) {
+        try {
+          rmdirSync(join(this.outDir, dir));
+        } catch {
+          break;
+        }
+      }
+    }
+    return kept;
+  }
+
+  /** Ends the linking thread: once resolved, nothing more is linked. */
+  async close(): Promise<void> {
+    await this.#linker.close();
   }
 }

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { QuotesMonth } from '../archive/quotes-index.js';
 import type { Archive, ArticleRecord } from '../archive/types.js';
 import { pageDigests } from './page-digests.js';
-import { PageReuse, templatesDigest } from './page-reuse.js';
+import { PageReuse, templatesDigest, type Prelink } from './page-reuse.js';
 import { publicDir, templatesDir } from './paths.js';
 import { RenderPool, WORKER_LIMITS, type WorkerLimits } from './render-pool.js';
 import { renderJob, slimSiteData, type BatchItem, type JobPages, type RenderJob } from './render-job.js';
@@ -46,6 +46,12 @@ export interface RenderOptions {
    * are kept where they are, and everything else in it is deleted before anything is written. Default false.
    */
   recycledOutDir?: boolean;
+  /**
+   * The previous build's pages being linked into `outDir`, a new staging folder, since the build began (see `Prelink`):
+   * those whose digests are still the same are kept, the others removed before anything is written. Instead of
+   * `previousOutDir`'s pages being linked once the digests are known. Default null.
+   */
+  prelinked?: Prelink | null;
   /** Quotes and article links shown per Eleventy run of speaker, topic, quotes and timeline pages. Default `PAGE_WEIGHT_BUDGET`. */
   pageWeightBudget?: number;
   /**
@@ -90,6 +96,14 @@ function weightedSlices<T>(items: readonly T[], weight: (item: T) => number, bud
   return slices;
 }
 
+/**
+ * What every page's digest begins with: the templates, the render and archive code (`templatesDigest`) and the site
+ * options, from which the site data is made (its name too): they stand for it.
+ */
+export async function renderSalt(siteOptions: SiteDataOptions, templates: string = templatesDir()): Promise<string> {
+  return `${await templatesDigest(templates)}\n${JSON.stringify(siteOptions)}\n`;
+}
+
 /** What the render does, once planned: the jobs and the index run's data. */
 interface RenderPlan {
   /** The runs of pages to render, in order; taken out as they are handed on, so their data goes once rendered. */
@@ -128,8 +142,9 @@ interface PlanContext {
 async function planRender(archive: Archive, options: RenderOptions, reuse: PageReuse, { siteOptions, templates, batch, budget, debug }: PlanContext): Promise<RenderPlan> {
   const list = archive.articles;
   const recycled = options.recycledOutDir === true;
-  // The site data is made from `siteOptions` alone (its name too): they stand for it in the salt.
-  const salt = `${await templatesDigest(templates)}\n${JSON.stringify(siteOptions)}\n`;
+  const prelinked = options.prelinked ?? null;
+  const salt = await renderSalt(siteOptions, templates);
+  reuse.noteSalt(salt);
   // Pages the previous build wrote from the same inputs are linked from it (on another thread, see
   // `PageReuse.linkAll`); a page that cannot be linked is rendered after all.
   const toLink: { page: string; failed: () => void }[] = [];
@@ -151,9 +166,10 @@ async function planRender(archive: Archive, options: RenderOptions, reuse: PageR
   const items: BatchItem[] = list.map((article, i) => ({ article, older: link(list[i + 1]), newer: link(list[i - 1]) }));
   const articles = fresh(items, (item) => `articles/${item.article.id}/index.html`, digests.article);
   // The article pages are linked (on another thread) while this one computes the site's data; not into a
-  // recycled folder, where nothing is written before it is cleared.
-  const linkingFirst = recycled ? 0 : toLink.length;
-  const linking = recycled ? Promise.resolve(0) : reuse.linkAll(toLink.splice(0), options.outDir);
+  // recycled folder, where nothing is written before it is cleared (nor into a prelinked one: none are to link there).
+  const inPlace = recycled || prelinked !== null;
+  const linkingFirst = inPlace ? 0 : toLink.length;
+  const linking = inPlace ? Promise.resolve(0) : reuse.linkAll(toLink.splice(0), options.outDir);
   linking.catch(() => undefined);
   const data = siteData(archive, siteOptions);
   debug('site data');
@@ -171,6 +187,14 @@ async function planRender(archive: Archive, options: RenderOptions, reuse: PageR
     keptCount = found.size;
     kept.clear();
     debug(`${found.size} pages kept in place`);
+  } else if (prelinked !== null) {
+    // The pages linked since the build began that are not kept go before anything is written.
+    const found = await prelinked.keepOnly(new Set(kept.keys()));
+    for (const [page, missing] of kept) if (!found.has(page)) missing();
+    reuse.reused += found.size;
+    keptCount = found.size;
+    kept.clear();
+    debug(`${found.size} pages linked since the build began kept`);
   }
   options.onPlanned?.({ toRender: articles.length + speakers.length + topics.length + months.length + years.length, quoteMonths: data.quoteMonths });
   // The links are not waited for: this thread renders the other pages meanwhile, and those that could not be linked after.
@@ -241,7 +265,8 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
 
   // Pages whose inputs did not change since the previous build are taken from it (or kept, in a recycled output folder).
   const recycled = options.recycledOutDir === true;
-  const reuse = await PageReuse.open(options.previousOutDir ?? null, recycled ? options.outDir : null);
+  const reuse =
+    options.prelinked != null && !recycled ? await PageReuse.prelinked(options.prelinked) : await PageReuse.open(options.previousOutDir ?? null, recycled ? options.outDir : null);
   // With no previous build to take pages from, a large archive is rendered on workers: start them now,
   // so they load while this thread computes the site's data and the digests.
   const newPool = (): RenderPool => new RenderPool(threads, options.workerLimits ?? WORKER_LIMITS);
