@@ -15,7 +15,7 @@ export interface WorkerLimits {
  * Default limits of a render worker. A young generation of 96 MiB (semi-spaces of 32) rather than 48: an article job
  * collects its young generation half as often, each time copying about as much (the job's pages, held to its end),
  * for ~10 % less CPU in the worker (article jobs of 1,000, two workers, medians of 4 runs: 5.3 s against 6.0 for
- * 6,000 pages) and ~20 MB more resident memory; 128 MiB saved no more CPU and cost ~190 MB.
+ * 6,000 pages) and ~20–80 MB more resident memory at 20,000 articles; 128 MiB saved no more CPU and cost ~190 MB.
  */
 export const WORKER_LIMITS: WorkerLimits = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 96 };
 
