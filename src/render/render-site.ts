@@ -179,22 +179,16 @@ async function planRender(archive: Archive, options: RenderOptions, reuse: PageR
   const years = fresh(data.timeline.years, (y) => `timeline/${y.year}/index.html`, digests.timelineYear);
   debug('digests');
   let keptCount = 0;
-  if (recycled) {
-    // Everything but the pages kept goes before anything is written: what is written is then always a new file.
-    const found = await clearExcept(options.outDir, new Set(kept.keys()));
+  if (inPlace) {
+    // Everything but the pages kept goes before anything is written: what is written is then always a new file. In a
+    // recycled folder, whatever else it holds; in a prelinked one, the pages linked since the build began that are not kept.
+    const keep = new Set(kept.keys());
+    const found = recycled || prelinked === null ? await clearExcept(options.outDir, keep) : await prelinked.keepOnly(keep);
     for (const [page, missing] of kept) if (!found.has(page)) missing();
     reuse.reused += found.size;
     keptCount = found.size;
     kept.clear();
-    debug(`${found.size} pages kept in place`);
-  } else if (prelinked !== null) {
-    // The pages linked since the build began that are not kept go before anything is written.
-    const found = await prelinked.keepOnly(new Set(kept.keys()));
-    for (const [page, missing] of kept) if (!found.has(page)) missing();
-    reuse.reused += found.size;
-    keptCount = found.size;
-    kept.clear();
-    debug(`${found.size} pages linked since the build began kept`);
+    debug(recycled ? `${found.size} pages kept in place` : `${found.size} pages linked since the build began kept`);
   }
   options.onPlanned?.({ toRender: articles.length + speakers.length + topics.length + months.length + years.length, quoteMonths: data.quoteMonths });
   // The links are not waited for: this thread renders the other pages meanwhile, and those that could not be linked after.
