@@ -45,7 +45,8 @@ export function extractionRate(extractArticle: (text: string) => { quotes: reado
   return { perCpuS: median(rounds.map((r) => r.perCpuS)), perWallS: median(rounds.map((r) => r.perWallS)), rounds };
 }
 
-function median(values: number[]): number {
+/** The middle value of `values` (the mean of the two middle ones for an even count). */
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;

@@ -12,7 +12,7 @@ import type { BenchOptions } from './options.js';
 import { summariseProfiles } from './profile.js';
 import { runNodeTimed } from './run-timed.js';
 import { stageTimes } from './stages.js';
-import { EXTRACT_ROUNDS, extractionRate } from './extraction-rate.js';
+import { EXTRACT_ROUNDS, extractionRate, median } from './extraction-rate.js';
 import type { TimedRun } from './run-timed.js';
 
 /** The project's root: this file is `dist/bench/main.js`. */
@@ -275,12 +275,6 @@ function check(result: TimedRun, what: string, logFile: string): void {
 function countFiles(dir: string, suffix: string): number {
   if (!existsSync(dir)) return 0;
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(suffix)).length;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function medianKnown(runs: TimedRun[]): number {
