@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/build/build.js';
+import { isListedPage, listHtmlPages, sitemapXml } from '../src/publish/sitemap.js';
 import { Capture } from './fixtures/inputs/capture.js';
 import { runCli, SEEDS, snapshot } from './fixtures/inputs/run-cli.js';
 
@@ -28,6 +29,17 @@ async function writeContent(content: string, reverse: boolean): Promise<void> {
   ];
   if (reverse) files.reverse();
   for (const [, write] of files) await write();
+}
+
+/** The `<loc>`s of a sitemap. */
+const locs = (xml: string): string[] => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!);
+
+/** The sitemap names the pages a walk of the finished site finds (the build takes them from the render instead). */
+async function expectSitemapOfWalk(site: string): Promise<void> {
+  const walked = (await listHtmlPages(site)).filter(isListedPage);
+  expect(walked.length).toBeGreaterThan(2);
+  const expected = locs(sitemapXml(walked, { basePath: '/', siteUrl: 'https://example.org/' }));
+  expect(locs(await readFile(join(site, 'sitemap.xml'), 'utf8'))).toEqual(expected);
 }
 
 async function buildInto(content: string, out: string, cache: boolean): Promise<Record<string, string>> {
@@ -102,6 +114,8 @@ describe('determinism', () => {
     const fresh = await buildInto(content, join(dir, 'three', 'fresh'), false);
     expect(Object.keys(rebuilt).some((file) => file.includes('records'))).toBe(true);
     expect(rebuilt).toEqual(fresh);
+    await expectSitemapOfWalk(site);
+    await expectSitemapOfWalk(join(dir, 'three', 'fresh'));
     // The site it replaced was not written to (it is the spare now), though its unchanged files were shared.
     expect(await snapshot(spare)).toEqual(live);
 
@@ -111,6 +125,7 @@ describe('determinism', () => {
     await rm(join(content, 'b', 'added.md'));
     const again = await buildInto(content, site, true);
     expect(again).toEqual(await buildInto(content, join(dir, 'three', 'fresh'), false));
+    await expectSitemapOfWalk(site);
     expect(await snapshot(spare)).toEqual(rebuilt);
   }, 60_000);
 });

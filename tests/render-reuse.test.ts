@@ -1,10 +1,12 @@
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assembleArchive, type ArchiveInput } from '../src/archive/assemble.js';
 import { Prelink } from '../src/render/page-reuse.js';
-import { renderSalt, renderSite } from '../src/render/render-site.js';
+import { publicDir } from '../src/render/paths.js';
+import { renderSalt, renderSite, type RenderOptions } from '../src/render/render-site.js';
+import { listHtmlPages } from '../src/publish/sitemap.js';
 import { sampleInputs } from './render-sample-archive.js';
 
 const dirs: string[] = [];
@@ -113,6 +115,73 @@ describe('reusing unchanged pages of the previous build', { timeout: 120_000 }, 
       expect((await stat(join(dir, renderedAgain))).ino).not.toBe((await stat(join(first.dir, renderedAgain))).ino);
       // The previous build's files are as they were.
       expect(await files(first.dir)).toEqual(before);
+    } finally {
+      await prelinked.close();
+    }
+  });
+
+  it('names the pages of the site as a walk of the finished folder does: rendered, linked, kept in place, linked since the build began, copied from the public folder', async () => {
+    // A public folder with HTML files of its own, one in a subfolder (and one under pagefind/, which is not a page).
+    const assets = await mkdtemp(join(tmpdir(), 'news-archive-public-'));
+    dirs.push(assets);
+    await cp(publicDir(), assets, { recursive: true });
+    await mkdir(join(assets, 'help', 'faq'), { recursive: true });
+    await mkdir(join(assets, 'pagefind'));
+    await writeFile(join(assets, 'about.html'), '<!doctype html><title>About</title>\n');
+    await writeFile(join(assets, 'help', 'faq', 'index.html'), '<!doctype html><title>FAQ</title>\n');
+    await writeFile(join(assets, 'pagefind', 'playground.html'), '<!doctype html><title>no page</title>\n');
+    const added: ArchiveInput = {
+      file: 'added.txt',
+      article: { ...sampleInputs()[3]!.article, title: 'A new article', date: '2023-06-01', topics: ['Peace talks'], body: 'New.\n' },
+    };
+    const inputs = [...sampleInputs(), added];
+    const newDir = async (): Promise<string> => {
+      const dir = await mkdtemp(join(tmpdir(), 'news-archive-reuse-'));
+      dirs.push(dir);
+      return dir;
+    };
+    const renderInto = async (dir: string, list: ArchiveInput[], options: Partial<RenderOptions> = {}): Promise<{ htmlPages: string[]; reused: number }> =>
+      renderSite(assembleArchive(list, { basePath: '/' }), { outDir: dir, basePath: '/', siteUrl: null, publicDir: assets, ...options });
+
+    // Everything rendered.
+    const first = await newDir();
+    const cold = await renderInto(first, sampleInputs());
+    expect(cold.htmlPages).toEqual(await listHtmlPages(first));
+    expect(cold.htmlPages).toContain('about.html');
+    expect(cold.htmlPages).toContain('help/faq/index.html');
+    expect(cold.htmlPages).toContain('404.html');
+    expect(cold.htmlPages.filter((f) => PER_ITEM.test(f)).length).toBeGreaterThan(15);
+    expect(cold.htmlPages.some((f) => f.startsWith('pagefind/'))).toBe(false);
+
+    // Linked from the previous build once the digests are known, and rendered (the new article's pages); one page
+    // could not be linked (gone from the previous build) and is rendered after all.
+    const previous = await newDir();
+    await cp(first, previous, { recursive: true });
+    await rm(join(previous, cold.htmlPages.find((f) => f.startsWith('speakers/'))!));
+    const linked = await newDir();
+    const rebuilt = await renderInto(linked, inputs, { previousOutDir: previous });
+    expect(rebuilt.reused).toBeGreaterThan(0);
+    expect(rebuilt.htmlPages).toEqual(await listHtmlPages(linked));
+    expect(rebuilt.htmlPages).toContain('articles/a-new-article/index.html');
+
+    // Kept in place in a recycled folder (the previous build's site, with a stray page of no build's, which goes).
+    const recycled = await newDir();
+    await cp(first, recycled, { recursive: true });
+    await writeFile(join(recycled, 'stray.html'), 'x');
+    const kept = await renderInto(recycled, inputs, { previousOutDir: first, recycledOutDir: true });
+    expect(kept.reused).toBeGreaterThan(0);
+    expect(kept.htmlPages).toEqual(await listHtmlPages(recycled));
+    expect(kept.htmlPages).not.toContain('stray.html');
+
+    // Linked since the build began, those not kept removed; and fewer articles than before, so pages go.
+    const prelinkedDir = await newDir();
+    const prelinked = Prelink.start(linked, prelinkedDir, renderSalt({ basePath: '/', siteUrl: null }));
+    try {
+      const fewer = sampleInputs().slice(1);
+      const result = await renderInto(prelinkedDir, fewer, { previousOutDir: linked, prelinked });
+      expect(result.reused).toBeGreaterThan(0);
+      expect(result.htmlPages).toEqual(await listHtmlPages(prelinkedDir));
+      expect(result.htmlPages.length).toBeLessThan(rebuilt.htmlPages.length);
     } finally {
       await prelinked.close();
     }

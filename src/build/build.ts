@@ -179,10 +179,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const records = startWritingRecords(archive, staged.stagingDir, renderOptions.previousOutDir);
     let published: Awaited<ReturnType<typeof publishExtras>>;
     try {
-      // The quotes index the render stage computed is not computed again for the search index.
+      // The quotes index and the pages the render stage knows are not computed again (nor the output folder read).
       published = await publishExtras(archive, renderOptions, (done, total) => progress.update(done, total), {
         quoteMonths: rendered.quoteMonths,
         search: early.search,
+        pages: rendered.htmlPages,
       });
     } catch (error) {
       // Nothing may still be writing into the staging folder when it is removed.

@@ -24,6 +24,11 @@ export interface Computed {
   quoteMonths?: readonly QuotesMonth[];
   /** The search index, when started already while the pages were rendered (`startSearchIndex`): finished here instead. */
   search?: SearchIndexRun | null;
+  /**
+   * The site's HTML pages as `listHtmlPages(outDir)` would give them (`RenderResult.htmlPages`): the output folder is
+   * then not read to list them.
+   */
+  pages?: readonly string[];
 }
 
 /**
@@ -43,8 +48,8 @@ export async function publishExtras(
 ): Promise<PublishResult> {
   const started = performance.now();
   const debug = (what: string): void => debugMemory(`publish: ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  // The search index (Pagefind's services and their threads), the pages listed (on libuv's threads) and the feeds
-  // (on this one) at the same time; the sitemap once the pages are listed, the search index checked against them.
+  // The search index (Pagefind's services and their threads) and the feeds (on this one) at the same time; the sitemap
+  // once the pages are listed, the search index checked against them.
   const search =
     computed.search ??
     startSearchIndex(archive, {
@@ -52,14 +57,18 @@ export async function publishExtras(
       ...(onProgress === undefined ? {} : { onProgress }),
       ...(computed.quoteMonths === undefined ? {} : { quoteMonths: computed.quoteMonths }),
     });
-  // The pages are listed, and the unchanged feeds linked, on a thread of their own (a large site's tens of thousands
-  // of small reads and links) while this one makes the feeds' digests and writes the changed ones.
+  // The unchanged feeds are linked on a thread of their own (a large site's thousands of small links) while this one
+  // makes the feeds' digests and writes the changed ones. The pages are those the render wrote; only when it did not
+  // say are they listed from the folder (on that thread too: tens of thousands of small reads).
   const linker = new FileLinker();
   try {
-    const listing = (archive.articles.length >= LINK_ON_THREAD_FROM ? linker.listHtmlPages(options.outDir) : listHtmlPages(options.outDir)).then((pages) => {
-      debug(`${pages.length} pages listed`);
-      return pages;
-    });
+    const listing =
+      computed.pages !== undefined
+        ? Promise.resolve(computed.pages)
+        : (archive.articles.length >= LINK_ON_THREAD_FROM ? linker.listHtmlPages(options.outDir) : listHtmlPages(options.outDir)).then((pages) => {
+            debug(`${pages.length} pages listed`);
+            return pages;
+          });
     const searching = listing.then((pages) => search.finish(pages));
     const [files, index] = await Promise.allSettled([writeFiles(archive, options, linker, listing, debug), searching]);
     // Nothing is still being written when this returns or throws.

@@ -109,6 +109,12 @@ export class PageReuse {
     return new PageReuse(manifest, manifest, prelink.previousOutDir);
   }
 
+  /**
+   * Every page given to `source`, sorted (as `Array#sort` sorts strings), once `save` has written them: each is in the
+   * output folder once the render is done (kept, linked, or rendered should it be neither).
+   */
+  pages: string[] = [];
+
   /** Notes the salt of this build's digests in its manifest (see `Prelink`). */
   noteSalt(salt: string): void {
     this.#next.salt = saltDigest(salt);
@@ -152,7 +158,8 @@ export class PageReuse {
   /** Writes this build's digests into its output folder, for the next build. */
   async save(outDir: string): Promise<void> {
     const sorted: Record<string, string> = {};
-    for (const key of Object.keys(this.#next.pages).sort()) sorted[key] = this.#next.pages[key]!;
+    this.pages = Object.keys(this.#next.pages).sort();
+    for (const key of this.pages) sorted[key] = this.#next.pages[key]!;
     const salt = this.#next.salt === undefined ? {} : { salt: this.#next.salt };
     await writeFile(join(outDir, PAGES_MANIFEST), `${JSON.stringify({ version: this.#next.version, ...salt, pages: sorted })}\n`);
   }

@@ -83,7 +83,7 @@ export function portableJob(job: RenderJob): RenderJob {
 
 /** Renders one job's pages (article bodies to HTML first, then Eleventy over the kind's template alone); resolves with how many. */
 export async function renderJob(job: RenderJob): Promise<number> {
-  const run = (template: string, data: SiteData): Promise<number> => runEleventy(join(job.templates, template), job.outDir, data, job.cacheKey);
+  const run = async (template: string, data: SiteData): Promise<number> => (await runEleventy(join(job.templates, template), job.outDir, data, job.cacheKey)).length;
   switch (job.kind) {
     case 'articles': {
       const options = articlePageOptions(job.options);

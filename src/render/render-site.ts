@@ -7,6 +7,7 @@ import { PageReuse, templatesDigest, type Prelink } from './page-reuse.js';
 import { publicDir, templatesDir } from './paths.js';
 import { RenderPool, WORKER_LIMITS, type WorkerLimits } from './render-pool.js';
 import { renderJob, slimSiteData, type BatchItem, type JobPages, type RenderJob } from './render-job.js';
+import { listHtmlPagesSync } from '../publish/sitemap.js';
 import { debugMemory } from '../report/memory.js';
 import { clearExcept } from '../write/clear-except.js';
 import { HeapKeeper } from './collect-garbage.js';
@@ -52,6 +53,8 @@ export interface RenderOptions {
    * `previousOutDir`'s pages being linked once the digests are known. Default null.
    */
   prelinked?: Prelink | null;
+  /** Static assets copied as they are to the site's root. Default `publicDir()`. */
+  publicDir?: string;
   /** Quotes and article links shown per Eleventy run of speaker, topic, quotes and timeline pages. Default `PAGE_WEIGHT_BUDGET`. */
   pageWeightBudget?: number;
   /**
@@ -228,6 +231,12 @@ export interface RenderResult {
   reused: number;
   /** The archive's quotes index (`quotesByMonth(archive, basePath)`), for the stages after this one. */
   quoteMonths: readonly QuotesMonth[];
+  /**
+   * The site's HTML pages once rendered, as `listHtmlPages(outDir)` lists them (relative paths, forward slashes, sorted,
+   * nothing under `pagefind/`): the pages rendered one per item (kept, linked or rendered), those of the index run, and
+   * those copied from the public folder. Known without reading the folder.
+   */
+  htmlPages: string[];
 }
 
 /**
@@ -267,6 +276,7 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
   let pool: RenderPool | null = null;
   let rendered = 0;
   let quoteMonths: readonly QuotesMonth[] = [];
+  let indexPages: string[] = [];
   if (mayUseWorkers && (options.worker === true || (reuse.previousPages === 0 && list.length >= IN_PROCESS_BELOW))) pool = newPool();
   try {
     const plan = await planRender(archive, options, reuse, { siteOptions, templates, batch, budget, debug });
@@ -284,9 +294,9 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
       const data = plan.indexData;
       plan.indexData = null;
       if (data === null) return 0;
-      const written = await runEleventy(templates, options.outDir, data, salt);
+      indexPages = await runEleventy(templates, options.outDir, data, salt);
       debug('indexes');
-      return written;
+      return indexPages.length;
     };
     const total = toRender + plan.kept + plan.linking;
     let done = plan.kept;
@@ -345,7 +355,25 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
     await pool?.close();
     releaseNunjucksEnvironments();
   }
-  await cp(publicDir(), options.outDir, { recursive: true });
+  const assets = options.publicDir ?? publicDir();
+  await cp(assets, options.outDir, { recursive: true });
   await reuse.save(options.outDir);
-  return { pages: rendered + reuse.reused, reused: reuse.reused, quoteMonths };
+  return { pages: rendered + reuse.reused, reused: reuse.reused, quoteMonths, htmlPages: sitePages(reuse.pages, [...indexPages, ...listHtmlPagesSync(assets)]) };
+}
+
+/**
+ * The site's HTML pages, sorted as `listHtmlPages` sorts them, from what wrote them: the item pages (`sorted`), the
+ * index run's and the public folder's (`others`, a few: the public folder is listed as the output would be). A page may
+ * come from more than one. Merged, not sorted again: the item pages are tens of thousands.
+ */
+function sitePages(sorted: readonly string[], others: readonly string[]): string[] {
+  const rest = [...new Set(others)].filter((page) => !page.startsWith('pagefind/')).sort();
+  const pages: string[] = [];
+  let j = 0;
+  for (const page of sorted) {
+    for (; j < rest.length && rest[j]! <= page; j += 1) if (rest[j] !== page) pages.push(rest[j]!);
+    pages.push(page);
+  }
+  for (; j < rest.length; j += 1) pages.push(rest[j]!);
+  return pages;
 }

@@ -1,3 +1,4 @@
+import { relative, resolve, sep } from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { configureEleventy } from './eleventy-config.js';
 import { compileTemplatesOnce, shareNunjucksEnvironment } from './nunjucks-cache.js';
@@ -8,9 +9,9 @@ import type { SiteData } from './site-data.js';
  * with `data` as `site`. With a `cacheKey`, the run shares its Nunjucks environment (compiled layout
  * and includes) with earlier runs of this thread under the same key; either way a paginated template is compiled
  * once per run, not once per page (see `nunjucks-cache.ts`).
- * Resolves with the number of HTML pages written.
+ * Resolves with the HTML pages written: paths relative to `outDir`, forward slashes (as `listHtmlPages` names them).
  */
-export async function runEleventy(input: string, outDir: string, data: SiteData, cacheKey?: string): Promise<number> {
+export async function runEleventy(input: string, outDir: string, data: SiteData, cacheKey?: string): Promise<string[]> {
   const eleventy = new Eleventy(input, outDir, {
     quietMode: true,
     // No eleventy.config.* from the working folder: the site is configured here only.
@@ -22,13 +23,23 @@ export async function runEleventy(input: string, outDir: string, data: SiteData,
     },
   });
   eleventy.disableLogger();
-  return htmlWritten(await eleventy.write());
+  const written: string[] = [];
+  htmlWritten(await eleventy.write(), resolve(outDir), written);
+  return written;
 }
 
-/** How many HTML files a run's result names (Eleventy 3 resolves `write()` with nested lists of `{ outputPath }`). */
-function htmlWritten(result: unknown): number {
-  if (Array.isArray(result)) return result.reduce((n: number, entry: unknown) => n + htmlWritten(entry), 0);
-  if (result === null || typeof result !== 'object') return 0;
+/**
+ * Adds to `written` the HTML files a run's result names (Eleventy 3 resolves `write()` with nested lists of
+ * `{ outputPath }`, under the output folder as it was given), relative to `outDir`.
+ */
+function htmlWritten(result: unknown, outDir: string, written: string[]): void {
+  if (Array.isArray(result)) {
+    for (const entry of result as unknown[]) htmlWritten(entry, outDir, written);
+    return;
+  }
+  if (result === null || typeof result !== 'object') return;
   const { outputPath } = result as { outputPath?: unknown };
-  return typeof outputPath === 'string' && outputPath.endsWith('.html') ? 1 : 0;
+  if (typeof outputPath !== 'string' || !outputPath.endsWith('.html')) return;
+  const path = relative(outDir, resolve(outputPath));
+  written.push(sep === '/' ? path : path.split(sep).join('/'));
 }
