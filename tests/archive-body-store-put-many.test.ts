@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
-import { BodyStore, utf16Length } from '../src/archive/body-store.js';
+import { describe, expect, it, vi } from 'vitest';
+import { BodyStore, bodyDigest, storeBody, utf16Length } from '../src/archive/body-store.js';
 
 describe('BodyStore.putMany', () => {
   it('stores bodies as put one by one would: each read back whole, with its UTF-8 length and sha256', () => {
@@ -50,6 +50,26 @@ describe('BodyStore.putMany with bodies given as bytes', () => {
   it('utf16Length counts the text units of UTF-8 bytes', () => {
     for (const text of ['', 'ascii', 'é', '中文', '🙂', 'a🙂b𝔘é中', '\u0000\u007f\u0080\u07ff\u0800\uffff']) {
       expect(utf16Length(Buffer.from(text, 'utf8'))).toBe(text.length);
+    }
+  });
+});
+
+describe('BodyStore.putMany without digests', () => {
+  it('stores the bodies unhashed; their digest is read back and hashed when asked, once', () => {
+    const store = BodyStore.open();
+    try {
+      const bodies = ['Plain text.', '“Curly quotes” — and a dash', ''];
+      const refs = store.putMany(bodies, false);
+      expect(refs.map((r) => r.digest)).toEqual([null, null, null]);
+      const holders = refs.map((ref) => storeBody({ body: '' }, store, ref));
+      holders.forEach((holder, i) => expect(bodyDigest(holder)).toBe(createHash('sha256').update(bodies[i]!, 'utf8').digest('hex')));
+      expect(refs[1]!.digest).toBe(createHash('sha256').update(bodies[1]!, 'utf8').digest('hex'));
+      const read = vi.spyOn(store, 'digest');
+      expect(bodyDigest(holders[1]!)).toBe(refs[1]!.digest);
+      expect(read).toHaveBeenCalledTimes(1);
+      expect(store.read(refs[1]!)).toBe(bodies[1]);
+    } finally {
+      store.close();
     }
   });
 });

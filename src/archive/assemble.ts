@@ -1,4 +1,5 @@
 import type { ExtractedArticle } from '../extract/types.js';
+import { noteArticleSource } from './article-digest.js';
 import { foldWords } from './fold.js';
 import { joinNames } from './names.js';
 import { slugify, uniqueSlugs } from './slug.js';
@@ -9,6 +10,8 @@ export interface ArchiveInput {
   /** Path relative to the content folder, forward slashes. */
   file: string;
   article: ExtractedArticle;
+  /** What the article was made from (`articleSource`), when known: its record's digest is then taken from it (`articleDigest`). */
+  source?: string;
 }
 
 export interface AssembleOptions {
@@ -114,7 +117,7 @@ export function assembleArchive(inputs: ArchiveInput[], options: AssembleOptions
     'article',
   );
 
-  const articles: ArticleRecord[] = sorted.map(({ file, article }, i) => {
+  const articles: ArticleRecord[] = sorted.map(({ file, article, source }, i) => {
     const local = perArticle[i]!;
     const id = articleIds.get(file) ?? slugify(file);
     const localRole = new Map<string, string>();
@@ -158,7 +161,7 @@ export function assembleArchive(inputs: ArchiveInput[], options: AssembleOptions
       topics.push({ label: topicLabel.get(key) ?? raw, id: topicIds.get(key) ?? slugify(raw) });
     }
 
-    return {
+    const record: ArticleRecord = {
       id,
       url: `${base}articles/${id}/`,
       file,
@@ -173,6 +176,8 @@ export function assembleArchive(inputs: ArchiveInput[], options: AssembleOptions
       body: article.body,
       messages: article.messages,
     };
+    if (source !== undefined) noteArticleSource(record, source);
+    return record;
   });
 
   articles.sort(compareArticles);

@@ -11,8 +11,11 @@ export interface BodyRef {
   bytes: number;
   /** The body's length in UTF-16 code units (`body.length`), known without reading it back. */
   length: number;
-  /** sha256 of the body's UTF-8 bytes (hex), taken when it was stored: what digests of the record use, without reading it back. */
-  digest: string;
+  /**
+   * sha256 of the body's UTF-8 bytes (hex), taken when it was stored: what digests of the record use, without reading it
+   * back. Null when it was stored without (`putMany(…, false)`): `bodyDigest` then reads it back once, should it be asked.
+   */
+  digest: string | null;
 }
 
 /**
@@ -61,8 +64,10 @@ export class BodyStore {
    * Appends `bodies`, in order; returns where each is. Encoded into one buffer and written at once: for a chunk of
    * articles, one write instead of one each, and no buffer of its own for each body. A body may be given as its
    * UTF-8 bytes (well-formed, as a rebuild reads it from the cache): it is stored as it is, as its text would be.
+   * Without `digests`, the bodies are not hashed (`BodyRef.digest` null): for records digested from their sources
+   * (`articleDigest`), which never ask.
    */
-  putMany(bodies: ReadonlyArray<string | Uint8Array>): BodyRef[] {
+  putMany(bodies: ReadonlyArray<string | Uint8Array>, digests = true): BodyRef[] {
     const sizes = bodies.map((body) => (typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.byteLength));
     const total = sizes.reduce((sum, size) => sum + size, 0);
     // One buffer kept from chunk to chunk: a fresh one of some megabytes each time costs as much again in page faults.
@@ -79,7 +84,7 @@ export class BodyStore {
         bytes.set(body, at);
         length = utf16Length(body);
       }
-      const ref = { offset: this.#end + at, bytes: size, length, digest: sha256Hex(bytes.subarray(at, at + size)) };
+      const ref = { offset: this.#end + at, bytes: size, length, digest: digests ? sha256Hex(bytes.subarray(at, at + size)) : null };
       at += size;
       return ref;
     });
@@ -96,7 +101,17 @@ export class BodyStore {
 
   /** The body stored at `ref`. */
   read(ref: BodyRef): string {
-    return readAt(this.#open(), ref.offset, ref.bytes, 'the body store is shorter than expected').toString('utf8');
+    return this.#bytes(ref).toString('utf8');
+  }
+
+  /** The digest of the body stored at `ref` (`BodyRef.digest`), read back and hashed when it was stored without (then kept on `ref`). */
+  digest(ref: BodyRef): string {
+    ref.digest ??= sha256Hex(this.#bytes(ref));
+    return ref.digest;
+  }
+
+  #bytes(ref: BodyRef): Buffer {
+    return readAt(this.#open(), ref.offset, ref.bytes, 'the body store is shorter than expected');
   }
 
   /**
@@ -154,10 +169,11 @@ export function storeBody<T extends { body: string }>(record: T, store: BodyStor
 
 /**
  * sha256 (hex) of `record.body`'s UTF-8 bytes: the digest taken when it was stored (`storeBody`), so a
- * stored body is not read back for it; a body held in memory is hashed.
+ * stored body is not read back for it (unless it was stored without one); a body held in memory is hashed.
  */
 export function bodyDigest(record: { body: string }): string {
-  return storedRefs.get(record)?.ref.digest ?? sha256Hex(record.body);
+  const stored = storedRefs.get(record);
+  return stored === undefined ? sha256Hex(record.body) : stored.store.digest(stored.ref);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { articleSource } from '../archive/article-digest.js';
 import type { ArchiveInput } from '../archive/assemble.js';
 import type { BodyRef, BodyStore } from '../archive/body-store.js';
 import { findArticleFiles } from '../load/find-files.js';
@@ -193,10 +194,14 @@ export async function loadAndExtract(contentDir: string, options: LoadAndExtract
         diagnostics.push(...article.diagnostics, ...final.messages.map((m) => fromExtractMessage(article.file, m, 0)));
         stored.push({ file: article.file, body: bodyBytes[i] ?? final.body });
         final.body = '';
-        inputs.push({ file: article.file, article: final });
+        // With a cache, the record's digest is taken from what it is made from (its text's cache key), not its fields.
+        inputs.push(article.digest === null ? { file: article.file, article: final } : { file: article.file, article: final, source: articleSource(article.digest, article.frontMatter, article.lineOffset) });
       }
-      // The chunk's bodies go to the store together (one write).
-      const refs = store.putMany(stored.map((s) => s.body));
+      // The chunk's bodies go to the store together (one write); hashed only without a cache (see `articleDigest`).
+      const refs = store.putMany(
+        stored.map((s) => s.body),
+        options.cacheDir === null,
+      );
       stored.forEach(({ file }, k) => bodies.set(file, refs[k]!));
       // Let the progress line draw and Ctrl-C be heard between chunks.
       await new Promise((next) => setImmediate(next));
