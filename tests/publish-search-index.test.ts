@@ -103,6 +103,30 @@ describe('searchPages', () => {
     expect(given.filter((p) => p.url.startsWith('/quotes/')).map((p) => p.url)).toContain('/quotes/2024/11/');
   });
 
+  it("changes a quotes month's source with anything its record shows: a quote's text or speaker, an article's title, date or source, the order", () => {
+    const monthSource = (archive: Archive): string => searchPages(archive, '/news/').find((p) => p.url === '/quotes/2023/08/')!.source();
+    const base = monthSource(sampleArchive());
+    expect(monthSource(sampleArchive())).toBe(base);
+    const changed = (change: (a: ArticleRecord) => void): string => {
+      const archive = sampleArchive();
+      change(archive.articles[3]!);
+      return monthSource(archive);
+    };
+    const sources = [
+      changed((a) => (a.quotes = [{ ...a.quotes[0]!, text: 'Tariffs will rise' }])),
+      changed((a) => (a.quotes = [{ ...a.quotes[0]!, speaker: 'John Doe', speakerId: 'john-doe' }])),
+      changed((a) => (a.title = 'Another title')),
+      changed((a) => (a.date = '2023-08-16')),
+      changed((a) => (a.source = 'Daily')),
+      changed((a) => (a.quotes = [a.quotes[0]!, { ...a.quotes[0]!, id: `${a.quotes[0]!.id}b`, text: 'A second quote' }])),
+    ];
+    for (const source of sources) expect(source).not.toBe(base);
+    expect(new Set(sources).size).toBe(sources.length);
+    // Its record follows from it: the same source, the same record.
+    const records = [sampleArchive(), sampleArchive()].map((archive) => searchPages(archive, '/news/').find((p) => p.url === '/quotes/2023/08/')!.record());
+    expect(records[1]).toEqual(records[0]);
+  });
+
   it('reads no body kept on disk for sizes and digests, and each once when its record is built', () => {
     const store = BodyStore.open();
     try {

@@ -92,10 +92,17 @@ export function assembleArchive(inputs: ArchiveInput[], options: AssembleOptions
   }
 
   // --- topics: one label per folded spelling ---
+  // Each spelling folded once: the same few hundred labels recur across tens of thousands of articles.
+  const topicKeys = new Map<string, string>();
+  const topicKey = (label: string): string => {
+    let key = topicKeys.get(label);
+    if (key === undefined) topicKeys.set(label, (key = foldWords(label) || label.trim()));
+    return key;
+  };
   const topicSpellings = new Map<string, Map<string, number>>();
   for (const { article } of sorted) {
     for (const label of article.topics) {
-      const key = foldWords(label) || label.trim();
+      const key = topicKey(label);
       if (!key) continue;
       const counts = topicSpellings.get(key) ?? new Map<string, number>();
       bump(counts, label.trim());
@@ -108,8 +115,8 @@ export function assembleArchive(inputs: ArchiveInput[], options: AssembleOptions
   // --- ids ---
   const speakerNames = [...new Set(canonicalOf.values())].sort(byText);
   const speakerIds = uniqueSlugs(speakerNames, (n) => slugify(n), 'speaker');
-  const topicKeys = [...topicLabel.keys()].sort(byText);
-  const topicIds = uniqueSlugs(topicKeys, (k) => slugify(topicLabel.get(k) ?? k), 'topic');
+  const sortedTopicKeys = [...topicLabel.keys()].sort(byText);
+  const topicIds = uniqueSlugs(sortedTopicKeys, (k) => slugify(topicLabel.get(k) ?? k), 'topic');
   const titleOf = new Map(sorted.map((s) => [s.file, s.article.title]));
   const articleIds = uniqueSlugs(
     sorted.map((s) => s.file),
@@ -155,7 +162,7 @@ export function assembleArchive(inputs: ArchiveInput[], options: AssembleOptions
     const topics: TopicRef[] = [];
     const seenTopics = new Set<string>();
     for (const raw of article.topics) {
-      const key = foldWords(raw) || raw.trim();
+      const key = topicKey(raw);
       if (!key || seenTopics.has(key)) continue;
       seenTopics.add(key);
       topics.push({ label: topicLabel.get(key) ?? raw, id: topicIds.get(key) ?? slugify(raw) });

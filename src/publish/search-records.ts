@@ -1,7 +1,8 @@
 import type { Root, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { articleDigest } from '../archive/article-digest.js';
+import { articleDigest, recordCodeDigest } from '../archive/article-digest.js';
+import { articleRef, type ArticleRef } from '../archive/article-ref.js';
 import { bodyLength } from '../archive/body-store.js';
 import { quotesByMonth, type QuotesMonth } from '../archive/quotes-index.js';
 import type { Archive, ArticleRecord } from '../archive/types.js';
@@ -51,6 +52,15 @@ export { SEARCH_LANGUAGE };
  * record, built only for a shard that is indexed, reads the body then.
  */
 export function searchPages(archive: Archive, basePath: string, quoteMonths?: readonly QuotesMonth[]): SearchPage[] {
+  let digests: Map<ArticleRef, string> | null = null;
+  /** An article a quotes month lists, by its record's digest (made once, when a month's source is first asked). */
+  const digestOf = (ref: ArticleRef): string => {
+    if (digests === null) {
+      digests = new Map();
+      for (const article of archive.articles) digests.set(articleRef(article), articleDigest(article));
+    }
+    return digests.get(ref) ?? JSON.stringify(ref);
+  };
   const pages: SearchPage[] = archive.articles.map((article) => ({
     url: sitePath(article.url, basePath),
     period: article.date?.slice(0, 7) ?? null,
@@ -64,7 +74,7 @@ export function searchPages(archive: Archive, basePath: string, quoteMonths?: re
       url,
       period: month.month === null ? null : `${month.year}-${month.month}`,
       size: month.quotes.reduce((n, q) => n + q.text.length + 40 + q.sources.reduce((m, s) => m + s.article.title.length + 40, 0), 0),
-      source: () => quotesMonthSource(month, url),
+      source: () => quotesMonthSource(month, url, digestOf),
       record: () => quotesMonthRecord(month, url),
     });
   }
@@ -112,11 +122,18 @@ function quotesMonthRecord(month: QuotesMonth, url: string): SearchRecord {
 }
 
 /**
- * What a quotes month's record is made from, as text: the fields `quotesMonthRecord` reads (no quote ids, no
- * article URLs), the dates unformatted (the formatting is code, in the indexing digest).
+ * What a quotes month's record is made from, as text: its URL, label and count, and each group's sources (a quote id
+ * and its article's digest, `articleDigest`, which covers the article's title, date, source and quotes) in order. A
+ * group's text and speaker are those of its first source's quote, by the archive's code (`recordCodeDigest`): its
+ * sources stand for them, without serialising every quote's text again.
  */
-function quotesMonthSource(month: QuotesMonth, url: string): string {
-  return JSON.stringify([url, month.label, month.count, month.quotes.map((q) => [q.text, q.speaker, q.sources.map((s) => [s.article.title, s.article.date, s.article.source])])]);
+function quotesMonthSource(month: QuotesMonth, url: string, digestOf: (ref: ArticleRef) => string): string {
+  let text = `${recordCodeDigest()}\0${JSON.stringify([url, month.label, month.count])}`;
+  for (const q of month.quotes) {
+    text += '\n';
+    for (const s of q.sources) text += `${s.quoteId} ${digestOf(s.article)} `;
+  }
+  return text;
 }
 
 function unique(values: string[]): string[] {
