@@ -90,7 +90,7 @@ describe('articleDigest', () => {
   });
 });
 
-describe('articleDigest of a record whose source is known (a build with a cache)', () => {
+describe('articleDigest of a record whose source is known (every record of a build)', () => {
   const extracted = (changes: Partial<ExtractedArticle> = {}): ExtractedArticle => ({
     title: 'A title',
     titleFromLead: false,

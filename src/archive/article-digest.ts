@@ -15,14 +15,16 @@ const sources = new WeakMap<ArticleRecord, string>();
  * digests), records.json, the feeds and the search index's shard digests all use it. Two ways, the same record always
  * taking the same one:
  *
- * - A record whose source is noted (`noteArticleSource`: a build with a cache, which knows each text's cache key): the
+ * - A record whose source is noted (`noteArticleSource`: every record of a build, with a cache or without): the
  *   source (the cache key, which stands for the text and the extractor's version, the front matter and where the text
  *   starts in its file), the code that makes a record of them (`recordCodeDigest`), and the fields the archive joins
  *   across articles: `id`, `url`, `file`, `speakers`, `topics`, and each quote's id and speaker. The other fields
  *   (title, date, source, byline, dateline, body, messages, each quote's text and cue) are the extractor's result with
  *   the front matter applied, which the source stands for: neither hashed nor serialised again.
- * - Any other record: each field as JSON, the body by its own digest (`bodyDigest`), so a body kept on disk is not
- *   read back.
+ * - Any other record (made outside a build): each field as JSON, the body by its own digest (`bodyDigest`).
+ *
+ * A build's digests are therefore the same whether or not it used the cache: the files that keep them (pages, feeds,
+ * records.json, search shards) are a fresh build's, byte for byte.
  */
 export function articleDigest(article: ArticleRecord): string {
   let digest = digests.get(article);

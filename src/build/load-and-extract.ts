@@ -31,8 +31,11 @@ export interface LoadAndExtractOptions {
   racyMs?: number;
 }
 
-/** One usable file of a chunk: what loading gave (the text only until it is extracted), and its text's cache key (null without a cache). */
-type LoadedFile = Omit<LoadedArticle, 'text'> & { text?: string | undefined; digest: string | null };
+/**
+ * One usable file of a chunk: what loading gave (the text only until it is extracted), and its text's cache key, which
+ * its record's digest is taken from (`articleSource`), with a cache or without.
+ */
+type LoadedFile = Omit<LoadedArticle, 'text'> & { text?: string | undefined; digest: string };
 
 /** Files read between two turns of the event loop while the chunk before is being extracted. */
 const READ_SLICE = 64;
@@ -97,7 +100,7 @@ export async function loadAndExtract(contentDir: string, options: LoadAndExtract
     },
   });
   // Files unchanged since the previous build are not read again: what loading them gave is in the manifest.
-  const version = options.cacheDir === null ? '' : extractCacheVersion();
+  const version = extractCacheVersion();
   const manifest = FileManifest.open(options.cacheDir, version, options.racyMs);
   try {
     const chunkSize = Math.max(1, options.chunkSize ?? EXTRACT_CHUNK);
@@ -138,7 +141,7 @@ export async function loadAndExtract(contentDir: string, options: LoadAndExtract
         const outcome = loadFile(contentDir, file);
         if (outcome.ok) {
           const { text, ...rest } = outcome.article;
-          chunk.articles[i] = { ...rest, text, digest: options.cacheDir === null ? null : contentDigest(text, version) };
+          chunk.articles[i] = { ...rest, text, digest: contentDigest(text, version) };
           chunk.toExtract.push(i);
         } else {
           chunk.unusable.push({ file, diagnostic: outcome.diagnostic });
@@ -155,7 +158,7 @@ export async function loadAndExtract(contentDir: string, options: LoadAndExtract
       const extraction = session.extract(
         toExtract.map((i) => {
           const { file, text, digest } = articles[i]!;
-          return digest === null ? { file, text: text ?? '' } : { file, text: text ?? '', digest };
+          return { file, text: text ?? '', digest };
         }),
       );
       // Should it fail, it does so when awaited below, not as an unhandled rejection while the next chunk is read.
@@ -187,20 +190,21 @@ export async function loadAndExtract(contentDir: string, options: LoadAndExtract
           continue;
         }
         const stamp = stamps[i];
-        if (stamp !== null && stamp !== undefined && article.digest !== null) manifest.note(article.file, stamp, readAt, { ...article, digest: article.digest });
+        if (stamp !== null && stamp !== undefined) manifest.note(article.file, stamp, readAt, article);
         const final = applyFrontMatter(raw, article.frontMatter);
         // Lines as they are in the file, front matter included, in the report and in records.json alike.
         if (article.lineOffset > 0) final.messages = final.messages.map((m) => (m.line === null ? m : { ...m, line: m.line + article.lineOffset }));
         diagnostics.push(...article.diagnostics, ...final.messages.map((m) => fromExtractMessage(article.file, m, 0)));
         stored.push({ file: article.file, body: bodyBytes[i] ?? final.body });
         final.body = '';
-        // With a cache, the record's digest is taken from what it is made from (its text's cache key), not its fields.
-        inputs.push(article.digest === null ? { file: article.file, article: final } : { file: article.file, article: final, source: articleSource(article.digest, article.frontMatter, article.lineOffset) });
+        // The record's digest is taken from what it is made from (its text's cache key), not its fields: the same with
+        // a cache or without, so a rebuild's digests (pages, feeds, records.json, search shards) are a fresh build's.
+        inputs.push({ file: article.file, article: final, source: articleSource(article.digest, article.frontMatter, article.lineOffset) });
       }
-      // The chunk's bodies go to the store together (one write); hashed only without a cache (see `articleDigest`).
+      // The chunk's bodies go to the store together (one write), unhashed: records digested from their sources never ask.
       const refs = store.putMany(
         stored.map((s) => s.body),
-        options.cacheDir === null,
+        false,
       );
       stored.forEach(({ file }, k) => bodies.set(file, refs[k]!));
       // Let the progress line draw and Ctrl-C be heard between chunks.
