@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../src/build/build.js';
 import { Capture } from './fixtures/inputs/capture.js';
-import { SEEDS } from './fixtures/inputs/run-cli.js';
+import { runCli, SEEDS } from './fixtures/inputs/run-cli.js';
 
 let dir: string;
 
@@ -59,4 +59,22 @@ describe('the search index written while a small render runs', { timeout: 120_00
     expect(await readFile(join(dir, 'site', 'records.json'), 'utf8')).toBe(before);
     expect((await readdir(dir)).filter((name) => name.startsWith('.news-archive-'))).toEqual([]);
   });
+
+  it('starts the index as soon as the archive is assembled when few articles changed over pages of the same templates and options, not otherwise', () => {
+    const order = (args: string[]): { search: number; siteData: number } => {
+      const run = runCli(['build', '--content', 'content', '--out', 'cli-site', ...args], dir, { NEWS_ARCHIVE_DEBUG_MEMORY: '1' });
+      expect(run.status, run.stderr).toBe(0);
+      const lines = run.stderr.split('\n');
+      return { search: lines.findIndex((l) => l.startsWith('search: ')), siteData: lines.findIndex((l) => l.startsWith('render: site data')) };
+    };
+    order([]);
+    const again = order([]);
+    expect(again.search).toBeGreaterThanOrEqual(0);
+    expect(again.search).toBeLessThan(again.siteData);
+    // Another base path changes every page: the index waits until the render knows it renders few.
+    const moved = order(['--base-path', '/news/']);
+    expect(moved.siteData).toBeGreaterThanOrEqual(0);
+    expect(moved.search).toBeGreaterThan(moved.siteData);
+  });
 });
+

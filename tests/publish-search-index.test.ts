@@ -127,6 +127,22 @@ describe('searchPages', () => {
     expect(records[1]).toEqual(records[0]);
   });
 
+  it("indexes a quote once: in the body when the body says it, else in the quotes section with its speaker", () => {
+    const quoted = article(7, '2024-05-05', {
+      body: 'The port reopened.\n\n“Tariffs will fall in phase 7,” Jane Roe said on **Monday**.',
+      quotes: [
+        { id: 'q-7-1', text: 'Tariffs will fall in phase 7', speaker: 'Jane Roe', speakerId: 'jane-roe', cue: 'said' },
+        { id: 'q-7-2', text: 'Nobody wrote this down', speaker: 'Ann Lee', speakerId: 'ann-lee', cue: 'told reporters' },
+      ],
+    });
+    const [record] = searchPages({ articles: [quoted] }, '/news/').map((p) => p.record());
+    const content = record!.content;
+    expect(content.split('Tariffs will fall in phase 7')).toHaveLength(2);
+    expect(content).toContain('Quotes in this article (2)\nNobody wrote this down\nAnn Lee (told reporters)');
+    const none = searchPages({ articles: [{ ...quoted, quotes: quoted.quotes.slice(0, 1) }] }, '/news/').map((p) => p.record());
+    expect(none[0]!.content).not.toContain('Quotes in this article');
+  });
+
   it('reads no body kept on disk for sizes and digests, and each once when its record is built', () => {
     const store = BodyStore.open();
     try {

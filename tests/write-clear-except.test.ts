@@ -42,4 +42,15 @@ describe('clearExcept', () => {
     expect((await clearExcept(root, new Set())).size).toBe(0);
     expect(await readdir(root)).toEqual([]);
   });
+
+  it('leaves alone a top-level folder in use (the search index being written), and only at the top', async () => {
+    const root = join(dir, 'in-use');
+    for (const file of ['pagefind/fragment/1.pf', 'pagefind/index.json', 'articles/a/index.html', 'articles/pagefind/index.html']) {
+      await mkdir(join(root, file, '..'), { recursive: true });
+      await writeFile(join(root, file), file);
+    }
+    const found = await clearExcept(root, new Set(['articles/a/index.html']), ['pagefind']);
+    expect([...found]).toEqual(['articles/a/index.html']);
+    expect(await tree(root)).toEqual(['articles', 'articles/a', 'articles/a/index.html', 'pagefind', 'pagefind/fragment', 'pagefind/fragment/1.pf', 'pagefind/index.json']);
+  });
 });

@@ -3,9 +3,9 @@ import { assembleArchive } from '../archive/assemble.js';
 import { BodyStore, storeBody } from '../archive/body-store.js';
 import { checkContentDir } from '../load/content-dir.js';
 import { publishExtras } from '../publish/publish-extras.js';
-import type { QuotesMonth } from '../archive/quotes-index.js';
-import { startSearchIndex, type SearchIndexRun } from '../publish/search-index.js';
-import { Prelink } from '../render/page-reuse.js';
+import { quotesByMonth } from '../archive/quotes-index.js';
+import { SEARCH_FOLDER, startSearchIndex, type SearchIndexRun } from '../publish/search-index.js';
+import { pagesMadeWith, Prelink } from '../render/page-reuse.js';
 import { IN_PROCESS_BELOW, renderSalt, renderSite } from '../render/render-site.js';
 import type { Diagnostic } from '../report/diagnostics.js';
 import { NewsArchiveError, UsageError } from '../report/errors.js';
@@ -107,8 +107,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   debug('after staging');
   // Into a new staging folder, the previous build's pages are linked from now on, on a thread of their own, while this
   // one reads and assembles the articles; the render keeps those still valid (see `Prelink`).
-  const prelinked =
-    staged.previous !== null && !staged.recycled && cacheDir !== null ? Prelink.start(staged.previous, staged.stagingDir, renderSalt({ basePath, siteUrl: options.siteUrl })) : null;
+  const reusable = cacheDir === null ? null : staged.previous;
+  // What every page's digest begins with (templates, code, options), for comparing with the previous build's pages.
+  const salt = reusable === null ? null : renderSalt({ basePath, siteUrl: options.siteUrl });
+  salt?.catch(() => undefined);
+  const prelinked = reusable !== null && salt !== null && !staged.recycled ? Prelink.start(reusable, staged.stagingDir, salt) : null;
   const memory = watchMemory();
   const bodies = BodyStore.open();
   const stopListening = onInterrupt(staged);
@@ -142,6 +145,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // The extraction results are in the records now; let them go before rendering, which needs the memory.
     loaded.inputs.length = 0;
     loaded.bodies.clear();
+    // One quotes index for the render, the search index and the feeds.
+    const quoteMonths = quotesByMonth(archive, basePath);
+    // A rebuild in which few articles changed, over pages made by the same templates and code, renders few pages and
+    // leaves a core idle: the search index is written meanwhile, from the archive, from now on.
+    const fewToRender = reusable !== null && salt !== null && built - loaded.fromCache < IN_PROCESS_BELOW && (await pagesMadeWith(reusable, await salt));
     const renderOptions = {
       outDir: staged.stagingDir,
       basePath,
@@ -150,14 +158,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       previousOutDir: options.cache === false ? null : staged.previous,
       recycledOutDir: staged.recycled,
       prelinked,
+      quoteMonths,
+      // The search index's folder is its own: a recycled staging folder's clearing leaves it alone.
+      foldersInUse: fewToRender ? [SEARCH_FOLDER] : [],
     };
     debug('after assembling');
     stage = 'rendering';
     progress.stage('rendering', null, built);
     // A small render (a rebuild) leaves a core idle: the search index is written meanwhile, from the archive.
-    const early: { search: SearchIndexRun | null } = { search: null };
-    const onPlanned = ({ toRender, quoteMonths }: { toRender: number; quoteMonths: readonly QuotesMonth[] }): void => {
-      if (toRender < IN_PROCESS_BELOW) early.search = startSearchIndex(archive, { ...renderOptions, quoteMonths });
+    const early: { search: SearchIndexRun | null } = { search: fewToRender ? startSearchIndex(archive, renderOptions) : null };
+    const onPlanned = ({ toRender }: { toRender: number }): void => {
+      if (early.search === null && toRender < IN_PROCESS_BELOW) early.search = startSearchIndex(archive, renderOptions);
     };
     let rendered: Awaited<ReturnType<typeof renderSite>>;
     try {
@@ -179,9 +190,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const records = startWritingRecords(archive, staged.stagingDir, renderOptions.previousOutDir);
     let published: Awaited<ReturnType<typeof publishExtras>>;
     try {
-      // The quotes index and the pages the render stage knows are not computed again (nor the output folder read).
+      // The pages the render stage knows are not listed again (nor the output folder read).
       published = await publishExtras(archive, renderOptions, (done, total) => progress.update(done, total), {
-        quoteMonths: rendered.quoteMonths,
+        quoteMonths,
         search: early.search,
         pages: rendered.htmlPages,
       });

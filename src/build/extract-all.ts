@@ -3,7 +3,6 @@ import { contentDigest } from '../cache/digest.js';
 import { DigestCache } from '../cache/digest-cache.js';
 import type { DigestCacheStats } from '../cache/digest-cache.js';
 import { extractCacheVersion, isExtractedArticle, readCachedArticle } from '../cache/extract-cache.js';
-import { extractArticle } from '../extract/index.js';
 import type { ExtractedArticle } from '../extract/types.js';
 import { ExtractPool } from './worker-pool.js';
 
@@ -83,6 +82,16 @@ export async function extractAllSettled(jobs: ExtractJob[], options: ExtractAllO
   }
 }
 
+type Extractor = (typeof import('../extract/index.js'))['extractArticle'];
+
+let extractor: Promise<Extractor> | null = null;
+
+/** The extractor, loaded the first time an article is extracted on this thread: a rebuild from the cache never loads it. */
+function loadExtractor(): Promise<Extractor> {
+  extractor ??= import('../extract/index.js').then((module) => module.extractArticle);
+  return extractor;
+}
+
 /**
  * One build's extraction, given its articles chunk by chunk (`extract`), so that a build never holds every
  * article's text at once: the cache is opened once and committed by `finish`, the worker threads are started
@@ -129,8 +138,8 @@ export class ExtractionSession {
     const results = new Array<ArticleResult | Error | undefined>(total);
     const digests = cache === null ? null : jobs.map((job) => job.digest ?? contentDigest(job.text, extractCacheVersion()));
     if (digests !== null) for (const digest of digests) this.#live.push(digest);
-    /** Extracts one article here; a thrown error becomes its result. */
-    const extractHere = (i: number): void => {
+    /** Extracts one article here (`extractArticle` loaded); a thrown error becomes its result. */
+    const extractHere = (i: number, extractArticle: Extractor): void => {
       try {
         const article = extractArticle(jobs[i]!.text);
         results[i] = { article, body: null };
@@ -194,10 +203,13 @@ export class ExtractionSession {
         this.#stats.workers = 0;
       }
     }
-    for (const i of todo) {
-      if (results[i] !== undefined) continue;
-      extractHere(i);
-      this.#progress(1);
+    const here = todo.filter((i) => results[i] === undefined);
+    if (here.length > 0) {
+      const extractArticle = await loadExtractor();
+      for (const i of here) {
+        extractHere(i, extractArticle);
+        this.#progress(1);
+      }
     }
     for (const [i, first] of copies) {
       const result = results[first]!;

@@ -65,6 +65,8 @@ export interface LoadedArchive {
   /** Files left out (unreadable, empty, extractor failure), sorted. */
   leftOut: string[];
   diagnostics: Diagnostic[];
+  /** How many results came from the cache (the others were extracted by this build). */
+  fromCache: number;
 }
 
 /**
@@ -90,12 +92,14 @@ export async function loadAndExtract(contentDir: string, options: LoadAndExtract
 
   progress.stage('extracting', total);
   let note = `${total} articles`;
+  let cachedResults = 0;
   const session = ExtractionSession.open({
     cacheDir: options.cacheDir,
     total,
     ...(options.workers === undefined ? {} : { workers: options.workers }),
     onProgress: (done) => progress.update(done, total),
     onStats: (stats) => {
+      cachedResults = stats.cached;
       if (stats.cache !== null) note += ` (${stats.cached} from the cache)`;
     },
   });
@@ -218,7 +222,7 @@ export async function loadAndExtract(contentDir: string, options: LoadAndExtract
   }
   progress.end(note);
   leftOut.sort();
-  return { inputs, bodies, leftOut, diagnostics };
+  return { inputs, bodies, leftOut, diagnostics, fromCache: cachedResults };
 }
 
 function crashed(file: string, error: Error | undefined): Diagnostic {

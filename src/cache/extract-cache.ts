@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXTRACTOR_VERSION } from '../extract/extract-article.js';
+import { EXTRACTOR_VERSION } from '../extract/version.js';
 import type { ExtractedArticle } from '../extract/types.js';
 import { splitEntryBody } from './entry-body.js';
 

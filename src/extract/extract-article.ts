@@ -14,8 +14,7 @@ import remarkStripBoilerplate from './plugins/strip-boilerplate.js';
 import remarkWriteBody from './plugins/write-body.js';
 import type { ExtractedArticle, ExtractMessage } from './types.js';
 
-/** Bumped whenever extraction output may change, so cached results are not reused. */
-export const EXTRACTOR_VERSION = '1.0.0';
+export { EXTRACTOR_VERSION } from './version.js';
 
 /**
  * The extractor's first plugins: the parse, its blocks, and the fields found before the people (date, title,

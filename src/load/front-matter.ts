@@ -1,6 +1,15 @@
-import matter from 'gray-matter';
+import { createRequire } from 'node:module';
+import type matterFn from 'gray-matter';
 import type { Diagnostic } from '../report/diagnostics.js';
 import type { FrontMatter, FrontMatterSpeaker } from './types.js';
+
+let matter: typeof matterFn | null = null;
+
+/** gray-matter, loaded the first time a file has front matter (most have none; a rebuild from the cache reads none). */
+function grayMatter(): typeof matterFn {
+  matter ??= createRequire(import.meta.url)('gray-matter') as typeof matterFn;
+  return matter;
+}
 
 export type FrontMatterResult =
   | { ok: true; frontMatter: FrontMatter; body: string; lineOffset: number; diagnostics: Diagnostic[] }
@@ -96,7 +105,7 @@ export function parseFrontMatter(file: string, text: string): FrontMatterResult 
   const block = `---\n${lines.slice(1, close).join('\n')}\n---\n`;
   let data: unknown;
   try {
-    data = matter(block, { language: 'yaml', engines: { javascript: refuse, js: refuse, json: refuse } }).data;
+    data = grayMatter()(block, { language: 'yaml', engines: { javascript: refuse, js: refuse, json: refuse } }).data;
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? (error instanceof Error ? error.message.split('\n')[0] : String(error));

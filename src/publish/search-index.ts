@@ -81,6 +81,9 @@ export interface SearchIndexRun {
   finish(pages: readonly string[]): Promise<SearchIndexResult>;
 }
 
+/** The search index's folder in the site (Pagefind's bundle); the index owns it: it empties it first. */
+export const SEARCH_FOLDER = 'pagefind';
+
 /**
  * Starts writing the search index before the site's pages exist, while they are rendered into the same folder:
  * the records come from the archive, not from the pages. `outDir` must hold nothing the render will still
@@ -122,7 +125,7 @@ async function indexPages(pages: readonly SearchPage[], options: SearchIndexOpti
   // An empty archive still gets Pagefind's bundle, so the search page loads and finds nothing.
   const shards = planned.length > 0 ? planned : [{ key: 'all', pages: [] }];
   debug(`${pages.length} pages in ${shards.length} shards`);
-  const dir = join(options.outDir, 'pagefind');
+  const dir = join(options.outDir, SEARCH_FOLDER);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const indexing = indexingDigest();

@@ -89,14 +89,18 @@ function sitePath(url: string, basePath: string): string {
 
 function articleRecord(article: ArticleRecord, basePath: string): SearchRecord {
   const line = [article.date ? formatDate(article.date) : 'Undated', article.source, article.byline, article.dateline].filter((s): s is string => !!s);
+  const body = markdownText(article.body);
+  // The page's quotes section repeats what the body says: a quote whose text the body holds is indexed once, there.
+  // Its speaker is in the speakers' line; Pagefind then weighs and compresses the quote's words once, not twice.
+  const quotes = article.quotes.filter((q) => !body.includes(q.text));
   const content = [
     article.title,
     line.join(' · '),
     article.speakers.length > 0 ? `Speakers: ${article.speakers.map((s) => (s.role ? `${s.name} (${s.role})` : s.name)).join(', ')}` : '',
     article.topics.length > 0 ? `Topics: ${article.topics.map((t) => t.label).join(', ')}` : '',
-    markdownText(article.body),
-    article.quotes.length > 0 ? `Quotes in this article (${article.quotes.length})` : '',
-    ...article.quotes.map((q) => `${q.text}\n${q.speaker ? (q.cue ? `${q.speaker} (${q.cue})` : q.speaker) : 'Unattributed: the article does not say who said this.'}`),
+    body,
+    quotes.length > 0 ? `Quotes in this article (${article.quotes.length})` : '',
+    ...quotes.map((q) => `${q.text}\n${q.speaker ? (q.cue ? `${q.speaker} (${q.cue})` : q.speaker) : 'Unattributed: the article does not say who said this.'}`),
   ];
   const filters: Record<string, string[]> = { year: [inertFilterValue(article.date?.slice(0, 4) ?? 'undated')] };
   if (article.speakers.length > 0) filters.speaker = unique(article.speakers.map((s) => inertFilterValue(s.name)));

@@ -51,6 +51,11 @@ export async function templatesDigest(templates: string): Promise<string> {
   return hash.digest('hex');
 }
 
+/** Whether the pages of the site in `dir` were made with `salt` (its manifest notes the salt's digest); false when there is none. */
+export async function pagesMadeWith(dir: string, salt: string): Promise<boolean> {
+  return (await readManifest(dir)).salt === saltDigest(salt);
+}
+
 /** Where a page whose inputs did not change comes from: already in the output folder, or from the previous build's. */
 export type PageSource = 'here' | 'previous';
 

@@ -55,6 +55,13 @@ export interface RenderOptions {
   prelinked?: Prelink | null;
   /** Static assets copied as they are to the site's root. Default `publicDir()`. */
   publicDir?: string;
+  /** The archive's quotes index (`quotesByMonth(archive, basePath)`), when the caller has made it already. */
+  quoteMonths?: readonly QuotesMonth[];
+  /**
+   * Top-level folders of `outDir` that others are writing into meanwhile (the search index's): clearing a recycled
+   * folder leaves them alone. Default none.
+   */
+  foldersInUse?: readonly string[];
   /** Quotes and article links shown per Eleventy run of speaker, topic, quotes and timeline pages. Default `PAGE_WEIGHT_BUDGET`. */
   pageWeightBudget?: number;
   /**
@@ -174,7 +181,7 @@ async function planRender(archive: Archive, options: RenderOptions, reuse: PageR
   const linkingFirst = inPlace ? 0 : toLink.length;
   const linking = inPlace ? Promise.resolve(0) : reuse.linkAll(toLink.splice(0), options.outDir);
   linking.catch(() => undefined);
-  const data = siteData(archive, siteOptions);
+  const data = siteData(archive, siteOptions, false, options.quoteMonths);
   debug('site data');
   const speakers = fresh(data.speakers, (s) => `speakers/${s.id}/index.html`, digests.speaker);
   const topics = fresh(data.topics, (t) => `topics/${t.id}/index.html`, digests.topic);
@@ -186,7 +193,7 @@ async function planRender(archive: Archive, options: RenderOptions, reuse: PageR
     // Everything but the pages kept goes before anything is written: what is written is then always a new file. In a
     // recycled folder, whatever else it holds; in a prelinked one, the pages linked since the build began that are not kept.
     const keep = new Set(kept.keys());
-    const found = recycled || prelinked === null ? await clearExcept(options.outDir, keep) : await prelinked.keepOnly(keep);
+    const found = recycled || prelinked === null ? await clearExcept(options.outDir, keep, options.foldersInUse) : await prelinked.keepOnly(keep);
     for (const [page, missing] of kept) if (!found.has(page)) missing();
     reuse.reused += found.size;
     keptCount = found.size;

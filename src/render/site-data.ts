@@ -32,9 +32,9 @@ export interface SiteData {
   /** The quotes index: years and their months. */
   quoteYears: QuotesYear[];
   /** Every month of quotes, newest first. */
-  quoteMonths: QuotesMonth[];
+  quoteMonths: readonly QuotesMonth[];
   /** The quotes pages of this Eleventy run: a slice of `quoteMonths`, or none. */
-  quoteMonthPages: QuotesMonth[];
+  quoteMonthPages: readonly QuotesMonth[];
 }
 
 export interface SiteDataOptions {
@@ -75,7 +75,7 @@ export function articlePageOptions(options: SiteDataOptions): ArticlePageOptions
  * `withArticles`: the renderer fills them batch by batch, so memory stays bounded.
  * Linear in the archive's size.
  */
-export function siteData(archive: Archive, options: SiteDataOptions, withArticles = false): SiteData {
+export function siteData(archive: Archive, options: SiteDataOptions, withArticles = false, quotesIndex?: readonly QuotesMonth[]): SiteData {
   const basePath = normaliseBasePath(options.basePath);
   const root = siteRoot(options.siteUrl, basePath);
   const list = archive.articles;
@@ -84,7 +84,7 @@ export function siteData(archive: Archive, options: SiteDataOptions, withArticle
   const undated = list.filter((a) => a.date === null);
   const speakers = speakerPages(archive, basePath);
   const topics = topicPages(archive, basePath);
-  const quoteMonths = quotesByMonth(archive, basePath);
+  const quoteMonths = quotesIndex ?? quotesByMonth(archive, basePath);
   const years = timeline(archive, basePath);
   return {
     name: options.name ?? 'News archive',

@@ -10,8 +10,9 @@ const FOLDERS_AT_ONCE = 500;
  * a recycled staging folder (`StagedOutput.recycled`) before anything is written into it: a file kept from an
  * earlier build may be a hard link to a file of the site being served, so it must be one that no one writes
  * again, and every file that is written again must be a new one. Returns the files of `keep` that were there.
+ * The top-level folders named in `foldersInUse` are left as they are: someone else is writing into them.
  */
-export async function clearExcept(root: string, keep: ReadonlySet<string>): Promise<Set<string>> {
+export async function clearExcept(root: string, keep: ReadonlySet<string>, foldersInUse: readonly string[] = []): Promise<Set<string>> {
   let folders = 0;
   const kept = new Set<string>();
   /** Clears one folder; true when it is left empty. */
@@ -21,7 +22,9 @@ export async function clearExcept(root: string, keep: ReadonlySet<string>): Prom
     let left = 0;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = rel === '' ? entry.name : `${rel}/${entry.name}`;
-      if (entry.isDirectory()) {
+      if (rel === '' && foldersInUse.includes(entry.name)) {
+        left += 1;
+      } else if (entry.isDirectory()) {
         if (await clear(path)) rmdirSync(join(root, path));
         else left += 1;
       } else if (entry.isFile() && keep.has(path)) {
