@@ -77,4 +77,3 @@ describe('the search index written while a small render runs', { timeout: 120_00
     expect(moved.search).toBeGreaterThan(moved.siteData);
   });
 });
-
