@@ -217,6 +217,7 @@ export async function loadAndExtract(contentDir: string, options: LoadAndExtract
     await session.finish();
     manifest.save();
   } finally {
+    store.trim();
     await session.close();
   }
   progress.end(note);

@@ -1,8 +1,25 @@
 import { relative, resolve, sep } from 'node:path';
-import Eleventy from '@11ty/eleventy';
+import type EleventyClass from '@11ty/eleventy';
 import { configureEleventy } from './eleventy-config.js';
 import { compileTemplatesOnce, shareNunjucksEnvironment } from './nunjucks-cache.js';
 import type { SiteData } from './site-data.js';
+
+let eleventyModule: Promise<typeof EleventyClass> | null = null;
+
+/**
+ * Eleventy, loaded the first time it is asked for (a few hundred milliseconds of modules): not when the command
+ * starts, so that a rebuild's early work (staging, the previous pages linked, the cache read) does not wait for it.
+ * A caller about to wait for something else may ask for it early (`preloadEleventy`).
+ */
+export function loadEleventy(): Promise<typeof EleventyClass> {
+  eleventyModule ??= import('@11ty/eleventy').then((module) => module.default);
+  return eleventyModule;
+}
+
+/** Starts loading Eleventy, if it is not loaded yet, without waiting for it. */
+export function preloadEleventy(): void {
+  loadEleventy().catch(() => undefined);
+}
 
 /**
  * One Eleventy run over `input` (the templates folder, one template in it, or a glob of templates)
@@ -12,6 +29,7 @@ import type { SiteData } from './site-data.js';
  * Resolves with the HTML pages written: paths relative to `outDir`, forward slashes (as `listHtmlPages` names them).
  */
 export async function runEleventy(input: string, outDir: string, data: SiteData, cacheKey?: string): Promise<string[]> {
+  const Eleventy = await loadEleventy();
   const eleventy = new Eleventy(input, outDir, {
     quietMode: true,
     // No eleventy.config.* from the working folder: the site is configured here only.

@@ -1,0 +1,29 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const BUILD = fileURLToPath(new URL('../dist/src/build/build.js', import.meta.url));
+
+/** The modules resolved when `build.js` (compiled) is imported, as URLs: a resolve hook in a fresh process records them. */
+function modulesLoadedBy(file: string): string[] {
+  const hook = `export async function resolve(s, c, next) { const r = await next(s, c); process.send?.(r.url); console.log('MODULE ' + r.url); return r; }`;
+  const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)});`;
+  const run = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, '--input-type=module', '-e', `await import(${JSON.stringify(file)});`], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  expect(run.status, run.stderr).toBe(0);
+  return run.stdout.split('\n').filter((l) => l.startsWith('MODULE ')).map((l) => l.slice('MODULE '.length));
+}
+
+describe('start-up', () => {
+  it('does not load Eleventy, the extractor or gray-matter until a build needs them (a rebuild from the cache may need none)', () => {
+    const loaded = modulesLoadedBy(BUILD);
+    // The hook sees the modules: the build's own are there.
+    expect(loaded.some((url) => url.endsWith('/dist/src/render/render-site.js'))).toBe(true);
+    expect(loaded.filter((url) => url.includes('/node_modules/@11ty/eleventy/'))).toEqual([]);
+    // The extractor's data (the gazetteer the archive reads names with) may be loaded; its code is not.
+    expect(loaded.filter((url) => /\/dist\/src\/extract\/(index|extract-article)\.js$|\/dist\/src\/extract\/(plugins|people|quotes)\//.test(url))).toEqual([]);
+    expect(loaded.filter((url) => url.includes('/node_modules/gray-matter/'))).toEqual([]);
+  });
+});
