@@ -34,7 +34,7 @@ describe('BodyStore.putMany with bodies given as bytes', () => {
     const asBytes = BodyStore.open();
     try {
       const textRefs = asText.putMany(bodies);
-      // Mixed, twice (the store's buffer is used again).
+      // Mixed, in two calls.
       const byteRefs = [
         ...asBytes.putMany(bodies.slice(0, 3).map((body, i) => (i % 2 === 0 ? Buffer.from(body, 'utf8') : body))),
         ...asBytes.putMany(bodies.slice(3).map((body) => new Uint8Array(Buffer.from(body, 'utf8')))),
@@ -50,6 +50,26 @@ describe('BodyStore.putMany with bodies given as bytes', () => {
   it('utf16Length counts the text units of UTF-8 bytes', () => {
     for (const text of ['', 'ascii', 'é', '中文', '🙂', 'a🙂b𝔘é中', '\u0000\u007f\u0080\u07ff\u0800\uffff']) {
       expect(utf16Length(Buffer.from(text, 'utf8'))).toBe(text.length);
+    }
+  });
+
+  it('utf16Length counts four bytes at a time as a byte loop does, at every alignment and length', () => {
+    // Characters of one to four bytes, mixed with runs of ASCII, cut anywhere: each lane of a word meets every kind.
+    const pieces = ['a', 'bc ', 'é', '—', '“', '中', '🙂', '𝔘', '\u0080', '\u07ff', '\u0800', '\uffff', 'plain words here '];
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const slab = Buffer.alloc(4096);
+    for (let round = 0; round < 300; round++) {
+      let text = '';
+      const parts = Math.floor(next() * 40);
+      for (let k = 0; k < parts; k++) text += pieces[Math.floor(next() * pieces.length)]!;
+      const encoded = Buffer.from(text, 'utf8');
+      // At each of the four offsets in a shared buffer (as bodies lie in the cache's slabs).
+      for (let offset = 0; offset < 4; offset++) {
+        encoded.copy(slab, offset);
+        expect(utf16Length(slab.subarray(offset, offset + encoded.length))).toBe(text.length);
+        expect(utf16Length(new Uint8Array(slab.buffer, slab.byteOffset + offset, encoded.length))).toBe(text.length);
+      }
     }
   });
 });

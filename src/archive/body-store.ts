@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync, writevSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sha256Hex } from '../cache/digest.js';
@@ -29,8 +29,6 @@ export interface BodyRef {
 export class BodyStore {
   #fd: number | null;
   #end = 0;
-  /** The buffer `putMany` encodes into. */
-  #scratch = Buffer.allocUnsafe(0);
   readonly #leftover: string | null;
 
   private constructor(fd: number, leftover: string | null) {
@@ -61,42 +59,28 @@ export class BodyStore {
   }
 
   /**
-   * Appends `bodies`, in order; returns where each is. Encoded into one buffer and written at once: for a chunk of
-   * articles, one write instead of one each, and no buffer of its own for each body. A body may be given as its
-   * UTF-8 bytes (well-formed, as a rebuild reads it from the cache): it is stored as it is, as its text would be.
-   * Without `digests`, the bodies are not hashed (`BodyRef.digest` null): for records digested from their sources
-   * (`articleDigest`), which never ask.
+   * Appends `bodies`, in order; returns where each is. Written at once (`writev`): for a chunk of articles, one call
+   * instead of one each, and no copy of the bodies into one buffer. A body may be given as its UTF-8 bytes (well-formed,
+   * as a rebuild reads it from the cache): it is stored as it is, as its text would be. Without `digests`, the bodies
+   * are not hashed (`BodyRef.digest` null): for records digested from their sources (`articleDigest`), which never ask.
    */
   putMany(bodies: ReadonlyArray<string | Uint8Array>, digests = true): BodyRef[] {
-    const sizes = bodies.map((body) => (typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : body.byteLength));
-    const total = sizes.reduce((sum, size) => sum + size, 0);
-    // One buffer kept from chunk to chunk: a fresh one of some megabytes each time costs as much again in page faults.
-    if (this.#scratch.length < total) this.#scratch = Buffer.allocUnsafe(total);
-    const bytes = this.#scratch.subarray(0, total);
-    let at = 0;
-    const refs = bodies.map((body, i) => {
-      const size = sizes[i]!;
-      let length: number;
-      if (typeof body === 'string') {
-        bytes.write(body, at, size, 'utf8');
-        length = body.length;
-      } else {
-        bytes.set(body, at);
-        length = utf16Length(body);
-      }
-      const ref = { offset: this.#end + at, bytes: size, length, digest: digests ? sha256Hex(bytes.subarray(at, at + size)) : null };
-      at += size;
+    const chunks = bodies.map((body) => (typeof body === 'string' ? Buffer.from(body, 'utf8') : body));
+    let at = this.#end;
+    const refs = chunks.map((bytes, i) => {
+      const body = bodies[i]!;
+      const ref = {
+        offset: at,
+        bytes: bytes.byteLength,
+        length: typeof body === 'string' ? body.length : utf16Length(bytes),
+        digest: digests ? sha256Hex(bytes instanceof Buffer ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) : null,
+      };
+      at += bytes.byteLength;
       return ref;
     });
-    let written = 0;
-    while (written < bytes.length) written += writeSync(this.#open(), bytes, written, bytes.length - written, this.#end + written);
-    this.#end += bytes.length;
+    writeAllAt(this.#open(), chunks, this.#end, at - this.#end);
+    this.#end = at;
     return refs;
-  }
-
-  /** Lets go of the buffer `putMany` keeps from call to call (once no more bodies are to come in bulk). */
-  trim(): void {
-    this.#scratch = Buffer.allocUnsafe(0);
   }
 
   /** The body stored at `ref`. */
@@ -131,7 +115,6 @@ export class BodyStore {
   close(): void {
     if (this.#fd !== null) closeSync(this.#fd);
     this.#fd = null;
-    this.trim();
     if (this.#leftover !== null) rmSync(this.#leftover, { recursive: true, force: true });
   }
 }
@@ -192,14 +175,48 @@ export function bodyLength(record: { body: string }): number {
 
 /**
  * The length in UTF-16 code units of the text whose well-formed UTF-8 bytes are `bytes`, without decoding it: one unit
- * for each byte that starts a character, two for a four-byte one (a surrogate pair).
+ * for each byte that starts a character, two for a four-byte one (a surrogate pair). That is the byte count less the
+ * continuation bytes (`10xxxxxx`) plus the four-byte leads (`11110xxx`), counted four bytes at a time (a byte's top bits
+ * tested in each lane of a 32-bit word, the lanes summed by a multiplication): a quarter of the time of a byte loop.
  */
 export function utf16Length(bytes: Uint8Array): number {
   if (isAscii(bytes)) return bytes.length;
-  let units = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i]!;
-    if ((byte & 0xc0) !== 0x80) units += byte >= 0xf0 ? 2 : 1;
+  const n = bytes.length;
+  /** Continuation bytes less four-byte leads: what the byte count exceeds the length by. */
+  let extra = 0;
+  const byteExtra = (byte: number): number => ((byte & 0xc0) === 0x80 ? 1 : byte >= 0xf0 ? -1 : 0);
+  // Byte by byte up to a 4-byte boundary of the underlying buffer (a Uint32Array view must start on one), and after the last word.
+  let i = 0;
+  const head = Math.min(n, (4 - (bytes.byteOffset & 3)) & 3);
+  for (; i < head; i++) extra += byteExtra(bytes[i]!);
+  const words = (n - i) >>> 2;
+  const view = words === 0 ? null : new Uint32Array(bytes.buffer, bytes.byteOffset + i, words);
+  for (let k = 0; view !== null && k < words; k++) {
+    const w = view[k]!;
+    if ((w & 0x80808080) === 0) continue;
+    const continuation = w & ~(w << 1) & 0x80808080;
+    const fourByteLead = w & (w << 1) & (w << 2) & (w << 3) & 0x80808080;
+    extra += (Math.imul(continuation >>> 7, 0x01010101) >>> 24) - (Math.imul(fourByteLead >>> 7, 0x01010101) >>> 24);
   }
-  return units;
+  for (i += words * 4; i < n; i++) extra += byteExtra(bytes[i]!);
+  return n - extra;
+}
+
+/** Writes `chunks` (`total` bytes) one after another from `position`: one `writev`, and what it left written chunk by chunk. */
+function writeAllAt(fd: number, chunks: readonly Uint8Array[], position: number, total: number): void {
+  if (total === 0) return;
+  let skip = writevSync(fd, chunks as Uint8Array[], position);
+  if (skip >= total) return;
+  let at = position;
+  for (const chunk of chunks) {
+    if (skip >= chunk.byteLength) {
+      skip -= chunk.byteLength;
+      at += chunk.byteLength;
+      continue;
+    }
+    let done = skip;
+    skip = 0;
+    while (done < chunk.byteLength) done += writeSync(fd, chunk, done, chunk.byteLength - done, at + done);
+    at += chunk.byteLength;
+  }
 }

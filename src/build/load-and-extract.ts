@@ -217,7 +217,6 @@ export async function loadAndExtract(contentDir: string, options: LoadAndExtract
     await session.finish();
     manifest.save();
   } finally {
-    store.trim();
     await session.close();
   }
   progress.end(note);
