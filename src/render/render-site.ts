@@ -6,7 +6,7 @@ import { pageDigests } from './page-digests.js';
 import { PageReuse, templatesDigest, type Prelink } from './page-reuse.js';
 import { publicDir, templatesDir } from './paths.js';
 import { RenderPool, WORKER_LIMITS, type WorkerLimits } from './render-pool.js';
-import { renderJob, slimSiteData, type BatchItem, type JobPages, type RenderJob } from './render-job.js';
+import { renderJob, slimSiteData, withJobPages, type BatchItem, type JobPages, type RenderJob } from './render-job.js';
 import { listHtmlPagesSync } from '../publish/sitemap.js';
 import { debugMemory } from '../report/memory.js';
 import { clearExcept } from '../write/clear-except.js';
@@ -296,12 +296,13 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
       pool = null;
     }
 
-    const indexes = async (): Promise<number> => {
-      // Home, indexes, timeline, quotes, search, 404: the templates rendered one per item get no items here.
+    /** Home, indexes, timeline, quotes, search, 404, and the pages of `together` in the same run (see `withJobPages`). */
+    const indexes = async (together: readonly RenderJob[] = []): Promise<number> => {
       const data = plan.indexData;
       plan.indexData = null;
       if (data === null) return 0;
-      indexPages = await runEleventy(templates, options.outDir, data, salt);
+      indexPages = await runEleventy(templates, options.outDir, together.length > 0 ? withJobPages(data, together) : data, salt);
+      counted(together.reduce((n, job) => n + job.items.length, 0));
       debug('indexes');
       return indexPages.length;
     };
@@ -352,8 +353,8 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
       for (const n of await Promise.all(running)) rendered += n;
       for (const job of await linkedAfterAll()) rendered += counted(await pool.render(job));
     } else {
-      rendered += await indexes();
-      for (let job = jobs.shift(); job !== undefined; job = jobs.shift()) rendered += counted(await renderJob(job));
+      // A small render: its pages in the index pages' run (a run's set-up costs more than a few pages).
+      rendered += await indexes(jobs.splice(0));
       for (const job of await linkedAfterAll()) rendered += counted(await renderJob(job));
     }
     debug(`${runs} runs of pages`);
