@@ -12,7 +12,7 @@ import { debugMemory } from '../report/memory.js';
 import { clearExcept } from '../write/clear-except.js';
 import { HeapKeeper } from './collect-garbage.js';
 import { releaseNunjucksEnvironments } from './nunjucks-cache.js';
-import { runEleventy } from './run-eleventy.js';
+import { preloadEleventy, runEleventy } from './run-eleventy.js';
 import { siteData, type SiteData, type SiteDataOptions } from './site-data.js';
 
 export interface RenderOptions {
@@ -273,6 +273,8 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
   const threads = Math.max(1, options.workers ?? Math.min(MAX_WORKERS, cores));
   const mayUseWorkers = options.worker === true || ((options.worker ?? 'auto') === 'auto' && cores >= 2);
 
+  // Eleventy loads while this thread waits (for the previous pages' digests, for the pages linked since the build began).
+  preloadEleventy();
   // Pages whose inputs did not change since the previous build are taken from it (or kept, in a recycled output folder).
   const recycled = options.recycledOutDir === true;
   const reuse =
