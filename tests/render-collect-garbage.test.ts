@@ -37,4 +37,20 @@ describe('HeapKeeper', () => {
     expect(getHeapStatistics().used_heap_size).toBeLessThan(live * 1.5);
     expect(keeper.check()).toBe(false);
   });
+
+  it('collects before any collection of its own once the heap is above its floor, and never below it', () => {
+    const used = (): number => getHeapStatistics().used_heap_size;
+    const above = new HeapKeeper(0.25, 0);
+    expect(above.check()).toBe(true);
+    const high = new HeapKeeper(0.25, used() + 512 * 1024 * 1024);
+    // Garbage, half again what is live: collected by a keeper with no floor, not by one whose floor it stays under.
+    const live = used();
+    let junk: Array<{ n: number; s: string }> | null = [];
+    while (used() < live * 1.6) for (let i = 0; i < 10_000; i += 1) junk.push({ n: i, s: `item ${i}` });
+    junk = null;
+    expect(high.check()).toBe(false);
+    expect(high.check(0)).toBe(false);
+    expect(above.check()).toBe(true);
+    expect(used()).toBeLessThan(live * 1.4);
+  });
 });

@@ -20,16 +20,19 @@ export function collectGarbage(): void {
 
 /**
  * Keeps this thread's heap near what it holds live: `check()` collects the garbage once the heap has grown by `share`
- * of what was live after the last collection. For a thread whose garbage would otherwise build up, slowly, for
- * minutes (the render's main thread sending 100,000 articles to the workers), at the cost of one collection per
- * that much garbage.
+ * of what was live after the last collection, and only once it holds more than `floor` bytes. For a thread whose
+ * garbage would otherwise build up, slowly, for minutes (the render's main thread sending 100,000 articles to the
+ * workers), at the cost of one collection per that much garbage; a smaller heap is left to V8 (a forced collection
+ * costs CPU, mostly on V8's marking threads, that a smaller build need not spend).
  */
 export class HeapKeeper {
-  #live: number;
+  /** What was live after the last collection (0 before any). */
+  #live = 0;
 
-  constructor(readonly share = 0.25) {
-    this.#live = this.collect();
-  }
+  constructor(
+    readonly share = 0.25,
+    readonly floor = 0,
+  ) {}
 
   /** Collects the garbage now; returns what is live. */
   collect(): number {
@@ -38,9 +41,13 @@ export class HeapKeeper {
     return this.#live;
   }
 
-  /** Collects the garbage if the heap has grown by `share` since the last collection; says whether it did. */
-  check(): boolean {
-    if (getHeapStatistics().used_heap_size <= this.#live * (1 + this.share)) return false;
+  /**
+   * Collects the garbage if the heap holds more than `floor` and has grown by `share` (default: the keeper's) since the
+   * last collection (any heap, before the first); says whether it did.
+   */
+  check(share = this.share): boolean {
+    const used = getHeapStatistics().used_heap_size;
+    if (used <= this.floor || used <= this.#live * (1 + share)) return false;
     this.collect();
     return true;
   }
