@@ -64,6 +64,25 @@ describe('publishExtras', () => {
     expect(bundle.some((f) => f.includes('playground'))).toBe(false);
   });
 
+  it('takes the pages it is given (the render\'s) for the sitemap and the search index, instead of listing the folder', async () => {
+    const [walked, given] = await Promise.all([site(), site()]);
+    const options = { basePath: '/news/', siteUrl: 'https://example.org' };
+    await publishExtras(archive, { ...options, outDir: walked });
+    // The same pages as the folder holds: the same site. Without the article's page: not in the sitemap, and its record
+    // is not indexed (as for a page the render did not write).
+    const all = await publishExtras(archive, { ...options, outDir: given }, undefined, { pages: Object.keys(pages).sort() });
+    expect(all.search.pages).toBe(1);
+    const [tw, tg] = await Promise.all([fileTree(walked), fileTree(given)]);
+    expect([...tg.keys()]).toEqual([...tw.keys()]);
+    for (const [file, bytes] of tw) expect(bytes.equals(tg.get(file)!), file).toBe(true);
+    const fewer = await site();
+    const result = await publishExtras(archive, { ...options, outDir: fewer }, undefined, { pages: ['index.html', 'search/index.html'] });
+    const sitemap = await readFile(join(fewer, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain('https://example.org/news/search/');
+    expect(sitemap).not.toContain('peace-talks');
+    expect(result.search.pages).toBe(0);
+  });
+
   it('is byte-identical across two builds, even when run at the same time', async () => {
     const [a, b] = await Promise.all([site(), site()]);
     await Promise.all([
