@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const BUILD = fileURLToPath(new URL('../dist/src/build/build.js', import.meta.url));
+const RENDER_WORKER = fileURLToPath(new URL('../dist/src/render/render-worker.js', import.meta.url));
 
 /** The modules resolved when `build.js` (compiled) is imported, as URLs: a resolve hook in a fresh process records them. */
 function modulesLoadedBy(file: string): string[] {
@@ -25,5 +26,11 @@ describe('start-up', () => {
     // The extractor's data (the gazetteer the archive reads names with) may be loaded; its code is not.
     expect(loaded.filter((url) => /\/dist\/src\/extract\/(index|extract-article)\.js$|\/dist\/src\/extract\/(plugins|people|quotes)\//.test(url))).toEqual([]);
     expect(loaded.filter((url) => url.includes('/node_modules/gray-matter/'))).toEqual([]);
+  });
+
+  it('starts loading Eleventy in a render worker as soon as the worker starts, before its first job', () => {
+    // Imported outside a worker, the module has no job to wait for: what it loads is what it loads at start.
+    const loaded = modulesLoadedBy(RENDER_WORKER);
+    expect(loaded.some((url) => url.includes('/node_modules/@11ty/eleventy/'))).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { renderJob, type RenderJob } from './render-job.js';
+import { preloadEleventy } from './run-eleventy.js';
 
 /** Worker thread: renders the jobs it is sent, one at a time, and answers each. */
 export interface JobRequest {
@@ -13,6 +14,9 @@ export interface JobReply {
   ms: number;
   heapMb: number;
 }
+
+// A worker is started before the render knows its jobs (while the main thread makes the site data): Eleventy loads meanwhile.
+preloadEleventy();
 
 parentPort?.on('message', (request: JobRequest) => {
   const started = performance.now();
