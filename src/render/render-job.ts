@@ -81,24 +81,18 @@ export function portableJob(job: RenderJob): RenderJob {
   return { ...job, items: job.items.map((item) => ({ article: articleSource(item.article), older: item.older, newer: item.newer })) };
 }
 
+/** The template of each kind of page rendered one per item. */
+const TEMPLATE_OF: Record<RenderJob['kind'], string> = {
+  articles: 'article.njk',
+  speakers: 'speaker.njk',
+  topics: 'topic.njk',
+  quoteMonths: 'quotes-month.njk',
+  timelineYears: 'timeline-year.njk',
+};
+
 /** Renders one job's pages (article bodies to HTML first, then Eleventy over the kind's template alone); resolves with how many. */
 export async function renderJob(job: RenderJob): Promise<number> {
-  const run = async (template: string, data: SiteData): Promise<number> => (await runEleventy(join(job.templates, template), job.outDir, data, job.cacheKey)).length;
-  switch (job.kind) {
-    case 'articles': {
-      const options = articlePageOptions(job.options);
-      const articles = job.items.map((item) => articlePage(item.article, item.older, item.newer, options));
-      return run('article.njk', { ...job.data, articles });
-    }
-    case 'speakers':
-      return run('speaker.njk', { ...job.data, speakerPages: job.items });
-    case 'topics':
-      return run('topic.njk', { ...job.data, topicPages: job.items });
-    case 'quoteMonths':
-      return run('quotes-month.njk', { ...job.data, quoteMonthPages: job.items });
-    case 'timelineYears':
-      return run('timeline-year.njk', { ...job.data, timelineYearPages: job.items });
-  }
+  return (await runEleventy(join(job.templates, TEMPLATE_OF[job.kind]), job.outDir, withJobPages(job.data, [job]), job.cacheKey)).length;
 }
 
 /**
