@@ -149,13 +149,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const quoteMonths = quotesByMonth(archive, basePath);
     // A rebuild in which few articles changed, over pages made by the same templates and code, renders few pages and
     // leaves a core idle: the search index is written meanwhile, from the archive, from now on.
-    const fewToRender = reusable !== null && salt !== null && built - loaded.fromCache < IN_PROCESS_BELOW && (await pagesMadeWith(reusable, await salt));
+    // (A prelink has read the previous build's digests already.)
+    const fewToRender =
+      reusable !== null && salt !== null && built - loaded.fromCache < IN_PROCESS_BELOW && (await (prelinked?.sameSalt ?? pagesMadeWith(reusable, await salt)));
     const renderOptions = {
       outDir: staged.stagingDir,
       basePath,
       siteUrl: options.siteUrl,
       // Unchanged pages of the previous build are reused from it, unless --no-cache asks for everything anew.
-      previousOutDir: options.cache === false ? null : staged.previous,
+      previousOutDir: reusable,
       recycledOutDir: staged.recycled,
       prelinked,
       quoteMonths,

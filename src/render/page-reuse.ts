@@ -183,6 +183,8 @@ export class Prelink {
   readonly #linker = new FileLinker();
   /** The previous build's digests. */
   readonly manifest: Promise<Manifest>;
+  /** Whether the previous build's pages were made with this build's salt (else none is linked: none could be kept). */
+  readonly sameSalt: Promise<boolean>;
   /** The pages put in place. */
   readonly #linked: Promise<Set<string>>;
 
@@ -192,8 +194,10 @@ export class Prelink {
     salt: Promise<string>,
   ) {
     this.manifest = readManifest(previousOutDir);
-    this.#linked = Promise.all([this.manifest, salt]).then(async ([manifest, current]) => {
-      const pages = manifest.salt === saltDigest(current) ? Object.keys(manifest.pages) : [];
+    this.sameSalt = Promise.all([this.manifest, salt]).then(([manifest, current]) => manifest.salt === saltDigest(current));
+    this.sameSalt.catch(() => undefined);
+    this.#linked = Promise.all([this.manifest, this.sameSalt]).then(async ([manifest, same]) => {
+      const pages = same ? Object.keys(manifest.pages) : [];
       const missing = new Set(await this.#linker.link(previousOutDir, outDir, pages));
       return new Set(pages.filter((page) => !missing.has(page)));
     });

@@ -67,9 +67,9 @@ export interface RenderOptions {
   /**
    * Called once the pages to render are known and `outDir` holds nothing this render will delete: from then on
    * others may write their own files into it (not its pages) while it renders. `toRender`: pages to render, not
-   * linked or kept (under `IN_PROCESS_BELOW`, on this thread); `quoteMonths` as in the result.
+   * linked or kept (under `IN_PROCESS_BELOW`, on this thread).
    */
-  onPlanned?: (plan: { toRender: number; quoteMonths: readonly QuotesMonth[] }) => void;
+  onPlanned?: (plan: { toRender: number }) => void;
 }
 
 /** Most article pages per Eleventy run. */
@@ -207,7 +207,7 @@ async function planRender(archive: Archive, options: RenderOptions, reuse: PageR
     kept.clear();
     debug(recycled ? `${found.size} pages kept in place` : `${found.size} pages linked since the build began kept`);
   }
-  options.onPlanned?.({ toRender: articles.length + speakers.length + topics.length + months.length + years.length, quoteMonths: data.quoteMonths });
+  options.onPlanned?.({ toRender: articles.length + speakers.length + topics.length + months.length + years.length });
   // The links are not waited for: this thread renders the other pages meanwhile, and those that could not be linked after.
   const pending = linkingFirst + toLink.length;
   const linkingRest = reuse.linkAll(toLink.splice(0), options.outDir);
