@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { sha256Hex } from '../cache/digest.js';
 import type { FrontMatter } from '../load/types.js';
+import { articleRef, type ArticleRef } from './article-ref.js';
 import { bodyDigest } from './body-store.js';
 import type { ArticleRecord } from './types.js';
 
@@ -52,6 +53,21 @@ function wholeRecordText(article: ArticleRecord): string {
 function joinedText(article: ArticleRecord, source: string): string {
   const joined = [article.id, article.url, article.file, article.speakers, article.topics, article.quotes.map((q) => [q.id, q.speaker, q.speakerId])];
   return `joined\0${recordCodeDigest()}\0${source}\0${JSON.stringify(joined)}`;
+}
+
+/**
+ * An article another page shows (a speaker's, a topic's, a quotes month's), by its ref (`articleRef`): its record's
+ * digest, or the ref's own JSON for one that is not among `articles`. The table is made on the first call.
+ */
+export function refDigests(articles: readonly ArticleRecord[]): (ref: ArticleRef) => string {
+  let byRef: Map<ArticleRef, string> | null = null;
+  return (ref) => {
+    if (byRef === null) {
+      byRef = new Map();
+      for (const article of articles) byRef.set(articleRef(article), articleDigest(article));
+    }
+    return byRef.get(ref) ?? JSON.stringify(ref);
+  };
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { Root, RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { articleDigest, recordCodeDigest } from '../archive/article-digest.js';
-import { articleRef, type ArticleRef } from '../archive/article-ref.js';
+import { articleDigest, recordCodeDigest, refDigests } from '../archive/article-digest.js';
+import type { ArticleRef } from '../archive/article-ref.js';
 import { bodyLength } from '../archive/body-store.js';
 import { quotesByMonth, type QuotesMonth } from '../archive/quotes-index.js';
 import type { Archive, ArticleRecord } from '../archive/types.js';
@@ -52,15 +52,8 @@ export { SEARCH_LANGUAGE };
  * record, built only for a shard that is indexed, reads the body then.
  */
 export function searchPages(archive: Archive, basePath: string, quoteMonths?: readonly QuotesMonth[]): SearchPage[] {
-  let digests: Map<ArticleRef, string> | null = null;
-  /** An article a quotes month lists, by its record's digest (made once, when a month's source is first asked). */
-  const digestOf = (ref: ArticleRef): string => {
-    if (digests === null) {
-      digests = new Map();
-      for (const article of archive.articles) digests.set(articleRef(article), articleDigest(article));
-    }
-    return digests.get(ref) ?? JSON.stringify(ref);
-  };
+  /** An article a quotes month lists, by its record's digest (the table made when a month's source is first asked). */
+  const digestOf = refDigests(archive.articles);
   const pages: SearchPage[] = archive.articles.map((article) => ({
     url: sitePath(article.url, basePath),
     period: article.date?.slice(0, 7) ?? null,

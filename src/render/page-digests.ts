@@ -1,11 +1,11 @@
-import { articleDigest } from '../archive/article-digest.js';
-import { articleRef, type ArticleRef } from '../archive/article-ref.js';
+import { articleDigest, refDigests } from '../archive/article-digest.js';
+import type { ArticleRef } from '../archive/article-ref.js';
 import { sha256Hex } from '../cache/digest.js';
 import type { QuotesMonth } from '../archive/quotes-index.js';
 import type { SpeakerPage } from '../archive/speakers-index.js';
 import type { TimelineYear } from '../archive/timeline.js';
 import type { TopicPage } from '../archive/topics-index.js';
-import type { Archive, ArticleRecord } from '../archive/types.js';
+import type { Archive } from '../archive/types.js';
 import type { BatchItem } from './render-job.js';
 
 /**
@@ -55,17 +55,10 @@ function quotingArticles(quotes: readonly { article: ArticleRef }[]): ArticleRef
 }
 
 export function pageDigests(archive: Archive, salt: string): PageDigests {
-  const ofRecord = new Map<ArticleRecord, string>();
-  const ofRef = new Map<ArticleRef, string>();
-  for (const article of archive.articles) {
-    const digest = articleDigest(article);
-    ofRecord.set(article, digest);
-    ofRef.set(articleRef(article), digest);
-  }
   /** An article shown on an index page: its record's digest (its ref's own JSON if it is not one of the archive's). */
-  const ref = (r: ArticleRef): string => ofRef.get(r) ?? JSON.stringify(r);
+  const ref = refDigests(archive.articles);
   return {
-    article: (item) => hash(salt, 'article', ofRecord.get(item.article) ?? JSON.stringify(item.article), JSON.stringify([item.older, item.newer])),
+    article: (item) => hash(salt, 'article', articleDigest(item.article), JSON.stringify([item.older, item.newer])),
     // A speaker's or topic's page is made from its own fields and the articles that name, quote or are filed under it
     // (their quotes, topics and roles), in order: those articles' digests stand for what it lists of them.
     speaker: (page) => hash(salt, 'speaker', ownFields(page), page.articles.map(ref).join(' '), quotingArticles(page.quotes).map(ref).join(' ')),
