@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assembleArchive, type ArchiveInput } from '../src/archive/assemble.js';
-import { Prelink } from '../src/render/page-reuse.js';
 import { publicDir } from '../src/render/paths.js';
-import { renderSalt, renderSite, type RenderOptions } from '../src/render/render-site.js';
+import { renderSite, type RenderOptions } from '../src/render/render-site.js';
 import { listHtmlPages } from '../src/publish/sitemap.js';
+import { KeptFiles } from '../src/write/kept-files.js';
+import { listFilesSync } from '../src/write/list-files.js';
+import { carryOutUpdate } from '../src/write/update-in-place.js';
 import { sampleInputs } from './render-sample-archive.js';
 
 const dirs: string[] = [];
@@ -91,36 +93,38 @@ describe('reusing unchanged pages of the previous build', { timeout: 120_000 }, 
     expect(changed.filter((f) => f.startsWith('topics/')).length).toBeGreaterThan(0);
     expect(incremental.reused).toBe([...after.keys()].filter((f) => PER_ITEM.test(f)).length - changed.length);
   });
-  it('keeps the pages linked since the build began that are still valid, removes the others first, and equals a full build', async () => {
+  it('with kept files: keeps the unchanged pages in the previous site, writes only the others, and the site updated with them equals a full build', async () => {
     const first = await render(sampleInputs(), null);
     const added: ArchiveInput = {
       file: 'added.txt',
       article: { ...sampleInputs()[3]!.article, title: 'A new article', date: '2023-06-01', topics: ['Peace talks'], body: 'New.\n' },
     };
     const inputs = [...sampleInputs(), added];
-    const before = await files(first.dir);
     const dir = await mkdtemp(join(tmpdir(), 'news-archive-reuse-'));
     dirs.push(dir);
-    const prelinked = Prelink.start(first.dir, dir, renderSalt({ basePath: '/', siteUrl: null }));
+    const kept = KeptFiles.start(first.dir);
     try {
-      const result = await renderSite(assembleArchive(inputs, { basePath: '/' }), { outDir: dir, basePath: '/', siteUrl: null, previousOutDir: first.dir, prelinked });
+      const speaker = [...(await files(first.dir)).keys()].find((f) => f.startsWith('speakers/'))!;
+      const speakerInode = (await stat(join(first.dir, speaker))).ino;
+      const result = await renderSite(assembleArchive(inputs, { basePath: '/' }), { outDir: dir, basePath: '/', siteUrl: null, previousOutDir: first.dir, keptFiles: kept });
       const full = await render(inputs, null);
-      expect(await files(dir)).toEqual(await files(full.dir));
       const perItem = [...(await files(full.dir)).keys()].filter((f) => PER_ITEM.test(f));
-      // Itself, its two neighbours, its year of the timeline and its topic are rendered again; the rest are the previous build's files.
+      // Itself, its two neighbours, its year of the timeline and its topic are rendered again; the rest are kept.
       expect(result.reused).toBe(perItem.length - 5);
-      const kept = perItem.find((f) => f.startsWith('speakers/'))!;
-      expect((await stat(join(dir, kept))).ino).toBe((await stat(join(first.dir, kept))).ino);
-      const renderedAgain = 'timeline/2023/index.html';
-      expect((await stat(join(dir, renderedAgain))).ino).not.toBe((await stat(join(first.dir, renderedAgain))).ino);
-      // The previous build's files are as they were.
-      expect(await files(first.dir)).toEqual(before);
+      expect(kept.size).toBe(perItem.length - 5);
+      expect(kept.has(speaker)).toBe(true);
+      // The staging folder holds the pages rendered, not those kept.
+      const written = [...(await files(dir)).keys()].filter((f) => PER_ITEM.test(f));
+      expect(written.sort()).toEqual(perItem.filter((f) => !kept.has(f)).sort());
+      carryOutUpdate(dir, first.dir, await kept.toRemove(new Set(listFilesSync(dir))));
+      expect(await files(first.dir)).toEqual(await files(full.dir));
+      expect((await stat(join(first.dir, speaker))).ino).toBe(speakerInode);
     } finally {
-      await prelinked.close();
+      await kept.close();
     }
   });
 
-  it('names the pages of the site as a walk of the finished folder does: rendered, linked, kept in place, linked since the build began, copied from the public folder', async () => {
+  it('names the pages of the site as a walk of the finished folder does: rendered, linked, kept in the site updated in place, copied from the public folder', async () => {
     // A public folder with HTML files of its own, one in a subfolder (and one under pagefind/, which is not a page).
     const assets = await mkdtemp(join(tmpdir(), 'news-archive-public-'));
     dirs.push(assets);
@@ -164,40 +168,18 @@ describe('reusing unchanged pages of the previous build', { timeout: 120_000 }, 
     expect(rebuilt.htmlPages).toEqual(await listHtmlPages(linked));
     expect(rebuilt.htmlPages).toContain('articles/a-new-article/index.html');
 
-    // Kept in place in a recycled folder (the previous build's site, with a stray page of no build's, which goes).
-    const recycled = await newDir();
-    await cp(first, recycled, { recursive: true });
-    await writeFile(join(recycled, 'stray.html'), 'x');
-    const kept = await renderInto(recycled, inputs, { previousOutDir: first, recycledOutDir: true });
-    expect(kept.reused).toBeGreaterThan(0);
-    expect(kept.htmlPages).toEqual(await listHtmlPages(recycled));
-    expect(kept.htmlPages).not.toContain('stray.html');
-
-    // Linked since the build began, those not kept removed; and fewer articles than before, so pages go.
-    const prelinkedDir = await newDir();
-    const prelinked = Prelink.start(linked, prelinkedDir, renderSalt({ basePath: '/', siteUrl: null }));
+    // Kept in the previous site, which is then updated in place; fewer articles than before, so pages go.
+    const fewer = sampleInputs().slice(1);
+    const staging = await newDir();
+    const keptFiles = KeptFiles.start(linked);
     try {
-      const fewer = sampleInputs().slice(1);
-      const result = await renderInto(prelinkedDir, fewer, { previousOutDir: linked, prelinked });
+      const result = await renderInto(staging, fewer, { previousOutDir: linked, keptFiles });
       expect(result.reused).toBeGreaterThan(0);
-      expect(result.htmlPages).toEqual(await listHtmlPages(prelinkedDir));
+      carryOutUpdate(staging, linked, await keptFiles.toRemove(new Set(listFilesSync(staging))));
+      expect(result.htmlPages).toEqual(await listHtmlPages(linked));
       expect(result.htmlPages.length).toBeLessThan(rebuilt.htmlPages.length);
     } finally {
-      await prelinked.close();
-    }
-  });
-
-  it('links nothing since the build began when the previous pages were made with another salt', async () => {
-    const first = await render(sampleInputs(), null);
-    const dir = await mkdtemp(join(tmpdir(), 'news-archive-reuse-'));
-    dirs.push(dir);
-    const prelinked = Prelink.start(first.dir, dir, Promise.resolve('another salt'));
-    try {
-      const result = await renderSite(assembleArchive(sampleInputs(), { basePath: '/' }), { outDir: dir, basePath: '/', siteUrl: null, previousOutDir: first.dir, prelinked });
-      expect(result.reused).toBe(0);
-      expect(await files(dir)).toEqual(await files(first.dir));
-    } finally {
-      await prelinked.close();
+      await keptFiles.close();
     }
   });
 });

@@ -19,7 +19,7 @@ async function until(check: () => Promise<boolean>, ms: number): Promise<boolean
 }
 
 const staging = async (): Promise<string | null> => (await readdir(dir)).find((n) => n.startsWith('.news-archive-site.building-')) ?? null;
-/** The staging folder holds a records.json written since `since` (a recycled staging folder holds an older one from the start). */
+/** The staging folder holds a records.json written since `since`. */
 const recordsWritten = async (name: string, since: number): Promise<boolean> =>
   stat(join(dir, name, 'records.json')).then(
     (info) => info.mtimeMs >= since,

@@ -71,6 +71,22 @@ describe('FileLinker', () => {
     }
   });
 
+  it('lists every file of a folder on its thread (not its folders), as paths with forward slashes', async () => {
+    const site = join(dir, 'site');
+    await mkdir(join(site, 'articles', 'a'), { recursive: true });
+    await mkdir(join(site, 'empty'));
+    await writeFile(join(site, 'index.html'), '');
+    await writeFile(join(site, 'articles', 'a', 'index.html'), '');
+    await writeFile(join(site, '.news-archive'), '');
+    const linker = new FileLinker();
+    try {
+      expect((await linker.listFiles(site)).sort()).toEqual(['.news-archive', 'articles/a/index.html', 'index.html']);
+      await expect(linker.listFiles(join(dir, 'none'))).rejects.toThrow(/ENOENT/);
+    } finally {
+      await linker.close();
+    }
+  });
+
   it('rejects a listing that fails, and stops: nothing is linked once stopFileLinkers has resolved', async () => {
     const linker = new FileLinker();
     await expect(linker.listHtmlPages(join(dir, 'none'))).rejects.toThrow(/ENOENT/);

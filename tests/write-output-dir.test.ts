@@ -1,9 +1,15 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../src/report/errors.js';
+import { KeptFiles } from '../src/write/kept-files.js';
+import { listFilesSync } from '../src/write/list-files.js';
 import { MARKER_FILE, stageOutput } from '../src/write/output-dir.js';
+import { beginUpdate } from '../src/write/update-in-place.js';
+
+/** Every file in `root`, sorted. */
+const files = async (root: string): Promise<string[]> => listFilesSync(root).sort();
 
 let dir: string;
 let content: string;
@@ -36,53 +42,97 @@ describe('stageOutput', () => {
     expect((await readdir(dir)).sort()).toEqual(['content', 'site']);
   });
 
-  it('with a spare folder: keeps the replaced site there, and the next build takes it as its staging folder', async () => {
+  it('with kept files: updates the live site in place, moving in what changed and removing what is gone', async () => {
     const out = join(dir, 'site');
-    const spareDir = join(dir, '.cache', 'spare-site');
-    const first = await stageOutput(out, content, { spareDir });
-    expect(first.recycled).toBe(false);
-    await writeFile(join(first.stagingDir, 'one.html'), 'one');
+    const first = await stageOutput(out, content);
+    await mkdir(join(first.stagingDir, 'articles', 'a'), { recursive: true });
+    await mkdir(join(first.stagingDir, 'articles', 'gone'), { recursive: true });
+    await writeFile(join(first.stagingDir, 'articles', 'a', 'index.html'), 'a');
+    await writeFile(join(first.stagingDir, 'articles', 'gone', 'index.html'), 'gone');
+    await writeFile(join(first.stagingDir, 'index.html'), 'home 1');
     await first.commit();
-    // Nothing to keep yet: there was no site before.
+    const inodeOfA = (await stat(join(out, 'articles', 'a', 'index.html'))).ino;
+
+    const second = await stageOutput(out, content);
+    expect(second.previous).toBe(out);
+    const kept = KeptFiles.start(out);
+    expect(await kept.keep(['articles/a/index.html', 'articles/missing/index.html'])).toEqual(['articles/missing/index.html']);
+    await mkdir(join(second.stagingDir, 'articles', 'b'), { recursive: true });
+    await writeFile(join(second.stagingDir, 'articles', 'b', 'index.html'), 'b');
+    await writeFile(join(second.stagingDir, 'index.html'), 'home 2');
+    // Until the commit, the live site is as it was.
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('home 1');
+    await second.commit(kept);
+    expect(await files(out)).toEqual([MARKER_FILE, 'articles/a/index.html', 'articles/b/index.html', 'index.html']);
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('home 2');
+    // The kept page was not written again, and the folder of the page that went is gone with it.
+    expect((await stat(join(out, 'articles', 'a', 'index.html'))).ino).toBe(inodeOfA);
+    expect((await readdir(join(out, 'articles'))).sort()).toEqual(['a', 'b']);
     expect((await readdir(dir)).sort()).toEqual(['content', 'site']);
-
-    const second = await stageOutput(out, content, { spareDir });
-    expect(second.recycled).toBe(false);
-    await writeFile(join(second.stagingDir, 'two.html'), 'two');
-    await second.commit();
-    expect((await readdir(out)).sort()).toEqual([MARKER_FILE, 'two.html']);
-    expect((await readdir(spareDir)).sort()).toEqual([MARKER_FILE, 'one.html']);
-    expect((await readdir(dir)).sort()).toEqual(['.cache', 'content', 'site']);
-
-    const third = await stageOutput(out, content, { spareDir });
-    expect(third.recycled).toBe(true);
-    expect((await readdir(third.stagingDir)).sort()).toEqual([MARKER_FILE, 'one.html']);
-    expect(await readdir(join(dir, '.cache'))).toEqual([]);
-    // A recycled folder emptied of its marker by whoever updated it still gets one.
-    await rm(join(third.stagingDir, MARKER_FILE));
-    await writeFile(join(third.stagingDir, 'three.html'), 'three');
-    await third.commit();
-    expect((await readdir(out)).sort()).toEqual([MARKER_FILE, 'one.html', 'three.html']);
-    expect((await readdir(spareDir)).sort()).toEqual([MARKER_FILE, 'two.html']);
-
-    // A discarded build that had taken the spare leaves the site as it was.
-    const fourth = await stageOutput(out, content, { spareDir });
-    expect(fourth.recycled).toBe(true);
-    await fourth.discard();
-    expect((await readdir(out)).sort()).toEqual([MARKER_FILE, 'one.html', 'three.html']);
-    expect((await readdir(dir)).sort()).toEqual(['.cache', 'content', 'site']);
   });
 
-  it('takes no spare that is not a folder', async () => {
+  it('with no file kept: swaps the staging folder in whole', async () => {
     const out = join(dir, 'site');
-    const spareDir = join(dir, '.cache', 'spare-site');
-    await mkdir(join(dir, '.cache'));
-    await writeFile(spareDir, 'not a site');
-    const staged = await stageOutput(out, content, { spareDir });
-    expect(staged.recycled).toBe(false);
-    expect(await readdir(staged.stagingDir)).toEqual([MARKER_FILE]);
-    await staged.commit();
-    expect(await readdir(out)).toEqual([MARKER_FILE]);
+    const first = await stageOutput(out, content);
+    await writeFile(join(first.stagingDir, 'old.html'), 'old');
+    await first.commit();
+    const second = await stageOutput(out, content);
+    const kept = KeptFiles.start(out);
+    expect(await kept.keep([])).toEqual([]);
+    await writeFile(join(second.stagingDir, 'new.html'), 'new');
+    await second.commit(kept);
+    expect(await files(out)).toEqual([MARKER_FILE, 'new.html']);
+    expect((await readdir(dir)).sort()).toEqual(['content', 'site']);
+  });
+
+  it('carries through an update in place that a killed build began, and discards one it had not begun', async () => {
+    const out = join(dir, 'site');
+    const first = await stageOutput(out, content);
+    await mkdir(join(first.stagingDir, 'articles', 'gone'), { recursive: true });
+    await writeFile(join(first.stagingDir, 'articles', 'gone', 'index.html'), 'gone');
+    await writeFile(join(first.stagingDir, 'kept.html'), 'kept');
+    await writeFile(join(first.stagingDir, 'index.html'), 'home 1');
+    await first.commit();
+    // Killed while moving files in: the journal is written, one file is moved, one is still in the staging folder.
+    const begun = join(dir, `.news-archive-site.building-${DEAD_PID}`);
+    await mkdir(join(begun, 'articles', 'new'), { recursive: true });
+    await writeFile(join(begun, 'index.html'), 'home 2');
+    await mkdir(join(out, 'articles', 'moved'), { recursive: true });
+    await writeFile(join(out, 'articles', 'moved', 'index.html'), 'moved');
+    await writeFile(join(begun, 'articles', 'new', 'index.html'), 'new');
+    beginUpdate(begun, ['articles/gone/index.html']);
+    const staged = await stageOutput(out, content);
+    expect(await files(out)).toEqual([MARKER_FILE, 'articles/moved/index.html', 'articles/new/index.html', 'index.html', 'kept.html']);
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('home 2');
+    await staged.discard();
+    expect((await readdir(dir)).sort()).toEqual(['content', 'site']);
+
+    // Killed before the update began (no journal): the live site is left as it is, the staging folder removed.
+    await mkdir(begun);
+    await writeFile(join(begun, 'index.html'), 'home 3');
+    const next = await stageOutput(out, content);
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('home 2');
+    await next.discard();
+    expect((await readdir(dir)).sort()).toEqual(['content', 'site']);
+  });
+
+  it('updates in place where a file of the site became a folder, and a folder a file', async () => {
+    const out = join(dir, 'site');
+    const first = await stageOutput(out, content);
+    await writeFile(join(first.stagingDir, 'kept.html'), 'kept');
+    await writeFile(join(first.stagingDir, 'page'), 'a file');
+    await mkdir(join(first.stagingDir, 'folder'));
+    await writeFile(join(first.stagingDir, 'folder', 'index.html'), 'in a folder');
+    await first.commit();
+    const second = await stageOutput(out, content);
+    const kept = KeptFiles.start(out);
+    await kept.keep(['kept.html']);
+    await mkdir(join(second.stagingDir, 'page'));
+    await writeFile(join(second.stagingDir, 'page', 'index.html'), 'now a folder');
+    await writeFile(join(second.stagingDir, 'folder'), 'now a file');
+    await second.commit(kept);
+    expect(await files(out)).toEqual([MARKER_FILE, 'folder', 'kept.html', 'page/index.html']);
+    expect(await readFile(join(out, 'folder'), 'utf8')).toBe('now a file');
   });
 
   it('creates missing parent folders of --out', async () => {

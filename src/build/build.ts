@@ -1,11 +1,12 @@
+import { rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { assembleArchive } from '../archive/assemble.js';
 import { BodyStore, storeBody } from '../archive/body-store.js';
 import { checkContentDir } from '../load/content-dir.js';
 import { publishExtras } from '../publish/publish-extras.js';
 import { quotesByMonth } from '../archive/quotes-index.js';
-import { SEARCH_FOLDER, startSearchIndex, type SearchIndexRun } from '../publish/search-index.js';
-import { pagesMadeWith, Prelink } from '../render/page-reuse.js';
+import { startSearchIndex, type SearchIndexRun } from '../publish/search-index.js';
+import { pagesMadeWith } from '../render/page-reuse.js';
 import { IN_PROCESS_BELOW, renderSalt, renderSite } from '../render/render-site.js';
 import type { Diagnostic } from '../report/diagnostics.js';
 import { NewsArchiveError, UsageError } from '../report/errors.js';
@@ -17,6 +18,7 @@ import { stageOutput, type StagedOutput } from '../write/output-dir.js';
 import { startWritingRecords } from '../write/write-records.js';
 import { stopChildProcesses } from '../threads/stop-children.js';
 import { stopFileLinkers } from '../write/file-linker.js';
+import { KeptFiles } from '../write/kept-files.js';
 import { normaliseBasePath } from './base-path.js';
 import { loadAndExtract } from './load-and-extract.js';
 
@@ -102,16 +104,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const contentDir = resolve(options.contentDir);
   await checkContentDir(options.contentDir);
   const cacheDir = options.cache === false ? null : join(dirname(resolve(options.outDir)), '.cache');
-  // The site this build replaces is kept in the cache folder, for the next build to update in place.
-  const staged = await stageOutput(options.outDir, contentDir, { spareDir: cacheDir === null ? null : join(cacheDir, `spare-${basename(resolve(options.outDir))}`) });
+  const staged = await stageOutput(options.outDir, contentDir);
   debug('after staging');
-  // Into a new staging folder, the previous build's pages are linked from now on, on a thread of their own, while this
-  // one reads and assembles the articles; the render keeps those still valid (see `Prelink`).
+  // A rebuild updates the live site in place: its files whose inputs did not change are kept where they are (listed
+  // meanwhile on a thread of their own), and the staging folder receives only what changed (see `KeptFiles`).
   const reusable = cacheDir === null ? null : staged.previous;
+  const kept = reusable === null ? null : KeptFiles.start(reusable);
   // What every page's digest begins with (templates, code, options), for comparing with the previous build's pages.
   const salt = reusable === null ? null : renderSalt({ basePath, siteUrl: options.siteUrl });
   salt?.catch(() => undefined);
-  const prelinked = reusable !== null && salt !== null && !staged.recycled ? Prelink.start(reusable, staged.stagingDir, salt) : null;
+  // Earlier versions kept the replaced site in the cache folder as a spare: it has no use now.
+  if (cacheDir !== null) await rm(join(cacheDir, `spare-${basename(resolve(options.outDir))}`), { recursive: true, force: true });
   const memory = watchMemory();
   const bodies = BodyStore.open();
   const stopListening = onInterrupt(staged);
@@ -149,20 +152,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const quoteMonths = quotesByMonth(archive, basePath);
     // A rebuild in which few articles changed, over pages made by the same templates and code, renders few pages and
     // leaves a core idle: the search index is written meanwhile, from the archive, from now on.
-    // (A prelink has read the previous build's digests already.)
-    const fewToRender =
-      reusable !== null && salt !== null && built - loaded.fromCache < IN_PROCESS_BELOW && (await (prelinked?.sameSalt ?? pagesMadeWith(reusable, await salt)));
+    const fewToRender = reusable !== null && salt !== null && built - loaded.fromCache < IN_PROCESS_BELOW && (await pagesMadeWith(reusable, await salt));
     const renderOptions = {
       outDir: staged.stagingDir,
       basePath,
       siteUrl: options.siteUrl,
-      // Unchanged pages of the previous build are reused from it, unless --no-cache asks for everything anew.
+      // Unchanged pages of the previous build are kept, unless --no-cache asks for everything anew.
       previousOutDir: reusable,
-      recycledOutDir: staged.recycled,
-      prelinked,
+      keptFiles: kept,
       quoteMonths,
-      // The search index's folder is its own: a recycled staging folder's clearing leaves it alone.
-      foldersInUse: fewToRender ? [SEARCH_FOLDER] : [],
     };
     debug('after assembling');
     stage = 'rendering';
@@ -179,8 +177,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // Nothing may still be writing into the staging folder when it is removed.
       await early.search?.settled;
       throw error;
-    } finally {
-      await prelinked?.close();
     }
     pages = rendered.pages;
     reused = rendered.reused;
@@ -214,11 +210,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     const pause = Number(process.env[PAUSE_BEFORE_SWAP] ?? 0);
     if (pause > 0) await new Promise((done) => setTimeout(done, pause));
-    await staged.commit();
-    debug('after swapping the output in');
+    await staged.commit(kept);
+    debug(kept !== null && kept.size > 0 ? `after updating the site in place (${kept.size} files kept)` : 'after swapping the output in');
   } catch (error) {
     memory.stop();
-    await prelinked?.close();
+    await kept?.close();
     await staged.discard();
     printReport();
     if (error instanceof NewsArchiveError) throw error;

@@ -84,8 +84,8 @@ export async function publishExtras(
 
 /**
  * Writes the feeds, then `sitemap.xml` and `robots.txt` once `listing` gives the site's pages; returns how many files.
- * A feed whose entries did not change since the previous build is linked from it by `linker` (on its thread),
- * instead of made and written; one that cannot be linked after all is written.
+ * A feed whose entries did not change since the previous build is kept in it (`RenderOptions.keptFiles`) or linked
+ * from it by `linker` (on its thread), instead of made and written; one that cannot be taken after all is written.
  */
 async function writeFiles(archive: Archive, options: RenderOptions, linker: FileLinker, listing: Promise<readonly string[]>, debug: (what: string) => void): Promise<number> {
   const { outDir } = options;
@@ -102,7 +102,11 @@ async function writeFiles(archive: Archive, options: RenderOptions, linker: File
     else toWrite.push(plan);
   }
   const feedFile = (plan: FeedPlan): OutputFile => ({ file: plan.file, text: () => feedXml(plan, options, entries) });
-  const linking = options.previousOutDir ? linker.link(options.previousOutDir, outDir, [...toLink.keys()]) : Promise.resolve([]);
+  const linking = !options.previousOutDir
+    ? Promise.resolve([])
+    : options.keptFiles
+      ? options.keptFiles.keep([...toLink.keys()])
+      : linker.link(options.previousOutDir, outDir, [...toLink.keys()]);
   linking.catch(() => undefined);
   // Each file written as it is made: the feeds of a large archive are tens of megabytes together.
   const written = await writeAll(outDir, toWrite.map(feedFile));

@@ -8,7 +8,8 @@ import { debugMemory, noteChildPeak } from '../report/memory.js';
 import { searchPages, type SearchPage } from './search-records.js';
 import { pathOfOutputFile } from './urls.js';
 import { MAX_SHARD_WEIGHT, pageWeight, planShards } from './search-shards.js';
-import { indexingDigest, MANIFEST_FILE, previousDigests, reuseBundle, SEARCH_INDEX_VERSION, shardDigest, type ShardEntry, type ShardManifest } from './search-reuse.js';
+import { indexingDigest, MANIFEST_FILE, previousDigests, takeBundle, SEARCH_INDEX_VERSION, shardDigest, type ShardEntry, type ShardManifest } from './search-reuse.js';
+import type { KeptFiles } from '../write/kept-files.js';
 import { inThisThread, WorkerRunner, type ShardRunner } from './search-workers.js';
 
 import { inBatches } from './search-pagefind.js';
@@ -22,6 +23,8 @@ export interface SearchIndexOptions {
   basePath: string;
   /** The previous build of this site, whose unchanged shards are reused; null to index every shard. */
   previousOutDir?: string | null;
+  /** The files of `previousOutDir` kept where they are (see `RenderOptions.keptFiles`): an unchanged shard is kept, not linked. */
+  keptFiles?: KeptFiles | null;
   /**
    * The site's pages (`articles/x/index.html`, as `listHtmlPages` gives them); when given, a record whose page is
    * not among them is left out, so that the search never leads to a missing page.
@@ -154,7 +157,7 @@ async function indexPages(pages: readonly SearchPage[], options: SearchIndexOpti
       const primary = i === 0;
       const { bundle } = entries[i]!;
       const outputPath = join(options.outDir, ...bundle.split('/'));
-      if (options.previousOutDir && unchanged(i) && (await reuseBundle(join(options.previousOutDir, ...bundle.split('/')), outputPath, primary))) {
+      if (options.previousOutDir && unchanged(i) && (await takeBundle(options.previousOutDir, options.keptFiles ?? null, bundle, outputPath, primary))) {
         reused += 1;
         finished();
         return;

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, rm } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { KeptFiles } from '../write/kept-files.js';
 import type { SearchPage } from './search-records.js';
 
 /**
@@ -99,7 +100,7 @@ export async function reuseBundle(fromDir: string, toDir: string, primary: boole
     const files = entries
       .filter((e) => e.isFile())
       .map((e) => join(e.parentPath, e.name).slice(fromDir.length + 1))
-      .filter((file) => !primary || !(file === 'shards.json' || file.startsWith(`shards${sep}`)))
+      .filter((file) => !primary || !isOtherShards(file.split(sep).join('/')))
       .sort();
     // Each folder made once (a bundle is a few folders of many files), then the files linked several at a time.
     for (const folder of [...new Set(files.map((file) => dirname(join(toDir, file))))].sort()) await mkdir(folder, { recursive: true });
@@ -124,6 +125,18 @@ export async function reuseBundle(fromDir: string, toDir: string, primary: boole
     return false;
   }
 }
+
+/**
+ * Takes the previous build's shard bundle `bundle` (relative to the site, ending in `/`) from the site in `previousOutDir`:
+ * kept there (`kept`: the site is updated in place), or linked into `outputPath` (`reuseBundle`). True when it did.
+ */
+export async function takeBundle(previousOutDir: string, kept: KeptFiles | null, bundle: string, outputPath: string, primary: boolean): Promise<boolean> {
+  if (kept === null) return reuseBundle(join(previousOutDir, ...bundle.split('/')), outputPath, primary);
+  return kept.keepFolder(bundle, 'pagefind-entry.json', (file) => primary && isOtherShards(file));
+}
+
+/** In the primary bundle, what belongs to the other shards: their folders and their list. */
+const isOtherShards = (file: string): boolean => file === 'shards.json' || file.startsWith('shards/');
 
 /** Files linked at the same time: the links are made on libuv's threads, so several at once keep them busy. */
 const LINKS_AT_ONCE = 16;

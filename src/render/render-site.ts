@@ -3,20 +3,20 @@ import { availableParallelism } from 'node:os';
 import type { QuotesMonth } from '../archive/quotes-index.js';
 import type { Archive, ArticleRecord } from '../archive/types.js';
 import { pageDigests } from './page-digests.js';
-import { PageReuse, templatesDigest, type Prelink } from './page-reuse.js';
+import { PageReuse, templatesDigest } from './page-reuse.js';
 import { publicDir, templatesDir } from './paths.js';
 import { RenderPool, WORKER_LIMITS, type WorkerLimits } from './render-pool.js';
 import { renderJob, slimSiteData, withJobPages, type BatchItem, type JobPages, type RenderJob } from './render-job.js';
 import { listHtmlPagesSync } from '../publish/sitemap.js';
 import { debugMemory } from '../report/memory.js';
-import { clearExcept } from '../write/clear-except.js';
+import type { KeptFiles } from '../write/kept-files.js';
 import { HeapKeeper } from './collect-garbage.js';
 import { releaseNunjucksEnvironments } from './nunjucks-cache.js';
 import { preloadEleventy, runEleventy } from './run-eleventy.js';
 import { siteData, type SiteData, type SiteDataOptions } from './site-data.js';
 
 export interface RenderOptions {
-  /** Called as pages are written or linked: `done` of `total` (the index pages not counted). */
+  /** Called as pages are written or taken from the previous build: `done` of `total` (the index pages not counted). */
   onProgress?: (done: number, total: number) => void;
   /** Folder the pages are written to (a temporary folder that is swapped in later). */
   outDir: string;
@@ -38,36 +38,25 @@ export interface RenderOptions {
   workerLimits?: WorkerLimits;
   /**
    * The folder holding the previous build of this site (the current `--out`), or null. Pages whose
-   * inputs are unchanged since then are linked from it instead of rendered (see `page-reuse.ts`);
+   * inputs are unchanged since then are taken from it instead of rendered (see `page-reuse.ts`);
    * the digests travel in the site as `.news-archive-pages.json`.
    */
   previousOutDir?: string | null;
   /**
-   * `outDir` holds an earlier build's site (`StagedOutput.recycled`): its pages whose digests are still the same
-   * are kept where they are, and everything else in it is deleted before anything is written. Default false.
+   * The files of `previousOutDir` kept where they are: `outDir` then receives only what changed, and the build updates
+   * `previousOutDir` in place with it (`StagedOutput.commit`). Null (the default): unchanged pages are linked from
+   * `previousOutDir` into `outDir`, which is then the whole site.
    */
-  recycledOutDir?: boolean;
-  /**
-   * The previous build's pages being linked into `outDir`, a new staging folder, since the build began (see `Prelink`):
-   * those whose digests are still the same are kept, the others removed before anything is written. Instead of
-   * `previousOutDir`'s pages being linked once the digests are known. Default null.
-   */
-  prelinked?: Prelink | null;
+  keptFiles?: KeptFiles | null;
   /** Static assets copied as they are to the site's root. Default `publicDir()`. */
   publicDir?: string;
   /** The archive's quotes index (`quotesByMonth(archive, basePath)`), when the caller has made it already. */
   quoteMonths?: readonly QuotesMonth[];
-  /**
-   * Top-level folders of `outDir` that others are writing into meanwhile (the search index's): clearing a recycled
-   * folder leaves them alone. Default none.
-   */
-  foldersInUse?: readonly string[];
   /** Quotes and article links shown per Eleventy run of speaker, topic, quotes and timeline pages. Default `PAGE_WEIGHT_BUDGET`. */
   pageWeightBudget?: number;
   /**
-   * Called once the pages to render are known and `outDir` holds nothing this render will delete: from then on
-   * others may write their own files into it (not its pages) while it renders. `toRender`: pages to render, not
-   * linked or kept (under `IN_PROCESS_BELOW`, on this thread).
+   * Called once the pages to render are known. `toRender`: pages to render, not taken from the previous build (under
+   * `IN_PROCESS_BELOW`, on this thread).
    */
   onPlanned?: (plan: { toRender: number }) => void;
 }
@@ -131,15 +120,13 @@ interface RenderPlan {
   quoteMonths: readonly QuotesMonth[];
   /** Every list of the site data, for the index pages' run, which takes it (it is then let go). */
   indexData: SiteData | null;
-  /** Pages kept in place (in a recycled output folder). */
-  kept: number;
-  /** Pages being linked from the previous build (counted in `reuse.reused` once linked). */
-  linking: number;
+  /** Pages being taken from the previous build (counted in `reuse.reused` once taken). */
+  taking: number;
   /**
-   * Once every page to link is linked: the jobs of those that could not be (to render after all). The pages are
-   * linked on another thread while this one renders the others.
+   * Once every page to take is taken: the jobs of those that could not be (to render after all). The pages are
+   * taken (kept or linked) while this thread renders the others.
    */
-  linked: () => Promise<RenderJob[]>;
+  taken: () => Promise<RenderJob[]>;
 }
 
 interface PlanContext {
@@ -158,23 +145,17 @@ interface PlanContext {
  */
 async function planRender(archive: Archive, options: RenderOptions, reuse: PageReuse, { siteOptions, templates, batch, budget, debug }: PlanContext): Promise<RenderPlan> {
   const list = archive.articles;
-  const recycled = options.recycledOutDir === true;
-  const prelinked = options.prelinked ?? null;
   const salt = await renderSalt(siteOptions, templates);
   reuse.noteSalt(salt);
-  // Pages the previous build wrote from the same inputs are linked from it (on another thread, see
-  // `PageReuse.linkAll`); a page that cannot be linked is rendered after all.
-  const toLink: { page: string; failed: () => void }[] = [];
-  /** Pages to keep in place, each with what to do should it not be there after all (render it). */
-  const kept = new Map<string, () => void>();
+  // Pages the previous build wrote from the same inputs are taken from it (kept, or linked on another thread, see
+  // `PageReuse.takeAll`); a page that cannot be taken is rendered after all.
+  const toTake: { page: string; failed: () => void }[] = [];
   const digests = pageDigests(archive, salt);
   const fresh = <T>(items: readonly T[], page: (item: T) => string, digest: (item: T) => string): T[] => {
     const todo: T[] = [];
     for (const item of items) {
       const path = page(item);
-      const source = reuse.source(path, digest(item));
-      if (source === 'here') kept.set(path, () => todo.push(item));
-      else if (source === 'previous') toLink.push({ page: path, failed: () => todo.push(item) });
+      if (reuse.unchanged(path, digest(item))) toTake.push({ page: path, failed: () => todo.push(item) });
       else todo.push(item);
     }
     return todo;
@@ -182,12 +163,10 @@ async function planRender(archive: Archive, options: RenderOptions, reuse: PageR
   const link = (a: ArticleRecord | undefined): { title: string; url: string } | null => (a ? { title: a.title, url: a.url } : null);
   const items: BatchItem[] = list.map((article, i) => ({ article, older: link(list[i + 1]), newer: link(list[i - 1]) }));
   const articles = fresh(items, (item) => `articles/${item.article.id}/index.html`, digests.article);
-  // The article pages are linked (on another thread) while this one computes the site's data; not into a
-  // recycled folder, where nothing is written before it is cleared (nor into a prelinked one: none are to link there).
-  const inPlace = recycled || prelinked !== null;
-  const linkingFirst = inPlace ? 0 : toLink.length;
-  const linking = inPlace ? Promise.resolve(0) : reuse.linkAll(toLink.splice(0), options.outDir);
-  linking.catch(() => undefined);
+  // The article pages are taken (linked on another thread) while this one computes the site's data.
+  const takingFirst = toTake.length;
+  const taking = reuse.takeAll(toTake.splice(0), options.outDir);
+  taking.catch(() => undefined);
   const data = siteData(archive, siteOptions, false, options.quoteMonths);
   debug('site data');
   const speakers = fresh(data.speakers, (s) => `speakers/${s.id}/index.html`, digests.speaker);
@@ -195,24 +174,12 @@ async function planRender(archive: Archive, options: RenderOptions, reuse: PageR
   const months = fresh(data.quoteMonths, (m) => `quotes/${m.slug}/index.html`, digests.quoteMonth);
   const years = fresh(data.timeline.years, (y) => `timeline/${y.year}/index.html`, digests.timelineYear);
   debug('digests');
-  let keptCount = 0;
-  if (inPlace) {
-    // Everything but the pages kept goes before anything is written: what is written is then always a new file. In a
-    // recycled folder, whatever else it holds; in a prelinked one, the pages linked since the build began that are not kept.
-    const keep = new Set(kept.keys());
-    const found = recycled || prelinked === null ? await clearExcept(options.outDir, keep, options.foldersInUse) : await prelinked.keepOnly(keep);
-    for (const [page, missing] of kept) if (!found.has(page)) missing();
-    reuse.reused += found.size;
-    keptCount = found.size;
-    kept.clear();
-    debug(recycled ? `${found.size} pages kept in place` : `${found.size} pages linked since the build began kept`);
-  }
   options.onPlanned?.({ toRender: articles.length + speakers.length + topics.length + months.length + years.length });
-  // The links are not waited for: this thread renders the other pages meanwhile, and those that could not be linked after.
-  const pending = linkingFirst + toLink.length;
-  const linkingRest = reuse.linkAll(toLink.splice(0), options.outDir);
-  const linkingAll = Promise.all([linking, linkingRest]);
-  linkingAll.catch(() => undefined);
+  // The pages taken are not waited for: this thread renders the other pages meanwhile, and those that could not be taken after.
+  const pending = takingFirst + toTake.length;
+  const takingRest = reuse.takeAll(toTake.splice(0), options.outDir);
+  const takingAll = Promise.all([taking, takingRest]);
+  takingAll.catch(() => undefined);
 
   // The jobs: bounded runs of one kind of page each.
   const context = { templates, outDir: options.outDir, options: siteOptions, cacheKey: salt, data: slimSiteData(data) };
@@ -228,20 +195,20 @@ async function planRender(archive: Archive, options: RenderOptions, reuse: PageR
   };
   const jobs = jobsOf({ speakers, topics, months, years, articles });
   const toRender = articles.length + speakers.length + topics.length + months.length + years.length;
-  // The jobs hold their own slices: the lists are emptied, so that a page that could not be linked, added to its
+  // The jobs hold their own slices: the lists are emptied, so that a page that could not be taken, added to its
   // list (`fresh`) after the jobs were cut, is all they then hold, and nothing else is kept through the render.
   for (const list of [speakers, topics, months, years, articles] as unknown[][]) list.length = 0;
-  const linked = async (): Promise<RenderJob[]> => {
-    const [first, rest] = await linkingAll;
-    debug(`${first + rest} pages linked`);
+  const taken = async (): Promise<RenderJob[]> => {
+    const [first, rest] = await takingAll;
+    debug(`${first + rest} pages ${reuse.kept !== null ? 'kept' : 'linked'}`);
     return jobsOf({ speakers, topics, months, years, articles });
   };
-  return { jobs, toRender, salt, quoteMonths: data.quoteMonths, indexData: data, kept: keptCount, linking: pending, linked };
+  return { jobs, toRender, salt, quoteMonths: data.quoteMonths, indexData: data, taking: pending, taken };
 }
 
 export interface RenderResult {
   pages: number;
-  /** Pages linked unchanged from the previous build instead of rendered. */
+  /** Pages taken unchanged from the previous build (kept or linked) instead of rendered. */
   reused: number;
   /** The archive's quotes index (`quotesByMonth(archive, basePath)`), for the stages after this one. */
   quoteMonths: readonly QuotesMonth[];
@@ -260,7 +227,7 @@ export interface RenderResult {
  * compact article refs); the pages rendered one per item (articles, speakers, topics, quote months,
  * timeline years) follow in jobs of bounded size, each an Eleventy run given only its slice, shared
  * out to worker threads, so memory stays bounded however large the archive and both cores work.
- * Pages whose inputs did not change since the previous build are linked from it instead. Writes
+ * Pages whose inputs did not change since the previous build are taken from it instead. Writes
  * nothing outside `outDir`; the output does not depend on which thread rendered what.
  */
 export async function renderSite(archive: Archive, options: RenderOptions): Promise<RenderResult> {
@@ -280,12 +247,10 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
   const threads = Math.max(1, options.workers ?? Math.min(MAX_WORKERS, cores));
   const mayUseWorkers = options.worker === true || ((options.worker ?? 'auto') === 'auto' && cores >= 2);
 
-  // Eleventy loads while this thread waits (for the previous pages' digests, for the pages linked since the build began).
+  // Eleventy loads while this thread waits (for the previous pages' digests).
   preloadEleventy();
-  // Pages whose inputs did not change since the previous build are taken from it (or kept, in a recycled output folder).
-  const recycled = options.recycledOutDir === true;
-  const reuse =
-    options.prelinked != null && !recycled ? await PageReuse.prelinked(options.prelinked) : await PageReuse.open(options.previousOutDir ?? null, recycled ? options.outDir : null);
+  // Pages whose inputs did not change since the previous build are taken from it (kept there, or linked).
+  const reuse = await PageReuse.open(options.previousOutDir ?? null, options.keptFiles ?? null);
   // With no previous build to take pages from, a large archive is rendered on workers: start them now,
   // so they load while this thread computes the site's data and the digests.
   const newPool = (): RenderPool => new RenderPool(threads, options.workerLimits ?? WORKER_LIMITS);
@@ -315,18 +280,18 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
       debug('indexes');
       return indexPages.length;
     };
-    const total = toRender + plan.kept + plan.linking;
-    let done = plan.kept;
+    const total = toRender + plan.taking;
+    let done = 0;
     const counted = (n: number): number => {
       done += n;
       options.onProgress?.(Math.min(done, total), total);
       return n;
     };
     counted(0);
-    /** Waits for the links (made meanwhile on another thread); the jobs of the pages that could not be linked. */
-    const linkedAfterAll = async (): Promise<RenderJob[]> => {
-      const late = await plan.linked();
-      counted(reuse.reused - plan.kept);
+    /** Waits for the pages taken meanwhile; the jobs of those that could not be taken. */
+    const takenAfterAll = async (): Promise<RenderJob[]> => {
+      const late = await plan.taken();
+      counted(reuse.reused);
       return late;
     };
     // Each job is taken out of the list as it is handed on, so that its pages' data can go once they are rendered.
@@ -359,11 +324,11 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
         );
       }
       for (const n of await Promise.all(running)) rendered += n;
-      for (const job of await linkedAfterAll()) rendered += counted(await pool.render(job));
+      for (const job of await takenAfterAll()) rendered += counted(await pool.render(job));
     } else {
       // A small render: its pages in the index pages' run (a run's set-up costs more than a few pages).
       rendered += await indexes(jobs.splice(0));
-      for (const job of await linkedAfterAll()) rendered += counted(await renderJob(job));
+      for (const job of await takenAfterAll()) rendered += counted(await renderJob(job));
     }
     debug(`${runs} runs of pages`);
   } finally {

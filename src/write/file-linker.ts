@@ -13,10 +13,17 @@ import { startWorker } from '../threads/start-worker.js';
  * To the worker: link each of `files` (relative paths, forward slashes) from `fromDir` into `toDir`; or list the
  * HTML pages in `dir` (`listHtmlPagesSync`).
  */
-export type LinkRequest = { id: number; kind: 'link'; fromDir: string; toDir: string; files: string[] } | { id: number; kind: 'list'; dir: string };
+export type LinkRequest =
+  | { id: number; kind: 'link'; fromDir: string; toDir: string; files: string[] }
+  | { id: number; kind: 'list'; dir: string }
+  | { id: number; kind: 'files'; dir: string };
 
 /** From the worker: the files of request `id` that could not be put in place, by their index in `files`; or the pages listed. */
-export type LinkReply = { id: number; kind: 'link'; failed: number[] } | { id: number; kind: 'list'; pages: string[] } | { id: number; kind: 'error'; message: string };
+export type LinkReply =
+  | { id: number; kind: 'link'; failed: number[] }
+  | { id: number; kind: 'list'; pages: string[] }
+  | { id: number; kind: 'files'; files: string[] }
+  | { id: number; kind: 'error'; message: string };
 
 /** Fewer files than this are linked on the calling thread: starting a thread would cost more. */
 export const LINK_ON_THREAD_FROM = 200;
@@ -67,7 +74,7 @@ export function linkFiles(fromDir: string, toDir: string, files: readonly string
 
 /**
  * Links files of an earlier build into the output folder (`linkFiles`) on a worker thread, started with the first
- * request of `LINK_ON_THREAD_FROM` files or more; smaller requests are done at once on this thread. Requests are
+ * request of `LINK_ON_THREAD_FROM` files or more (or the first listing); smaller requests are done at once on this thread. Requests are
  * done in the order given. `close` (or `stopFileLinkers`, when the build is interrupted) ends the thread: once it
  * has resolved, nothing more is written.
  */
@@ -94,6 +101,11 @@ export class FileLinker {
    */
   listHtmlPages(dir: string): Promise<string[]> {
     return this.#ask({ kind: 'list', dir }).then((reply) => (reply.kind === 'list' ? reply.pages : []));
+  }
+
+  /** Every file in `dir` (`listFilesSync`), listed on the thread, which is started for it. After the links asked for before. */
+  listFiles(dir: string): Promise<string[]> {
+    return this.#ask({ kind: 'files', dir }).then((reply) => (reply.kind === 'files' ? reply.files : []));
   }
 
   #ask(request: DistributiveOmit<LinkRequest, 'id'>): Promise<LinkReply> {

@@ -1,26 +1,28 @@
 import { lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { NewsArchiveError, UsageError } from '../report/errors.js';
+import type { KeptFiles } from './kept-files.js';
+import { listFilesSync } from './list-files.js';
+import { beginUpdate, carryOutUpdate, resumeUpdate } from './update-in-place.js';
 
 /** The file that marks an output folder as written by news-archive, and so safe to replace. */
 export const MARKER_FILE = '.news-archive';
 const MARKER_TEXT = 'This folder is written by news-archive and replaced whole on every build. Do not keep your own files in it.\n';
 
-/** A site being built beside `--out`, swapped in only when complete. */
+/** A site being built beside `--out`, swapped in (or carried into it) only when complete. */
 export interface StagedOutput {
   /** The final output folder. */
   outDir: string;
   /** Where this build writes; beside `outDir`. */
   stagingDir: string;
-  /** `outDir` when it holds a previous build (whose unchanged pages may be reused), else null. */
+  /** `outDir` when it holds a previous build (whose unchanged files may be kept), else null. */
   previous: string | null;
   /**
-   * True when `stagingDir` is not empty but holds an earlier build's site (the spare, see `StageOptions.spareDir`),
-   * to be updated in place: whoever writes into it must first remove every file it does not keep (`clearExcept`).
+   * Puts the finished site in place. With no `kept` files (or none kept), the staging folder is the whole site and
+   * replaces `outDir` (old → trash, new → out, trash removed). Otherwise it holds only what changed, and `outDir` is
+   * updated in place (`update-in-place.ts`): its kept files stay, the staging folder's are moved in, the rest removed.
    */
-  recycled: boolean;
-  /** Replaces `outDir` with the finished staging folder: old → trash, new → out, trash removed. */
-  commit(): Promise<void>;
+  commit(kept?: KeptFiles | null): Promise<void>;
   /** Removes the staging folder, leaving `outDir` as it was. Never throws. */
   discard(): Promise<void>;
 }
@@ -71,7 +73,10 @@ async function leftovers(parent: string, name: string): Promise<Array<{ path: st
     });
 }
 
-/** Puts back a site a killed build had moved aside, and removes what killed builds left behind. */
+/**
+ * Puts back a site a killed build had moved aside, carries through an update in place a killed build had begun
+ * (`resumeUpdate`), and removes what killed builds left behind.
+ */
 async function recover(outDir: string): Promise<void> {
   const parent = dirname(outDir);
   const name = basename(outDir);
@@ -79,25 +84,10 @@ async function recover(outDir: string): Promise<void> {
     if (isAlive(left.pid)) continue;
     if (left.kind === TRASH && !(await exists(outDir))) {
       await rename(left.path, outDir);
-    } else {
+    } else if (!(left.kind === STAGING && (await exists(outDir)) && resumeUpdate(left.path, outDir))) {
       await rm(left.path, { recursive: true, force: true });
     }
   }
-}
-
-/** Keeps the replaced site as the spare for the next build (replacing an older spare), or removes it. */
-async function keepOrRemove(trash: string, spareDir: string | null): Promise<void> {
-  if (spareDir !== null) {
-    try {
-      await rm(spareDir, { recursive: true, force: true });
-      await mkdir(dirname(spareDir), { recursive: true });
-      await rename(trash, spareDir);
-      return;
-    } catch {
-      // not kept: removed below
-    }
-  }
-  await rm(trash, { recursive: true, force: true });
 }
 
 /**
@@ -130,23 +120,12 @@ export async function checkOutputDir(out: string, contentDir: string): Promise<v
   }
 }
 
-export interface StageOptions {
-  /**
-   * Where the site replaced by `commit` is kept for the next build, instead of being deleted: that build takes
-   * it as its staging folder and updates it in place (`recycled`), so that pages unchanged across both builds
-   * cost no file-system work at all, where a new folder costs a folder and a link per page to make and as many
-   * to delete. Inside the cache folder (beside `--out`, on the same file system). Null (the default): none.
-   */
-  spareDir?: string | null;
-}
-
 /**
  * Checks that `--out` may be replaced (see `checkOutputDir`), and creates the staging folder beside it.
  * Refuses (exit status 2, nothing deleted) an `--out` that is not empty and was not written by news-archive,
  * that is the file-system root, or that holds the content folder or lies inside it.
  */
-export async function stageOutput(out: string, contentDir: string, options: StageOptions = {}): Promise<StagedOutput> {
-  const spareDir = options.spareDir ?? null;
+export async function stageOutput(out: string, contentDir: string): Promise<StagedOutput> {
   const outDir = resolve(out);
   const parent = dirname(outDir);
   const name = basename(outDir);
@@ -156,24 +135,10 @@ export async function stageOutput(out: string, contentDir: string, options: Stag
   await checkOutputDir(out, contentDir);
 
   const stagingDir = join(parent, `${PREFIX}${name}.${STAGING}-${process.pid}`);
-  let recycled = false;
   try {
     await mkdir(parent, { recursive: true });
     await rm(stagingDir, { recursive: true, force: true });
-    if (spareDir !== null) {
-      // The spare is taken by renaming it: two builds can never both take it.
-      recycled = await rename(spareDir, stagingDir).then(
-        () => true,
-        () => false,
-      );
-    }
-    // Only a real folder is a spare (not a file or a link someone put there).
-    if (recycled && !(await lstat(stagingDir)).isDirectory()) {
-      await rm(stagingDir, { recursive: true, force: true });
-      recycled = false;
-    }
-    if (!recycled) await mkdir(stagingDir);
-    await rm(join(stagingDir, MARKER_FILE), { force: true });
+    await mkdir(stagingDir);
     await writeFile(join(stagingDir, MARKER_FILE), MARKER_TEXT);
   } catch (cause) {
     throw new NewsArchiveError(`cannot create the build folder '${stagingDir}' beside --out; check that '${parent}' is writable`, { cause });
@@ -190,12 +155,23 @@ export async function stageOutput(out: string, contentDir: string, options: Stag
     outDir,
     stagingDir,
     previous,
-    recycled,
-    async commit() {
-      const trash = join(parent, `${PREFIX}${name}.${TRASH}-${process.pid}`);
+    async commit(kept: KeptFiles | null = null) {
       try {
-        // The marker, in case whoever updated a recycled folder in place removed it with the rest.
-        if (!(await exists(join(stagingDir, MARKER_FILE)))) await writeFile(join(stagingDir, MARKER_FILE), MARKER_TEXT);
+        if (kept !== null && kept.size > 0 && (await exists(outDir))) {
+          const remove = await kept.toRemove(new Set(listFilesSync(stagingDir)));
+          // Interrupted meanwhile: the staging folder is gone, and the live site untouched.
+          if (settled) throw new Error('the build was interrupted');
+          // From here on the update is carried through (by the next build, should this one be killed), and synchronously.
+          beginUpdate(stagingDir, remove);
+          settled = true;
+          try {
+            carryOutUpdate(stagingDir, outDir, remove);
+          } catch (cause) {
+            throw new NewsArchiveError(`cannot update the site in '${out}' in place; check permissions on it: the next build completes the update from '${stagingDir}'`, { cause });
+          }
+          return;
+        }
+        const trash = join(parent, `${PREFIX}${name}.${TRASH}-${process.pid}`);
         const hadOld = await exists(outDir);
         if (hadOld) await rename(outDir, trash);
         try {
@@ -205,8 +181,9 @@ export async function stageOutput(out: string, contentDir: string, options: Stag
           throw cause;
         }
         settled = true;
-        if (hadOld) await keepOrRemove(trash, spareDir);
+        if (hadOld) await rm(trash, { recursive: true, force: true });
       } catch (cause) {
+        if (cause instanceof NewsArchiveError) throw cause;
         throw new NewsArchiveError(`cannot move the finished site into '${out}'; the previous site is unchanged, check permissions on '${parent}'`, { cause });
       }
     },
