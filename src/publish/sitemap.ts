@@ -1,5 +1,4 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { listFilesSync } from '../write/list-files.js';
 import { pathOfOutputFile, publicLink, type LinkOptions } from './urls.js';
 import { escapeXml } from './xml.js';
 
@@ -15,17 +14,9 @@ export async function listHtmlPages(outDir: string): Promise<string[]> {
 
 /** `listHtmlPages`, at once. */
 export function listHtmlPagesSync(outDir: string): string[] {
-  const pages: string[] = [];
-  const folders = [''];
-  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
-    for (const entry of readdirSync(folder === '' ? outDir : join(outDir, folder), { withFileTypes: true })) {
-      const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
-      if (entry.isDirectory()) {
-        if (path !== 'pagefind') folders.push(path);
-      } else if (entry.isFile() && entry.name.endsWith('.html')) pages.push(path);
-    }
-  }
-  return pages.sort();
+  return listFilesSync(outDir, (folder) => folder === 'pagefind')
+    .filter((path) => path.endsWith('.html'))
+    .sort();
 }
 
 /** Pages a search engine should not list: the not-found page is served for any missing URL. */
