@@ -116,6 +116,21 @@ describe('stageOutput', () => {
     expect((await readdir(dir)).sort()).toEqual(['content', 'site']);
   });
 
+  it('fails, leaving nothing, when the live site whose files it kept was removed during the build', async () => {
+    const out = join(dir, 'site');
+    const first = await stageOutput(out, content);
+    await writeFile(join(first.stagingDir, 'kept.html'), 'kept');
+    await first.commit();
+    const second = await stageOutput(out, content);
+    const kept = KeptFiles.start(out);
+    await kept.keep(['kept.html']);
+    await writeFile(join(second.stagingDir, 'index.html'), 'new');
+    await rm(out, { recursive: true });
+    await expect(second.commit(kept)).rejects.toThrow(/was removed during the build/);
+    await second.discard();
+    expect((await readdir(dir)).sort()).toEqual(['content']);
+  });
+
   it('updates in place where a file of the site became a folder, and a folder a file', async () => {
     const out = join(dir, 'site');
     const first = await stageOutput(out, content);

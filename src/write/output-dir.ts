@@ -157,7 +157,9 @@ export async function stageOutput(out: string, contentDir: string): Promise<Stag
     previous,
     async commit(kept: KeptFiles | null = null) {
       try {
-        if (kept !== null && kept.size > 0 && (await exists(outDir))) {
+        if (kept !== null && kept.size > 0) {
+          // The staging folder lacks the kept files: without the live site there is nothing to complete it with.
+          if (!(await exists(outDir))) throw new NewsArchiveError(`the site in '${out}' was removed during the build, which kept files of it; build again`);
           const remove = await kept.toRemove(new Set(listFilesSync(stagingDir)));
           // Interrupted meanwhile: the staging folder is gone, and the live site untouched.
           if (settled) throw new Error('the build was interrupted');
