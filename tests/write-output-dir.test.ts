@@ -8,6 +8,21 @@ import { listFilesSync } from '../src/write/list-files.js';
 import { MARKER_FILE, stageOutput } from '../src/write/output-dir.js';
 import { beginUpdate } from '../src/write/update-in-place.js';
 
+/** Writes `contents` (path relative to `root` → text) into `root`, making the folders they need. */
+async function putFiles(root: string, contents: Record<string, string>): Promise<void> {
+  for (const [file, text] of Object.entries(contents)) {
+    await mkdir(join(root, file, '..'), { recursive: true });
+    await writeFile(join(root, file), text);
+  }
+}
+
+/** A site built into `out` holding `contents` (and the marker). */
+async function builtSite(out: string, contents: Record<string, string>): Promise<void> {
+  const staged = await stageOutput(out, content);
+  await putFiles(staged.stagingDir, contents);
+  await staged.commit();
+}
+
 /** Every file in `root`, sorted. */
 const files = async (root: string): Promise<string[]> => listFilesSync(root).sort();
 
@@ -44,22 +59,14 @@ describe('stageOutput', () => {
 
   it('with kept files: updates the live site in place, moving in what changed and removing what is gone', async () => {
     const out = join(dir, 'site');
-    const first = await stageOutput(out, content);
-    await mkdir(join(first.stagingDir, 'articles', 'a'), { recursive: true });
-    await mkdir(join(first.stagingDir, 'articles', 'gone'), { recursive: true });
-    await writeFile(join(first.stagingDir, 'articles', 'a', 'index.html'), 'a');
-    await writeFile(join(first.stagingDir, 'articles', 'gone', 'index.html'), 'gone');
-    await writeFile(join(first.stagingDir, 'index.html'), 'home 1');
-    await first.commit();
+    await builtSite(out, { 'articles/a/index.html': 'a', 'articles/gone/index.html': 'gone', 'index.html': 'home 1' });
     const inodeOfA = (await stat(join(out, 'articles', 'a', 'index.html'))).ino;
 
     const second = await stageOutput(out, content);
     expect(second.previous).toBe(out);
     const kept = KeptFiles.start(out);
     expect(await kept.keep(['articles/a/index.html', 'articles/missing/index.html'])).toEqual(['articles/missing/index.html']);
-    await mkdir(join(second.stagingDir, 'articles', 'b'), { recursive: true });
-    await writeFile(join(second.stagingDir, 'articles', 'b', 'index.html'), 'b');
-    await writeFile(join(second.stagingDir, 'index.html'), 'home 2');
+    await putFiles(second.stagingDir, { 'articles/b/index.html': 'b', 'index.html': 'home 2' });
     // Until the commit, the live site is as it was.
     expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('home 1');
     await second.commit(kept);
@@ -73,9 +80,7 @@ describe('stageOutput', () => {
 
   it('with no file kept: swaps the staging folder in whole', async () => {
     const out = join(dir, 'site');
-    const first = await stageOutput(out, content);
-    await writeFile(join(first.stagingDir, 'old.html'), 'old');
-    await first.commit();
+    await builtSite(out, { 'old.html': 'old' });
     const second = await stageOutput(out, content);
     const kept = KeptFiles.start(out);
     expect(await kept.keep([])).toEqual([]);
@@ -87,19 +92,11 @@ describe('stageOutput', () => {
 
   it('carries through an update in place that a killed build began, and discards one it had not begun', async () => {
     const out = join(dir, 'site');
-    const first = await stageOutput(out, content);
-    await mkdir(join(first.stagingDir, 'articles', 'gone'), { recursive: true });
-    await writeFile(join(first.stagingDir, 'articles', 'gone', 'index.html'), 'gone');
-    await writeFile(join(first.stagingDir, 'kept.html'), 'kept');
-    await writeFile(join(first.stagingDir, 'index.html'), 'home 1');
-    await first.commit();
+    await builtSite(out, { 'articles/gone/index.html': 'gone', 'kept.html': 'kept', 'index.html': 'home 1' });
     // Killed while moving files in: the journal is written, one file is moved, one is still in the staging folder.
     const begun = join(dir, `.news-archive-site.building-${DEAD_PID}`);
-    await mkdir(join(begun, 'articles', 'new'), { recursive: true });
-    await writeFile(join(begun, 'index.html'), 'home 2');
-    await mkdir(join(out, 'articles', 'moved'), { recursive: true });
-    await writeFile(join(out, 'articles', 'moved', 'index.html'), 'moved');
-    await writeFile(join(begun, 'articles', 'new', 'index.html'), 'new');
+    await putFiles(begun, { 'index.html': 'home 2', 'articles/new/index.html': 'new' });
+    await putFiles(out, { 'articles/moved/index.html': 'moved' });
     beginUpdate(begun, ['articles/gone/index.html']);
     const staged = await stageOutput(out, content);
     expect(await files(out)).toEqual([MARKER_FILE, 'articles/moved/index.html', 'articles/new/index.html', 'index.html', 'kept.html']);
@@ -118,9 +115,7 @@ describe('stageOutput', () => {
 
   it('fails, leaving nothing, when the live site whose files it kept was removed during the build', async () => {
     const out = join(dir, 'site');
-    const first = await stageOutput(out, content);
-    await writeFile(join(first.stagingDir, 'kept.html'), 'kept');
-    await first.commit();
+    await builtSite(out, { 'kept.html': 'kept' });
     const second = await stageOutput(out, content);
     const kept = KeptFiles.start(out);
     await kept.keep(['kept.html']);
@@ -133,18 +128,11 @@ describe('stageOutput', () => {
 
   it('updates in place where a file of the site became a folder, and a folder a file', async () => {
     const out = join(dir, 'site');
-    const first = await stageOutput(out, content);
-    await writeFile(join(first.stagingDir, 'kept.html'), 'kept');
-    await writeFile(join(first.stagingDir, 'page'), 'a file');
-    await mkdir(join(first.stagingDir, 'folder'));
-    await writeFile(join(first.stagingDir, 'folder', 'index.html'), 'in a folder');
-    await first.commit();
+    await builtSite(out, { 'kept.html': 'kept', page: 'a file', 'folder/index.html': 'in a folder' });
     const second = await stageOutput(out, content);
     const kept = KeptFiles.start(out);
     await kept.keep(['kept.html']);
-    await mkdir(join(second.stagingDir, 'page'));
-    await writeFile(join(second.stagingDir, 'page', 'index.html'), 'now a folder');
-    await writeFile(join(second.stagingDir, 'folder'), 'now a file');
+    await putFiles(second.stagingDir, { 'page/index.html': 'now a folder', folder: 'now a file' });
     await second.commit(kept);
     expect(await files(out)).toEqual([MARKER_FILE, 'folder', 'kept.html', 'page/index.html']);
     expect(await readFile(join(out, 'folder'), 'utf8')).toBe('now a file');
