@@ -6,7 +6,7 @@ import { checkContentDir } from '../load/content-dir.js';
 import { publishExtras } from '../publish/publish-extras.js';
 import { quotesByMonth } from '../archive/quotes-index.js';
 import { startSearchIndex, type SearchIndexRun } from '../publish/search-index.js';
-import { pagesMadeWith } from '../render/page-reuse.js';
+import { pagesMadeWith, readPagesManifest } from '../render/page-reuse.js';
 import { IN_PROCESS_BELOW, renderSalt, renderSite } from '../render/render-site.js';
 import type { Diagnostic } from '../report/diagnostics.js';
 import { NewsArchiveError, UsageError } from '../report/errors.js';
@@ -113,6 +113,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // What every page's digest begins with (templates, code, options), for comparing with the previous build's pages.
   const salt = reusable === null ? null : renderSalt({ basePath, siteUrl: options.siteUrl });
   salt?.catch(() => undefined);
+  // The previous pages' digests, read once: for the early search index's check below, and for the render.
+  const previousPages = reusable === null ? null : readPagesManifest(reusable);
   // Earlier versions kept the replaced site in the cache folder as a spare: it has no use now.
   if (cacheDir !== null) await rm(join(cacheDir, `spare-${basename(resolve(options.outDir))}`), { recursive: true, force: true });
   const memory = watchMemory();
@@ -152,7 +154,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const quoteMonths = quotesByMonth(archive, basePath);
     // A rebuild in which few articles changed, over pages made by the same templates and code, renders few pages and
     // leaves a core idle: the search index is written meanwhile, from the archive, from now on.
-    const fewToRender = reusable !== null && salt !== null && built - loaded.fromCache < IN_PROCESS_BELOW && (await pagesMadeWith(reusable, await salt));
+    const fewToRender = previousPages !== null && salt !== null && built - loaded.fromCache < IN_PROCESS_BELOW && pagesMadeWith(await previousPages, await salt);
     const renderOptions = {
       outDir: staged.stagingDir,
       basePath,
@@ -160,6 +162,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // Unchanged pages of the previous build are kept, unless --no-cache asks for everything anew.
       previousOutDir: reusable,
       keptFiles: kept,
+      previousPages,
       quoteMonths,
     };
     debug('after assembling');

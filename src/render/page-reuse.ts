@@ -20,7 +20,8 @@ const RENDER_CODE_VERSION = 1;
 /** File in the output folder holding its pages' digests. */
 export const PAGES_MANIFEST = '.news-archive-pages.json';
 
-interface Manifest {
+/** A site's page digests, as `.news-archive-pages.json` holds them. */
+export interface PagesManifest {
   version: number;
   /** A digest of the salt every page's digest begins with (`saltDigest`): the templates, the code, the site options. */
   salt?: string;
@@ -52,15 +53,16 @@ export async function templatesDigest(templates: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Whether the pages of the site in `dir` were made with `salt` (its manifest notes the salt's digest); false when there is none. */
-export async function pagesMadeWith(dir: string, salt: string): Promise<boolean> {
-  return (await readManifest(dir)).salt === saltDigest(salt);
+/** Whether the pages `previous` describes were made with `salt` (it notes the salt's digest); false when it notes none. */
+export function pagesMadeWith(previous: PagesManifest, salt: string): boolean {
+  return previous.salt === saltDigest(salt);
 }
 
-async function readManifest(dir: string | null): Promise<Manifest> {
+/** The page digests of the site in `dir`; none when there is no such site or it has no readable digests. */
+export async function readPagesManifest(dir: string | null): Promise<PagesManifest> {
   if (dir) {
     try {
-      const read = JSON.parse(await readFile(join(dir, PAGES_MANIFEST), 'utf8')) as Partial<Manifest>;
+      const read = JSON.parse(await readFile(join(dir, PAGES_MANIFEST), 'utf8')) as Partial<PagesManifest>;
       if (read.version === RENDER_CODE_VERSION && read.pages && typeof read.pages === 'object') {
         return { version: RENDER_CODE_VERSION, ...(typeof read.salt === 'string' ? { salt: read.salt } : {}), pages: read.pages };
       }
@@ -72,8 +74,8 @@ async function readManifest(dir: string | null): Promise<Manifest> {
 }
 
 export class PageReuse {
-  readonly #previous: Manifest;
-  readonly #next: Manifest = { version: RENDER_CODE_VERSION, pages: {} };
+  readonly #previous: PagesManifest;
+  readonly #next: PagesManifest = { version: RENDER_CODE_VERSION, pages: {} };
   readonly #linker = new FileLinker();
   /** Pages taken unchanged: kept in the live site, or linked from the previous build. */
   reused = 0;
@@ -84,7 +86,7 @@ export class PageReuse {
   }
 
   private constructor(
-    previous: Manifest,
+    previous: PagesManifest,
     readonly previousOutDir: string | null,
     readonly kept: KeptFiles | null,
   ) {
@@ -92,11 +94,12 @@ export class PageReuse {
   }
 
   /**
-   * Reads the digests of the site in `previousOutDir` (none when there is no such site). With `kept`, the unchanged
-   * pages are kept in that site (the live one, updated in place once the build is done); without, linked from it.
+   * Takes the digests of the site in `previousOutDir` (`previousPages` when the caller has read them already; none when
+   * there is no such site). With `kept`, the unchanged pages are kept in that site (the live one, updated in place once
+   * the build is done); without, linked from it.
    */
-  static async open(previousOutDir: string | null, kept: KeptFiles | null = null): Promise<PageReuse> {
-    return new PageReuse(await readManifest(previousOutDir), previousOutDir, kept);
+  static async open(previousOutDir: string | null, kept: KeptFiles | null = null, previousPages: Promise<PagesManifest> | null = null): Promise<PageReuse> {
+    return new PageReuse(await (previousPages ?? readPagesManifest(previousOutDir)), previousOutDir, kept);
   }
 
   /**

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { QuotesMonth } from '../archive/quotes-index.js';
 import type { Archive, ArticleRecord } from '../archive/types.js';
 import { pageDigests } from './page-digests.js';
-import { PageReuse, templatesDigest } from './page-reuse.js';
+import { PageReuse, templatesDigest, type PagesManifest } from './page-reuse.js';
 import { publicDir, templatesDir } from './paths.js';
 import { RenderPool, WORKER_LIMITS, type WorkerLimits } from './render-pool.js';
 import { renderJob, slimSiteData, withJobPages, type BatchItem, type JobPages, type RenderJob } from './render-job.js';
@@ -48,6 +48,8 @@ export interface RenderOptions {
    * `previousOutDir` into `outDir`, which is then the whole site.
    */
   keptFiles?: KeptFiles | null;
+  /** The page digests of `previousOutDir` (`readPagesManifest`), when the caller has read them already. */
+  previousPages?: Promise<PagesManifest> | null;
   /** Static assets copied as they are to the site's root. Default `publicDir()`. */
   publicDir?: string;
   /** The archive's quotes index (`quotesByMonth(archive, basePath)`), when the caller has made it already. */
@@ -250,7 +252,7 @@ export async function renderSite(archive: Archive, options: RenderOptions): Prom
   // Eleventy loads while this thread waits (for the previous pages' digests).
   preloadEleventy();
   // Pages whose inputs did not change since the previous build are taken from it (kept there, or linked).
-  const reuse = await PageReuse.open(options.previousOutDir ?? null, options.keptFiles ?? null);
+  const reuse = await PageReuse.open(options.previousOutDir ?? null, options.keptFiles ?? null, options.previousPages ?? null);
   // With no previous build to take pages from, a large archive is rendered on workers: start them now,
   // so they load while this thread computes the site's data and the digests.
   const newPool = (): RenderPool => new RenderPool(threads, options.workerLimits ?? WORKER_LIMITS);
