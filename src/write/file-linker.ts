@@ -11,14 +11,14 @@ import { startWorker } from '../threads/start-worker.js';
 
 /**
  * To the worker: link each of `files` (relative paths, forward slashes) from `fromDir` into `toDir`; or list the
- * HTML pages in `dir` (`listHtmlPagesSync`).
+ * HTML pages in `dir` (`listHtmlPagesSync`), or every file in it (`listFilesSync`).
  */
 export type LinkRequest =
   | { id: number; kind: 'link'; fromDir: string; toDir: string; files: string[] }
   | { id: number; kind: 'list'; dir: string }
   | { id: number; kind: 'files'; dir: string };
 
-/** From the worker: the files of request `id` that could not be put in place, by their index in `files`; or the pages listed. */
+/** From the worker: the files of request `id` that could not be put in place, by their index in `files`; or the pages or files listed. */
 export type LinkReply =
   | { id: number; kind: 'link'; failed: number[] }
   | { id: number; kind: 'list'; pages: string[] }

@@ -160,14 +160,15 @@ export async function stageOutput(out: string, contentDir: string): Promise<Stag
         if (kept !== null && kept.size > 0) {
           // The staging folder lacks the kept files: without the live site there is nothing to complete it with.
           if (!(await exists(outDir))) throw new NewsArchiveError(`the site in '${out}' was removed during the build, which kept files of it; build again`);
-          const remove = await kept.toRemove(new Set(listFilesSync(stagingDir)));
+          const staged = listFilesSync(stagingDir);
+          const remove = await kept.toRemove(new Set(staged));
           // Interrupted meanwhile: the staging folder is gone, and the live site untouched.
           if (settled) throw new Error('the build was interrupted');
           // From here on the update is carried through (by the next build, should this one be killed), and synchronously.
           beginUpdate(stagingDir, remove);
           settled = true;
           try {
-            carryOutUpdate(stagingDir, outDir, remove);
+            carryOutUpdate(stagingDir, outDir, remove, staged);
           } catch (cause) {
             throw new NewsArchiveError(`cannot update the site in '${out}' in place; check permissions on it: the next build completes the update from '${stagingDir}'`, { cause });
           }

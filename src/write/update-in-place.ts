@@ -30,14 +30,15 @@ export function beginUpdate(stagingDir: string, remove: readonly string[]): void
 const depth = (file: string): number => file.split('/').length;
 
 /**
- * Moves every file of `stagingDir` (but the journal) to the same place in `outDir`, replacing what is there; then
- * removes the files of `remove` from `outDir` and the folders they leave empty; then removes `stagingDir`. The
+ * Moves every file of `stagingDir` (but the journal; `staged`, when the caller has listed them) to the same place in
+ * `outDir`, replacing what is there; then removes the files of `remove` from `outDir` and the folders they leave
+ * empty; then removes `stagingDir`. The
  * deepest files go first: an article's page before the index pages that link to it, a search fragment before the
  * index that names it. Synchronous: nothing else runs on this thread meanwhile (a signal's handler included).
  * Safe to run again on what an interrupted run left (a file already moved is no longer in `stagingDir`).
  */
-export function carryOutUpdate(stagingDir: string, outDir: string, remove: readonly string[]): void {
-  const files = listFilesSync(stagingDir).filter((file) => file !== UPDATE_JOURNAL && file !== `${UPDATE_JOURNAL}.part`);
+export function carryOutUpdate(stagingDir: string, outDir: string, remove: readonly string[], staged: readonly string[] = listFilesSync(stagingDir)): void {
+  const files = staged.filter((file) => file !== UPDATE_JOURNAL && file !== `${UPDATE_JOURNAL}.part`);
   files.sort((a, b) => depth(b) - depth(a) || (a < b ? -1 : a > b ? 1 : 0));
   for (const file of files) moveInto(join(stagingDir, file), outDir, file);
   for (const file of remove) removeFromSite(outDir, file);
