@@ -15,7 +15,8 @@ import { SEARCH_LANGUAGE } from './search-language.js';
  * What the search index holds for one page: a Pagefind custom record (`index.addCustomRecord`), built from
  * the archive's records instead of read back from the rendered HTML. It holds what the page's
  * `data-pagefind-body` shows: for an article its title, date, source, byline, dateline, speakers, topics,
- * body and quotes; for a quotes month page every quote with its speaker and the articles reporting it.
+ * body and quotes; for a quotes month page every quote with its speaker (not the articles reporting it: see
+ * `quotesMonthRecord`).
  */
 export interface SearchRecord {
   /** The page's path under the site root, without the base path (`/articles/x/`): Pagefind's script adds the base. */
@@ -66,7 +67,7 @@ export function searchPages(archive: Archive, basePath: string, quoteMonths?: re
     pages.push({
       url,
       period: month.month === null ? null : `${month.year}-${month.month}`,
-      size: month.quotes.reduce((n, q) => n + q.text.length + 40 + q.sources.reduce((m, s) => m + s.article.title.length + 40, 0), 0),
+      size: month.quotes.reduce((n, q) => n + q.text.length + 40, 0),
       source: () => quotesMonthSource(month, url, digestOf),
       record: () => quotesMonthRecord(month, url),
     });
@@ -108,13 +109,15 @@ function articleRecord(article: ArticleRecord, basePath: string): SearchRecord {
   };
 }
 
+/**
+ * A quotes month's record: its title, and each quote with its speaker. The articles reporting a quote, which the page
+ * lists under it, are left out: each is indexed on its own page, and their titles, dates and sources repeated under
+ * every quote were a third of what Pagefind indexed and compressed, for results that only pointed at the articles again.
+ */
 function quotesMonthRecord(month: QuotesMonth, url: string): SearchRecord {
   const title = `Quotes from ${month.label} (${month.count})`;
   const content = [title];
-  for (const q of month.quotes) {
-    content.push(q.text, q.speaker ?? 'Unattributed', `Reported in ${q.sources.length} ${q.sources.length === 1 ? 'article' : 'articles'}:`);
-    for (const s of q.sources) content.push([s.article.title, s.article.date ? formatDate(s.article.date) : null, s.article.source].filter((x): x is string => !!x).join(', '));
-  }
+  for (const q of month.quotes) content.push(q.text, q.speaker ?? 'Unattributed');
   return { url, content: content.join('\n'), language: SEARCH_LANGUAGE, meta: { title }, filters: {}, sort: {} };
 }
 
