@@ -12,9 +12,18 @@ let eleventyModule: Promise<typeof EleventyClass> | null = null;
  * A caller about to wait for something else may ask for it early (`preloadEleventy`).
  */
 export function loadEleventy(): Promise<typeof EleventyClass> {
-  eleventyModule ??= import('@11ty/eleventy').then((module) => module.default);
+  if (eleventyModule === null) {
+    // Eleventy registers a module resolver hook (for its --watch, to import changed JavaScript data files again) unless
+    // told not to: Node then runs every later import of the thread through a thread of its own. The build gives
+    // Eleventy its data and templates directly and imports nothing through it.
+    process.env[SKIP_ESM_RESOLVER] ??= '1';
+    eleventyModule = import('@11ty/eleventy').then((module) => module.default);
+  }
   return eleventyModule;
 }
+
+/** Eleventy's switch for its module resolver hook (`src/Util/EsmResolverPortAdapter.js` in Eleventy 3). */
+export const SKIP_ESM_RESOLVER = 'ELEVENTY_SKIP_ESM_RESOLVER';
 
 /** Starts loading Eleventy, if it is not loaded yet, without waiting for it. */
 export function preloadEleventy(): void {
