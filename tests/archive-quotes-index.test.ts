@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { foldWords } from '../src/archive/fold.js';
-import { quotesByMonth } from '../src/archive/quotes-index.js';
+import type { ArticleRef } from '../src/archive/article-ref.js';
+import { quoteGroupsDigest, quotesByMonth, type QuotesMonth } from '../src/archive/quotes-index.js';
 import type { Archive, ArticleRecord, QuoteRecord } from '../src/archive/types.js';
 
 /** A small random generator, so that the archive is the same on every run. */
@@ -72,5 +73,36 @@ describe('quotesByMonth', () => {
     const months = quotesByMonth({ articles: [article('b', '2024-07-01', 'Talks go on.'), article('a', '2024-06-01', 'Talks go on')] }, '/');
     expect(months.map((m) => m.slug)).toEqual(['2024/07']);
     expect(months[0]!.quotes[0]!.sources.map((s) => s.quoteId)).toEqual(['q-b-1', 'q-a-1']);
+  });
+});
+
+describe('quoteGroupsDigest', () => {
+  it("follows a month's groups and their sources, and is taken once per month", () => {
+    const months = quotesByMonth(archiveOf(60, 7), '/');
+    const month = months.find((m) => m.quotes.some((q) => q.sources.length > 1))!;
+    let asked = 0;
+    const digestOf = (ref: ArticleRef): string => {
+      asked += 1;
+      return `digest of ${ref.url}`;
+    };
+    const digest = quoteGroupsDigest(month, digestOf);
+    expect(asked).toBe(month.quotes.reduce((n, q) => n + q.sources.length, 0));
+    // Asked again (the page's digest, then the search record's source): the same, not taken again.
+    expect(quoteGroupsDigest(month, digestOf)).toBe(digest);
+    expect(asked).toBe(month.quotes.reduce((n, q) => n + q.sources.length, 0));
+    // A copy with an article's digest changed, a source dropped, or the groups in another order differs.
+    const copy = (change: (m: QuotesMonth) => void): QuotesMonth => {
+      const m = structuredClone(month);
+      change(m);
+      return m;
+    };
+    const variants = [
+      quoteGroupsDigest(copy(() => undefined), (ref) => `digest of ${ref.url}`),
+      quoteGroupsDigest(copy(() => undefined), (ref) => (ref.url === month.quotes[0]!.sources[0]!.article.url ? 'changed' : `digest of ${ref.url}`)),
+      quoteGroupsDigest(copy((m) => m.quotes.find((q) => q.sources.length > 1)!.sources.pop()), (ref) => `digest of ${ref.url}`),
+      quoteGroupsDigest(copy((m) => m.quotes.reverse()), (ref) => `digest of ${ref.url}`),
+    ];
+    expect(variants[0]).toBe(digest);
+    expect(new Set(variants).size).toBe(variants.length);
   });
 });

@@ -1,3 +1,4 @@
+import { sha256Hex } from '../cache/digest.js';
 import { articleRef, type ArticleRef } from './article-ref.js';
 import { foldWords } from './fold.js';
 import { shortHash } from './slug.js';
@@ -131,4 +132,27 @@ export function quotesByYear(months: readonly QuotesMonth[]): QuotesYear[] {
     y.months.push(m);
   }
   return years;
+}
+
+const groupsDigests = new WeakMap<QuotesMonth, string>();
+
+/**
+ * A digest of a month's quote groups, for the digests of what shows them (its page, its search record): each group's id
+ * and its sources, a quote id and its article's digest (`digestOf`, see `refDigests`), in order. A group's text and
+ * speaker are those of a quote of its sources, which the article's digest covers: the ids stand for them, without
+ * serialising 100,000 texts again. Taken once per month (the page and the search index ask both).
+ */
+export function quoteGroupsDigest(month: QuotesMonth, digestOf: (ref: ArticleRef) => string): string {
+  let digest = groupsDigests.get(month);
+  if (digest === undefined) {
+    let text = '';
+    for (const q of month.quotes) {
+      text += q.id;
+      for (const s of q.sources) text += ` ${s.quoteId} ${digestOf(s.article)}`;
+      text += '\n';
+    }
+    digest = sha256Hex(text);
+    groupsDigests.set(month, digest);
+  }
+  return digest;
 }

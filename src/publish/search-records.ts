@@ -4,7 +4,7 @@ import { unified } from 'unified';
 import { articleDigest, recordCodeDigest, refDigests } from '../archive/article-digest.js';
 import type { ArticleRef } from '../archive/article-ref.js';
 import { bodyLength } from '../archive/body-store.js';
-import { quotesByMonth, type QuotesMonth } from '../archive/quotes-index.js';
+import { quoteGroupsDigest, quotesByMonth, type QuotesMonth } from '../archive/quotes-index.js';
 import type { Archive, ArticleRecord } from '../archive/types.js';
 import { formatDate } from '../render/format-date.js';
 import { parsePlainMarkdown } from '../render/plain-markdown.js';
@@ -122,18 +122,12 @@ function quotesMonthRecord(month: QuotesMonth, url: string): SearchRecord {
 }
 
 /**
- * What a quotes month's record is made from, as text: its URL, label and count, and each group's sources (a quote id
- * and its article's digest, `articleDigest`, which covers the article's title, date, source and quotes) in order. A
- * group's text and speaker are those of its first source's quote, by the archive's code (`recordCodeDigest`): its
- * sources stand for them, without serialising every quote's text again.
+ * What a quotes month's record is made from, as text: the code that makes it, its URL, label and count, and its groups
+ * (`quoteGroupsDigest`: each group's id and sources, a quote id and its article's digest, which covers the quote's text
+ * and speaker), taken once for the month's page and its record.
  */
 function quotesMonthSource(month: QuotesMonth, url: string, digestOf: (ref: ArticleRef) => string): string {
-  let text = `${recordCodeDigest()}\0${JSON.stringify([url, month.label, month.count])}`;
-  for (const q of month.quotes) {
-    text += '\n';
-    for (const s of q.sources) text += `${s.quoteId} ${digestOf(s.article)} `;
-  }
-  return text;
+  return `${recordCodeDigest()}\0${JSON.stringify([url, month.label, month.count])}\0${quoteGroupsDigest(month, digestOf)}`;
 }
 
 function unique(values: string[]): string[] {

@@ -1,7 +1,7 @@
 import { articleDigest, refDigests } from '../archive/article-digest.js';
 import type { ArticleRef } from '../archive/article-ref.js';
 import { sha256Hex } from '../cache/digest.js';
-import type { QuotesMonth } from '../archive/quotes-index.js';
+import { quoteGroupsDigest, type QuotesMonth } from '../archive/quotes-index.js';
 import type { SpeakerPage } from '../archive/speakers-index.js';
 import type { TimelineYear } from '../archive/timeline.js';
 import type { TopicPage } from '../archive/topics-index.js';
@@ -63,12 +63,8 @@ export function pageDigests(archive: Archive, salt: string): PageDigests {
     // (their quotes, topics and roles), in order: those articles' digests stand for what it lists of them.
     speaker: (page) => hash(salt, 'speaker', ownFields(page), page.articles.map(ref).join(' '), quotingArticles(page.quotes).map(ref).join(' ')),
     topic: (page) => hash(salt, 'topic', ownFields(page), page.articles.map(ref).join(' ')),
-    quoteMonth: (month) => {
-      // A group's text, speaker and id are those of a quote of its sources (a quote id and its article's digest,
-      // which covers the article's quotes): its id stands for them, without stringifying 100,000 texts again.
-      const quotes = month.quotes.map((q) => `${q.id} ${q.sources.map((s) => `${s.quoteId} ${ref(s.article)}`).join(' ')}`);
-      return hash(salt, 'quoteMonth', ownFields(month), quotes.join('\n'));
-    },
+    // Its groups by their ids and sources (`quoteGroupsDigest`, shared with the month's search record).
+    quoteMonth: (month) => hash(salt, 'quoteMonth', ownFields(month), quoteGroupsDigest(month, ref)),
     // A year's months, their names, anchors and counts follow from its articles' dates, which their digests cover.
     timelineYear: (year) => hash(salt, 'timelineYear', ownFields(year), year.months.map((m) => m.articles.map(ref).join(' ')).join('\n')),
   };
