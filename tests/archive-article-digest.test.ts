@@ -148,6 +148,11 @@ describe('articleDigest of a record whose source is known (every record of a bui
       { quotes: record.quotes.map((q, i) => (i === 0 ? { ...q, speaker: 'Anne Lee' } : q)) },
       { quotes: record.quotes.map((q, i) => (i === 0 ? { ...q, speakerId: 'ann-lee-2' } : q)) },
       { quotes: record.quotes.map((q, i) => (i === 1 ? { ...q, speaker: 'Ann Lee', speakerId: 'ann-lee' } : q)) },
+      // Fields that hold what separates them in the digested text, or look like a null one.
+      { quotes: record.quotes.map((q, i) => (i === 0 ? { ...q, speaker: `${q.speaker}\u0001${q.speakerId}`, speakerId: '' } : q)) },
+      { quotes: record.quotes.map((q, i) => (i === 0 ? { ...q, speaker: `${q.speaker}\n${q.id}` } : q)) },
+      { quotes: record.quotes.map((q, i) => (i === 1 ? { ...q, speaker: '\u0002null' } : q)) },
+      { quotes: record.quotes.map((q, i) => (i === 1 ? { ...q, speaker: 'null' } : q)) },
     ];
     const digests = changed.map((c) => {
       const copy: ArticleRecord = { ...record, ...c };

@@ -49,11 +49,23 @@ function wholeRecordText(article: ArticleRecord): string {
   return text;
 }
 
-/** The source, the code, and what the archive made of it (see `articleDigest`), the latter in one JSON text. */
+/**
+ * The source, the code, and what the archive made of it (see `articleDigest`): its id, URL, file, speakers and topics
+ * as one JSON text, then each quote's id, speaker and speaker id on a line of its own (`quoteField`), without an array
+ * made per quote to serialise (some 150,000 at 20,000 articles).
+ */
 function joinedText(article: ArticleRecord, source: string): string {
-  const joined = [article.id, article.url, article.file, article.speakers, article.topics, article.quotes.map((q) => [q.id, q.speaker, q.speakerId])];
-  return `joined\0${recordCodeDigest()}\0${source}\0${JSON.stringify(joined)}`;
+  let text = `joined\0${recordCodeDigest()}\0${source}\0${JSON.stringify([article.id, article.url, article.file, article.speakers, article.topics])}`;
+  for (const q of article.quotes) text += `\n${quoteField(q.id)}\u0001${quoteField(q.speaker)}\u0001${quoteField(q.speakerId)}`;
+  return text;
 }
+
+/** A quote's field on its digest line: as it is, or as JSON when null or when it holds a control character (a separator). */
+function quoteField(value: string | null): string {
+  return value === null || CONTROL.test(value) ? `\u0002${JSON.stringify(value)}` : value;
+}
+
+const CONTROL = /[\u0000-\u001f]/;
 
 /**
  * An article another page shows (a speaker's, a topic's, a quotes month's), by its ref (`articleRef`): its record's
