@@ -24,22 +24,32 @@ export interface TopicPage {
   url: string;
   feedUrl: string;
   articleCount: number;
+  /** Quotes on the topic: `quotes.length` once filled. */
+  quoteCount: number;
   /** Newest first (the archive's order). */
   articles: ArticleRef[];
+  /** Empty in an outline until filled (`fillTopicPages`). */
   quotes: TopicQuote[];
-  /** Who spoke on the topic and how often, most quotes first. */
+  /** Who spoke on the topic and how often, most quotes first; empty in an outline until filled. */
   speakers: TopicSpeaker[];
 }
 
 /** One entry per topic id, sorted by label: its articles, quotes and speakers with counts. Linear. */
 export function topicPages(archive: Archive, basePath: string): TopicPage[] {
+  const pages = topicOutlines(archive, basePath);
+  fillTopicPages(archive, pages);
+  return pages;
+}
+
+/**
+ * The topics' pages without their quotes and speakers: what the topics index, the pages' digests and the choice of
+ * the pages to render need. Only the pages rendered are filled (`fillTopicPages`): a rebuild renders few.
+ */
+export function topicOutlines(archive: Archive, basePath: string): TopicPage[] {
   const pages = new Map<string, TopicPage>();
-  const speakerCounts = new Map<string, Map<string, TopicSpeaker>>();
   for (const article of archive.articles) {
+    if (article.topics.length === 0) continue;
     const ref = articleRef(article);
-    // The article's quotes as its topics' pages show them: made once, shared by each of its topics.
-    const quotes: TopicQuote[] =
-      article.topics.length === 0 ? [] : article.quotes.map((q) => ({ id: q.id, text: q.text, speaker: q.speaker, speakerId: q.speakerId, article: ref }));
     for (const t of article.topics) {
       let page = pages.get(t.id);
       if (!page) {
@@ -49,6 +59,7 @@ export function topicPages(archive: Archive, basePath: string): TopicPage[] {
           url: `${basePath}topics/${t.id}/`,
           feedUrl: `${basePath}topics/${t.id}/feed.xml`,
           articleCount: 0,
+          quoteCount: 0,
           articles: [],
           quotes: [],
           speakers: [],
@@ -56,9 +67,32 @@ export function topicPages(archive: Archive, basePath: string): TopicPage[] {
         pages.set(t.id, page);
       }
       page.articleCount += 1;
+      page.quoteCount += article.quotes.length;
       page.articles.push(ref);
-      const counts = speakerCounts.get(t.id) ?? new Map<string, TopicSpeaker>();
-      speakerCounts.set(t.id, counts);
+    }
+  }
+  return [...pages.values()].sort((a, b) => byText(a.label.toLowerCase(), b.label.toLowerCase()) || byText(a.id, b.id));
+}
+
+/** Fills the quotes and speakers of those of `pages` (outlines of `archive`, `topicOutlines`) not filled yet, in one pass over the archive. */
+export function fillTopicPages(archive: Archive, pages: readonly TopicPage[]): void {
+  const toFill = new Map<string, TopicPage>();
+  for (const page of pages) if (page.quotes.length < page.quoteCount) toFill.set(page.id, page);
+  if (toFill.size === 0) return;
+  const speakerCounts = new Map<string, Map<string, TopicSpeaker>>();
+  for (const article of archive.articles) {
+    if (article.quotes.length === 0) continue;
+    // The article's quotes as its topics' pages show them: made once, shared by each of its topics.
+    let quotes: TopicQuote[] | null = null;
+    for (const t of article.topics) {
+      const page = toFill.get(t.id);
+      if (!page) continue;
+      if (quotes === null) {
+        const ref = articleRef(article);
+        quotes = article.quotes.map((q) => ({ id: q.id, text: q.text, speaker: q.speaker, speakerId: q.speakerId, article: ref }));
+      }
+      let counts = speakerCounts.get(t.id);
+      if (!counts) speakerCounts.set(t.id, (counts = new Map<string, TopicSpeaker>()));
       for (const q of quotes) {
         page.quotes.push(q);
         if (q.speakerId !== null && q.speaker !== null) {
@@ -69,8 +103,7 @@ export function topicPages(archive: Archive, basePath: string): TopicPage[] {
       }
     }
   }
-  for (const page of pages.values()) {
+  for (const page of toFill.values()) {
     page.speakers = [...(speakerCounts.get(page.id)?.values() ?? [])].sort((a, b) => b.count - a.count || byText(a.name, b.name));
   }
-  return [...pages.values()].sort((a, b) => byText(a.label.toLowerCase(), b.label.toLowerCase()) || byText(a.id, b.id));
 }

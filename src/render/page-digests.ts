@@ -43,17 +43,6 @@ export function ownFields(value: object): string {
   return out === '' ? '[]' : `${out}]`;
 }
 
-/** The articles `quotes` come from, in order, each once: a page lists an article's quotes together. */
-function quotingArticles(quotes: readonly { article: ArticleRef }[]): ArticleRef[] {
-  const articles: ArticleRef[] = [];
-  let last: ArticleRef | null = null;
-  for (const { article } of quotes) {
-    if (article !== last) articles.push(article);
-    last = article;
-  }
-  return articles;
-}
-
 export function pageDigests(archive: Archive, salt: string): PageDigests {
   /** An article shown on an index page: its record's digest (its ref's own JSON if it is not one of the archive's). */
   const ref = refDigests(archive.articles);
@@ -61,7 +50,7 @@ export function pageDigests(archive: Archive, salt: string): PageDigests {
     article: (item) => hash(salt, 'article', articleDigest(item.article), JSON.stringify([item.older, item.newer])),
     // A speaker's or topic's page is made from its own fields and the articles that name, quote or are filed under it
     // (their quotes, topics and roles), in order: those articles' digests stand for what it lists of them.
-    speaker: (page) => hash(salt, 'speaker', ownFields(page), page.articles.map(ref).join(' '), quotingArticles(page.quotes).map(ref).join(' ')),
+    speaker: (page) => hash(salt, 'speaker', ownFields(page), page.articles.map(ref).join(' '), page.quotedIn.map(ref).join(' ')),
     topic: (page) => hash(salt, 'topic', ownFields(page), page.articles.map(ref).join(' ')),
     // Its groups by their ids and sources (`quoteGroupsDigest`, shared with the month's search record).
     quoteMonth: (month) => hash(salt, 'quoteMonth', ownFields(month), quoteGroupsDigest(month, ref)),

@@ -14,6 +14,8 @@ import { HeapKeeper } from './collect-garbage.js';
 import { releaseNunjucksEnvironments } from './nunjucks-cache.js';
 import { preloadEleventy, runEleventy } from './run-eleventy.js';
 import { siteData, type SiteData, type SiteDataOptions } from './site-data.js';
+import { fillSpeakerPages } from '../archive/speakers-index.js';
+import { fillTopicPages } from '../archive/topics-index.js';
 
 export interface RenderOptions {
   /** Called as pages are written or taken from the previous build: `done` of `total` (the index pages not counted). */
@@ -169,7 +171,8 @@ async function planRender(archive: Archive, options: RenderOptions, reuse: PageR
   const takingFirst = toTake.length;
   const taking = reuse.takeAll(toTake.splice(0), options.outDir);
   taking.catch(() => undefined);
-  const data = siteData(archive, siteOptions, false, options.quoteMonths);
+  // The speakers' and topics' pages as outlines (no quotes): only those rendered are filled, when their jobs are cut.
+  const data = siteData(archive, siteOptions, false, options.quoteMonths, true);
   debug('site data');
   const speakers = fresh(data.speakers, (s) => `speakers/${s.id}/index.html`, digests.speaker);
   const topics = fresh(data.topics, (t) => `topics/${t.id}/index.html`, digests.topic);
@@ -186,6 +189,8 @@ async function planRender(archive: Archive, options: RenderOptions, reuse: PageR
   // The jobs: bounded runs of one kind of page each.
   const context = { templates, outDir: options.outDir, options: siteOptions, cacheKey: salt, data: slimSiteData(data) };
   const jobsOf = (lists: { speakers: typeof speakers; topics: typeof topics; months: typeof months; years: typeof years; articles: BatchItem[] }): RenderJob[] => {
+    fillSpeakerPages(archive, lists.speakers);
+    fillTopicPages(archive, lists.topics);
     const pages: JobPages[] = [
       ...weightedSlices(lists.speakers, (p) => p.quoteCount + p.topics.reduce((n, t) => n + t.count, 0) + p.articleCount, budget).map((slice) => ({ kind: 'speakers' as const, items: slice })),
       ...weightedSlices(lists.topics, (p) => p.articleCount + p.quotes.length + p.speakers.length, budget).map((slice) => ({ kind: 'topics' as const, items: slice })),

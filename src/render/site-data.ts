@@ -1,8 +1,8 @@
 import { articleRef, type ArticleRef } from '../archive/article-ref.js';
 import { quotesByMonth, quotesByYear, type QuotesMonth, type QuotesYear } from '../archive/quotes-index.js';
-import { speakerPages, type SpeakerPage } from '../archive/speakers-index.js';
+import { speakerOutlines, speakerPages, type SpeakerPage } from '../archive/speakers-index.js';
 import { timeline, type Timeline, type TimelineYear } from '../archive/timeline.js';
-import { topicPages, type TopicPage } from '../archive/topics-index.js';
+import { topicOutlines, topicPages, type TopicPage } from '../archive/topics-index.js';
 import type { Archive } from '../archive/types.js';
 import { articlePage, type ArticlePage, type ArticlePageOptions } from './article-pages.js';
 import { absoluteUrl, normaliseBasePath, siteRoot } from './site-urls.js';
@@ -72,18 +72,19 @@ export function articlePageOptions(options: SiteDataOptions): ArticlePageOptions
 /**
  * Computes the index pages' data from the archive (compact article refs, no bodies). The pages
  * rendered one per item — `articles`, `speakerPages`, `topicPages`, `timelineYearPages`, `quoteMonthPages` — are left empty unless
- * `withArticles`: the renderer fills them batch by batch, so memory stays bounded.
- * Linear in the archive's size.
+ * `withArticles`: the renderer fills them batch by batch, so memory stays bounded. With `outlines`, the speakers and
+ * topics are outlines (`speakerOutlines`, `topicOutlines`: what their indexes show, no quotes), for the renderer to fill
+ * those whose pages it renders. Linear in the archive's size.
  */
-export function siteData(archive: Archive, options: SiteDataOptions, withArticles = false, quotesIndex?: readonly QuotesMonth[]): SiteData {
+export function siteData(archive: Archive, options: SiteDataOptions, withArticles = false, quotesIndex?: readonly QuotesMonth[], outlines = false): SiteData {
   const basePath = normaliseBasePath(options.basePath);
   const root = siteRoot(options.siteUrl, basePath);
   const list = archive.articles;
   const articles = withArticles ? articlePages(archive, options) : [];
   const dated = list.filter((a) => a.date !== null);
   const undated = list.filter((a) => a.date === null);
-  const speakers = speakerPages(archive, basePath);
-  const topics = topicPages(archive, basePath);
+  const speakers = outlines && !withArticles ? speakerOutlines(archive, basePath) : speakerPages(archive, basePath);
+  const topics = outlines && !withArticles ? topicOutlines(archive, basePath) : topicPages(archive, basePath);
   const quoteMonths = quotesIndex ?? quotesByMonth(archive, basePath);
   const years = timeline(archive, basePath);
   return {
