@@ -1,5 +1,4 @@
 import { articleDigest, refDigests } from '../archive/article-digest.js';
-import type { ArticleRef } from '../archive/article-ref.js';
 import { sha256Hex } from '../cache/digest.js';
 import { quoteGroupsDigest, type QuotesMonth } from '../archive/quotes-index.js';
 import type { SpeakerPage } from '../archive/speakers-index.js';
