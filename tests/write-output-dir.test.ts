@@ -105,8 +105,7 @@ describe('stageOutput', () => {
     expect((await readdir(dir)).sort()).toEqual(['content', 'site']);
 
     // Killed before the update began (no journal): the live site is left as it is, the staging folder removed.
-    await mkdir(begun);
-    await writeFile(join(begun, 'index.html'), 'home 3');
+    await putFiles(begun, { 'index.html': 'home 3' });
     const next = await stageOutput(out, content);
     expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('home 2');
     await next.discard();
